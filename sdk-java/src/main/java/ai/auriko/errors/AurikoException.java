@@ -1,0 +1,90 @@
+package ai.auriko.errors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Root of every exception the SDK throws. Unchecked, so Java callers are not forced into {@code
+ * throws} clauses and Kotlin callers see no difference.
+ *
+ * <p>When the failure happened while a response was being read, {@link #requestId()} names the
+ * request for support tickets and {@link #partialCompletion()} holds everything that had arrived,
+ * so nothing the gateway sent is lost. Messages never contain the API key.
+ */
+public class AurikoException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final @Nullable String requestId;
+  private final transient @Nullable Object partialCompletion;
+
+  /**
+   * Creates an exception.
+   *
+   * @param message what went wrong, for people; never contains a secret
+   * @param cause the underlying failure, if any
+   * @param requestId the gateway's request id, when a response had started
+   * @param partialCompletion the partial result assembled before the failure (in sdk-kotlin a {@code
+   *     ChatCompletion}), or {@code null}
+   */
+  public AurikoException(
+      String message,
+      @Nullable Throwable cause,
+      @Nullable String requestId,
+      @Nullable Object partialCompletion) {
+    super(message, cause);
+    this.requestId = requestId;
+    this.partialCompletion = partialCompletion;
+  }
+
+  /**
+   * Creates an exception with only a message.
+   *
+   * @param message what went wrong
+   */
+  public AurikoException(String message) {
+    this(message, null, null, null);
+  }
+
+  /**
+   * Creates an exception with a message and a cause.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure
+   */
+  public AurikoException(String message, @Nullable Throwable cause) {
+    this(message, cause, null, null);
+  }
+
+  /**
+   * The gateway's request id ({@code x-request-id}) of the response this failure belongs to.
+   *
+   * @return the request id, or {@code null} when no response had started or it carried none
+   */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
+  /**
+   * Everything of the completion that had arrived before a stream failed: content, reasoning and
+   * tool calls per choice, usage and routing metadata as far as they came. The client that threw
+   * the exception decides the type; in sdk-kotlin and its Java facade it is always a {@code
+   * ChatCompletion}, so the call reads {@code ChatCompletion partial = e.partialCompletion();}.
+   *
+   * @param <T> the type the caller expects; a mismatch fails with {@link ClassCastException} at the
+   *     assignment
+   * @return the partial completion, or {@code null} when the failure came before any chunk or
+   *     outside a stream
+   */
+  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+  public <T> @Nullable T partialCompletion() {
+    return (T) partialCompletion;
+  }
+
+  /**
+   * Whether a partial completion is attached, without committing to its type.
+   *
+   * @return {@code true} when {@link #partialCompletion()} is non-null
+   */
+  public boolean hasPartialCompletion() {
+    return partialCompletion != null;
+  }
+}

@@ -1,0 +1,17 @@
+package ai.auriko.errors;
+
+/**
+ * The gateway failed internally (HTTP 500, or codes {@code server_error} / {@code internal_error}). Retried before a stream starts.
+ */
+public class InternalException extends AurikoApiException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param details what the server reported
+   */
+  public InternalException(ErrorDetails details) {
+    super(details);
+  }
+}

@@ -1,0 +1,17 @@
+package ai.auriko.errors;
+
+/**
+ * The gateway could not authenticate to the provider, usually a bring-your-own-key credential that is wrong or revoked (codes such as {@code provider_auth_error}). Not retried.
+ */
+public class ProviderAuthException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param details what the server reported
+   */
+  public ProviderAuthException(ErrorDetails details) {
+    super(details);
+  }
+}

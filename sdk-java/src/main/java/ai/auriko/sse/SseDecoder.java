@@ -1,0 +1,345 @@
+package ai.auriko.sse;
+
+import ai.auriko.errors.StreamLimitExceededException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An incremental decoder of {@code text/event-stream} bytes into events, following the WHATWG
+ * "event stream interpretation" rules. Feed it whatever the transport delivers, split anywhere:
+ *
+ * <pre>{@code
+ * SseDecoder decoder = new SseDecoder(listener);
+ * byte[] buf = new byte[8192];
+ * for (int n; (n = in.read(buf)) != -1; ) decoder.feed(buf, 0, n);
+ * boolean incomplete = decoder.finish();
+ * }</pre>
+ *
+ * <p>What it implements, and where the spec applies:
+ *
+ * <ul>
+ *   <li>Lines end with LF, CR or CRLF; a CR at the end of one read and the LF at the start of the
+ *       next are one line end.
+ *   <li>One leading UTF-8 byte order mark is skipped, even when split across reads.
+ *   <li>{@code data} lines are joined with {@code \n}; {@code event} sets the type; {@code id} is
+ *       ignored when it contains NUL and otherwise persists across events; {@code retry} is
+ *       reported only when it is ASCII digits; other fields are ignored; a field with no colon has
+ *       an empty value; one space after the colon is removed, none is required.
+ *   <li>Lines starting with {@code :} are comments, reported through {@link
+ *       SseListener#onComment(String)} so a client can count keep-alives as liveness.
+ *   <li>An event is dispatched on a blank line, and only when it has non-empty data. (The spec
+ *       would dispatch a lone {@code data:} line as an empty message; no JSON stream can use one,
+ *       and peers that passed it on produced null chunks, so it is dropped here, as the project's
+ *       fixtures require.)
+ *   <li>UTF-8 is decoded once a line is complete, so a code point split across reads is never
+ *       damaged; invalid bytes become U+FFFD, as the spec's UTF-8 decode does.
+ *   <li>At the end of input an incomplete event is discarded, as the spec says; {@link #finish()}
+ *       reports whether there was one, so the caller can tell a clean end from a cut.
+ * </ul>
+ *
+ * <p>Memory is bounded: a line longer than {@code maxLineBytes} or an event whose data exceeds
+ * {@code maxEventBytes} fails with {@link StreamLimitExceededException} instead of growing. A line
+ * that arrives whole within one read is decoded straight from the caller's array; only a line split
+ * across reads is copied, into one reused buffer. No per-byte allocation, no I/O, no threads.
+ *
+ * <p>Not thread-safe: feed one decoder from one thread at a time. After it has thrown (a limit, or
+ * an exception from the listener), it refuses further input with {@link IllegalStateException}.
+ */
+public final class SseDecoder {
+  /** Default cap on one line, excluding its line end: 4 MiB. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+  /** Default cap on one event's data, all lines together: 8 MiB. */
+  public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+
+  private static final byte CR = '\r';
+  private static final byte LF = '\n';
+  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] DATA = {'d', 'a', 't', 'a'};
+  private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+  private static final byte[] ID = {'i', 'd'};
+  private static final byte[] RETRY = {'r', 'e', 't', 'r', 'y'};
+
+  private final SseListener listener;
+  private final int maxLineBytes;
+  private final int maxEventBytes;
+
+  // A line split across reads, assembled here.
+  private byte[] partial = new byte[128];
+  private int partialLength;
+  // The previous read ended with CR: an LF at the start of the next one belongs to it.
+  private boolean skipLeadingLf;
+  // Leading BOM detection, which may span reads: bytes matched so far, and whether it is decided.
+  private int bomMatched;
+  private boolean bomDecided;
+
+  // The event being assembled.
+  private @Nullable String firstData;
+  private @Nullable StringBuilder joinedData;
+  private int dataLines;
+  private long dataBytes;
+  private @Nullable String eventType;
+  private @Nullable String lastEventId;
+
+  private boolean failed;
+  private boolean finished;
+
+  /**
+   * Creates a decoder with the default size caps.
+   *
+   * @param listener receives events and comments, on the feeding thread
+   */
+  public SseDecoder(SseListener listener) {
+    this(listener, DEFAULT_MAX_LINE_BYTES, DEFAULT_MAX_EVENT_BYTES);
+  }
+
+  /**
+   * Creates a decoder with explicit size caps.
+   *
+   * @param listener receives events and comments, on the feeding thread
+   * @param maxLineBytes the longest line accepted, in bytes, excluding the line end; at least 1
+   * @param maxEventBytes the most data one event may carry, in bytes, including the {@code \n}
+   *     that joins its lines; at least 1
+   */
+  public SseDecoder(SseListener listener, int maxLineBytes, int maxEventBytes) {
+    if (maxLineBytes < 1) throw new IllegalArgumentException("maxLineBytes < 1: " + maxLineBytes);
+    if (maxEventBytes < 1) throw new IllegalArgumentException("maxEventBytes < 1: " + maxEventBytes);
+    this.listener = listener;
+    this.maxLineBytes = maxLineBytes;
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  /**
+   * Decodes the next bytes of the stream. Complete events and comments are delivered to the
+   * listener before this returns; an incomplete trailing line is kept for the next call.
+   *
+   * @param bytes the buffer; not retained
+   * @param offset where the new bytes start
+   * @param length how many bytes; 0 is allowed
+   * @throws StreamLimitExceededException when a line or an event exceeds its cap
+   * @throws IllegalStateException after {@link #finish()} or after an earlier failure
+   */
+  public void feed(byte[] bytes, int offset, int length) {
+    checkUsable();
+    if ((offset | length) < 0 || offset > bytes.length - length) {
+      throw new IndexOutOfBoundsException("offset=" + offset + " length=" + length + " size=" + bytes.length);
+    }
+    failed = true; // cleared on normal return; any exception leaves the decoder unusable
+    int end = offset + length;
+    int i = offset;
+    if (!bomDecided) i = skipBom(bytes, i, end);
+    if (skipLeadingLf && i < end) {
+      if (bytes[i] == LF) i++;
+      skipLeadingLf = false;
+    }
+    while (i < end) {
+      int lineEnd = indexOfLineEnd(bytes, i, end);
+      if (lineEnd < 0) {
+        appendPartial(bytes, i, end - i);
+        break;
+      }
+      if (partialLength == 0) {
+        int lineLength = lineEnd - i;
+        if (lineLength > maxLineBytes) throw lineTooLong();
+        processLine(bytes, i, lineLength);
+      } else {
+        appendPartial(bytes, i, lineEnd - i);
+        int lineLength = partialLength;
+        partialLength = 0;
+        processLine(partial, 0, lineLength);
+      }
+      i = lineEnd + 1;
+      if (bytes[lineEnd] == CR) {
+        if (i < end) {
+          if (bytes[i] == LF) i++;
+        } else {
+          skipLeadingLf = true;
+        }
+      }
+    }
+    failed = false;
+  }
+
+  /**
+   * Decodes the remaining bytes of a buffer, advancing its position to its limit.
+   *
+   * @param buffer the bytes; heap or direct
+   * @throws StreamLimitExceededException when a line or an event exceeds its cap
+   * @throws IllegalStateException after {@link #finish()} or after an earlier failure
+   */
+  public void feed(ByteBuffer buffer) {
+    if (buffer.hasArray()) {
+      int n = buffer.remaining();
+      feed(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
+      buffer.position(buffer.position() + n);
+      return;
+    }
+    byte[] scratch = new byte[Math.min(buffer.remaining(), 8192)];
+    while (buffer.hasRemaining()) {
+      int n = Math.min(scratch.length, buffer.remaining());
+      buffer.get(scratch, 0, n);
+      feed(scratch, 0, n);
+    }
+  }
+
+  /**
+   * Signals the end of input. Per the spec an event whose final blank line never arrived is
+   * discarded, not dispatched; this reports whether one was pending (a partial line, or {@code
+   * data}/{@code event} fields not yet dispatched), so the caller can tell a clean end from a cut.
+   * Idempotent.
+   *
+   * @return {@code true} when an incomplete event was discarded
+   * @throws IllegalStateException after an earlier failure
+   */
+  public boolean finish() {
+    if (failed) throw new IllegalStateException("decoder failed earlier");
+    if (finished) return false;
+    finished = true;
+    boolean pending = partialLength > 0 || (!bomDecided && bomMatched > 0) || dataLines > 0 || eventType != null;
+    partialLength = 0;
+    resetEvent();
+    return pending;
+  }
+
+  private void checkUsable() {
+    if (failed) throw new IllegalStateException("decoder failed earlier");
+    if (finished) throw new IllegalStateException("decoder finished");
+  }
+
+  private int skipBom(byte[] bytes, int i, int end) {
+    while (i < end && !bomDecided) {
+      if (bytes[i] == BOM[bomMatched]) {
+        bomMatched++;
+        i++;
+        if (bomMatched == BOM.length) bomDecided = true;
+      } else {
+        // Not a BOM after all: the bytes matched so far are ordinary text of the first line.
+        bomDecided = true;
+        appendPartial(BOM, 0, bomMatched);
+      }
+    }
+    return i;
+  }
+
+  private static int indexOfLineEnd(byte[] bytes, int from, int end) {
+    for (int j = from; j < end; j++) {
+      byte b = bytes[j];
+      if (b == LF || b == CR) return j;
+    }
+    return -1;
+  }
+
+  private void appendPartial(byte[] bytes, int offset, int length) {
+    if (length == 0) return;
+    int needed = partialLength + length;
+    if (needed > maxLineBytes) throw lineTooLong();
+    if (needed > partial.length) {
+      int grown = (int) Math.min(Math.max((long) partial.length * 2, needed), maxLineBytes);
+      byte[] bigger = new byte[grown];
+      System.arraycopy(partial, 0, bigger, 0, partialLength);
+      partial = bigger;
+    }
+    System.arraycopy(bytes, offset, partial, partialLength, length);
+    partialLength = needed;
+  }
+
+  private StreamLimitExceededException lineTooLong() {
+    return new StreamLimitExceededException(
+        "event stream line longer than " + maxLineBytes + " bytes", maxLineBytes, null, null, null);
+  }
+
+  private void processLine(byte[] b, int off, int len) {
+    if (len == 0) {
+      dispatch();
+      return;
+    }
+    int end = off + len;
+    if (b[off] == ':') {
+      int start = off + 1;
+      if (start < end && b[start] == ' ') start++;
+      listener.onComment(new String(b, start, end - start, StandardCharsets.UTF_8));
+      return;
+    }
+    int colon = off;
+    while (colon < end && b[colon] != ':') colon++;
+    int nameLength = colon - off;
+    int valueStart = colon < end ? colon + 1 : end;
+    if (valueStart < end && b[valueStart] == ' ') valueStart++;
+    int valueLength = end - valueStart;
+
+    if (nameIs(b, off, nameLength, DATA)) {
+      appendData(b, valueStart, valueLength);
+    } else if (nameIs(b, off, nameLength, EVENT)) {
+      eventType = new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
+    } else if (nameIs(b, off, nameLength, ID)) {
+      // Spec: an id containing NUL is ignored entirely.
+      for (int j = valueStart; j < end; j++) if (b[j] == 0) return;
+      lastEventId = new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
+    } else if (nameIs(b, off, nameLength, RETRY)) {
+      processRetry(b, valueStart, end);
+    }
+    // Any other field name is ignored, per the spec.
+  }
+
+  // Field names are compared as bytes, case-sensitively as the spec requires, without allocating.
+  private static boolean nameIs(byte[] b, int off, int nameLength, byte[] name) {
+    if (nameLength != name.length) return false;
+    for (int j = 0; j < nameLength; j++) if (b[off + j] != name[j]) return false;
+    return true;
+  }
+
+  private void processRetry(byte[] b, int start, int end) {
+    if (start == end) return;
+    long value = 0;
+    for (int j = start; j < end; j++) {
+      int digit = b[j] - '0';
+      if (digit < 0 || digit > 9) return; // spec: only ASCII digits make a valid retry field
+      if (value > (Long.MAX_VALUE - digit) / 10) return; // too large to mean anything
+      value = value * 10 + digit;
+    }
+    listener.onRetry(value);
+  }
+
+  private void appendData(byte[] b, int start, int length) {
+    long total = dataBytes + length + (dataLines > 0 ? 1 : 0);
+    if (total > maxEventBytes) {
+      throw new StreamLimitExceededException(
+          "event stream event larger than " + maxEventBytes + " bytes", maxEventBytes, null, null, null);
+    }
+    String value = new String(b, start, length, StandardCharsets.UTF_8);
+    if (dataLines == 0) {
+      firstData = value;
+    } else {
+      StringBuilder joined = joinedData;
+      if (joined == null) {
+        String first = firstData;
+        joined = new StringBuilder((first == null ? 0 : first.length()) + value.length() + 16);
+        joined.append(first);
+        joinedData = joined;
+      }
+      joined.append('\n').append(value);
+    }
+    dataLines++;
+    dataBytes = total;
+  }
+
+  private void dispatch() {
+    if (dataLines == 0 || dataBytes == 0) {
+      resetEvent();
+      return;
+    }
+    StringBuilder joined = joinedData;
+    String data = joined != null ? joined.toString() : firstData;
+    String type = eventType;
+    resetEvent();
+    listener.onEvent(lastEventId, type, data == null ? "" : data);
+  }
+
+  private void resetEvent() {
+    firstData = null;
+    joinedData = null;
+    dataLines = 0;
+    dataBytes = 0;
+    eventType = null;
+  }
+}

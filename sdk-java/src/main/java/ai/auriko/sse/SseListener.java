@@ -1,0 +1,37 @@
+package ai.auriko.sse;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives what an {@link SseDecoder} decodes. Called on the thread that feeds the decoder, in
+ * stream order. A listener may throw to abort decoding: the exception propagates out of {@link
+ * SseDecoder#feed(byte[], int, int)} and the decoder is then unusable.
+ */
+public interface SseListener {
+  /**
+   * A complete event: its final blank line has arrived.
+   *
+   * @param id the last event id seen so far in the stream ({@code id:} persists across events, per
+   *     the spec), or {@code null} when none was set
+   * @param type the {@code event:} field of this event, or {@code null} when absent (the spec's
+   *     default type, {@code message})
+   * @param data the {@code data:} lines joined with {@code \n}; never empty
+   */
+  void onEvent(@Nullable String id, @Nullable String type, String data);
+
+  /**
+   * A comment line ({@code : keep-alive}). Servers send these to keep idle connections open, so a
+   * client should count them as liveness. The default does nothing.
+   *
+   * @param comment the text after the colon, without the one leading space if present
+   */
+  default void onComment(String comment) {}
+
+  /**
+   * A valid {@code retry:} field (ASCII digits only): the server's requested reconnection delay.
+   * The default does nothing.
+   *
+   * @param millis the delay in milliseconds
+   */
+  default void onRetry(long millis) {}
+}
