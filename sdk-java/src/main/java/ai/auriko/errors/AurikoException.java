@@ -15,6 +15,7 @@ public class AurikoException extends RuntimeException {
 
   private final @Nullable String requestId;
   private final transient @Nullable Object partialCompletion;
+  private volatile int attempts = 1;
 
   /**
    * Creates an exception.
@@ -77,6 +78,29 @@ public class AurikoException extends RuntimeException {
   @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
   public <T> @Nullable T partialCompletion() {
     return (T) partialCompletion;
+  }
+
+  /**
+   * How many attempts the client made before giving up with this exception: 1 when the first
+   * attempt failed in a way that is not retried, {@code 1 + retries} after retries.
+   *
+   * @return the number of attempts, at least 1
+   */
+  public final int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Records how many attempts were made; called by the client just before it throws. Not meant
+   * for application code.
+   *
+   * @param attempts the number of attempts, at least 1
+   * @return this exception
+   */
+  public final AurikoException recordAttempts(int attempts) {
+    if (attempts < 1) throw new IllegalArgumentException("attempts < 1: " + attempts);
+    this.attempts = attempts;
+    return this;
   }
 
   /**

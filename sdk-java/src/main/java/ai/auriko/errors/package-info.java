@@ -9,8 +9,8 @@
  *       ai.auriko.errors.ErrorClassifier} decides the type.
  *   <li>{@link ai.auriko.errors.StreamInterruptedException}: the stream ended or broke before it was
  *       complete.
- *   <li>{@link ai.auriko.errors.MalformedStreamException}: the body could not be read as an event
- *       stream of chunks (bad JSON, a line over the size cap, an unexpected content type).
+ *   <li>{@link ai.auriko.errors.MalformedResponseException}: a successful response's body could not
+ *       be read (bad JSON, a line over the size cap, an unexpected content type).
  *   <li>{@link ai.auriko.errors.AurikoConnectionException} and {@link
  *       ai.auriko.errors.AurikoTimeoutException}: no usable response.
  * </ul>

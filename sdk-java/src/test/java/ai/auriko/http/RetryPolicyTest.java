@@ -11,7 +11,7 @@ import ai.auriko.errors.AurikoConnectionException;
 import ai.auriko.errors.AurikoTimeoutException;
 import ai.auriko.errors.ErrorClassifier;
 import ai.auriko.errors.ErrorDetails;
-import ai.auriko.errors.MalformedStreamException;
+import ai.auriko.errors.MalformedResponseException;
 import ai.auriko.errors.StreamInterruptedException;
 import java.io.IOException;
 import java.time.Clock;
@@ -71,7 +71,7 @@ class RetryPolicyTest {
     assertTrue(EXACT.isRetryable(new AurikoConnectionException("refused", new IOException())));
     assertTrue(EXACT.isRetryable(new AurikoTimeoutException(AurikoTimeoutException.Kind.CONNECT, Duration.ofSeconds(1), null, null, null)));
     assertTrue(EXACT.isRetryable(new StreamInterruptedException("cut", null, null, null)));
-    assertFalse(EXACT.isRetryable(new MalformedStreamException("not json")));
+    assertFalse(EXACT.isRetryable(new MalformedResponseException("not json")));
     assertFalse(EXACT.isRetryable(new IllegalStateException("a bug is not retried")));
     AurikoApiException overloadedInStream = ErrorClassifier.standard().fromStreamEvent(
         "{\"error\":{\"code\":\"overloaded\"}}", ResponseHeaders.empty(), null);

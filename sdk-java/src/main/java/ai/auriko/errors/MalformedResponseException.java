@@ -3,12 +3,12 @@ package ai.auriko.errors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The response body could not be read as an event stream of chunks: a data line that is not JSON,
- * an event over the size cap, or a body that is neither an event stream nor a recognisable error.
- * Thrown instead of guessing, with what had arrived in {@link #partialCompletion()}. Not retried
- * once a chunk has reached the caller.
+ * A successful response's body could not be read: a stream data line that is not a JSON chunk, a
+ * line or event over the size cap, an HTML page where an event stream or JSON was expected, or a
+ * completion body that does not parse. Thrown instead of guessing, with what had arrived in {@link
+ * #partialCompletion()}. Not retried: a server that sent it once will likely send it again.
  */
-public class MalformedStreamException extends AurikoException {
+public class MalformedResponseException extends AurikoException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -19,7 +19,7 @@ public class MalformedStreamException extends AurikoException {
    * @param requestId the response's request id, if known
    * @param partialCompletion what had arrived before, or {@code null}
    */
-  public MalformedStreamException(
+  public MalformedResponseException(
       String message,
       @Nullable Throwable cause,
       @Nullable String requestId,
@@ -33,7 +33,7 @@ public class MalformedStreamException extends AurikoException {
    *
    * @param message what was malformed
    */
-  public MalformedStreamException(String message) {
+  public MalformedResponseException(String message) {
     this(message, null, null, null);
   }
 }
