@@ -1,0 +1,54 @@
+package ai.auriko.client
+
+import ai.auriko.client.chat.ChatCompletions
+import ai.auriko.client.internal.Transport
+import java.io.Closeable
+import java.util.concurrent.atomic.AtomicBoolean
+
+/**
+ * The client for Auriko or any OpenAI-compatible endpoint. Create one per application and share
+ * it: it is thread-safe, and its connection pool is reused by every call.
+ *
+ * ```
+ * val client = AurikoClient { apiKey = "…" }            // or AURIKO_API_KEY from the environment
+ * client.chat.completions.stream { model = "gpt-4o"; messages { user("Hello!") } }
+ *     .collect { chunk -> print(chunk.choices.firstOrNull()?.delta?.content ?: "") }
+ * client.close()
+ * ```
+ *
+ * [close] releases the connection pool and, when the client created its own engine, the engine's
+ * threads; it is idempotent. Calls made after closing fail with [IllegalStateException].
+ */
+public class AurikoClient internal constructor(
+    /** The settings this client was built with. */
+    public val options: AurikoClientOptions,
+) : Closeable {
+    private val closed = AtomicBoolean(false)
+    internal val transport: Transport = Transport(options) { check(!closed.get()) { "AurikoClient is closed" } }
+
+    /** Chat endpoints: `client.chat.completions`. */
+    public val chat: Chat = Chat(ChatCompletions(transport))
+
+    /** Closes the client; further calls fail. Safe to call more than once, from any thread. */
+    override fun close() {
+        if (closed.compareAndSet(false, true)) transport.close()
+    }
+
+    override fun toString(): String = "AurikoClient(baseUrl=${options.baseUrl}, apiKey=██)"
+}
+
+/** Groups the chat endpoints, mirroring the REST paths. */
+public class Chat internal constructor(
+    /** `POST /chat/completions`, streaming and not. */
+    public val completions: ChatCompletions,
+)
+
+/**
+ * Creates a client. Without an explicit [AurikoClientOptions.Builder.apiKey] the key comes from the
+ * `AURIKO_API_KEY` environment variable; when neither is set this throws an
+ * [ai.auriko.errors.AurikoException] that names the variable.
+ *
+ * @param configure sets options on the builder
+ */
+public fun AurikoClient(configure: AurikoClientOptions.Builder.() -> Unit = {}): AurikoClient =
+    AurikoClient(AurikoClientOptions.Builder().apply(configure).build())

@@ -1,0 +1,149 @@
+package ai.auriko.client
+
+import ai.auriko.http.RetryPolicy
+import ai.auriko.sse.SseDecoder
+import io.ktor.client.engine.HttpClientEngine
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.seconds
+
+/**
+ * The settings of an [AurikoClient], fixed when it is built. Create one with [AurikoClient]'s
+ * builder block; [toString] never shows the API key.
+ */
+public class AurikoClientOptions private constructor(builder: Builder, internal val apiKey: String) {
+    /** The API root, without a trailing slash, for example `https://api.auriko.ai/v1`. */
+    public val baseUrl: String = normalizeBaseUrl(builder.baseUrl)
+
+    /** Limit for establishing a connection. */
+    public val connectTimeout: Duration = builder.connectTimeout
+
+    /** Limit for a whole non-streaming call, from sending to the end of the body. */
+    public val requestTimeout: Duration = builder.requestTimeout
+
+    /** Limit, for a stream, from sending the request to the first event or keep-alive comment. */
+    public val firstEventTimeout: Duration = builder.firstEventTimeout
+
+    /** Limit, for a started stream, between two arrivals of data (events or keep-alive comments). */
+    public val idleTimeout: Duration = builder.idleTimeout
+
+    /** When to retry and how long to wait; built from [Builder.maxRetries] unless given whole. */
+    public val retryPolicy: RetryPolicy =
+        builder.retryPolicy?.let { if (builder.maxRetriesSet) it.toBuilder().maxRetries(builder.maxRetries).build() else it }
+            ?: RetryPolicy.builder().maxRetries(builder.maxRetries).build()
+
+    /** Headers added to every request (after the SDK's own, so they can override the user agent). */
+    public val defaultHeaders: Map<String, String> = LinkedHashMap(builder.defaultHeaders)
+
+    /** The `User-Agent` sent with every request. */
+    public val userAgent: String =
+        "auriko-jvm/${SdkVersion.VERSION}" + (builder.userAgentSuffix?.let { " $it" } ?: "")
+
+    /** The caller's engine, or `null` when the client creates (and owns) its default CIO engine. */
+    public val engine: HttpClientEngine? = builder.engine
+
+    /** The longest line a stream may send, in bytes. */
+    public val maxLineBytes: Int = builder.maxLineBytes
+
+    /** The most data one stream event may carry, in bytes. */
+    public val maxEventBytes: Int = builder.maxEventBytes
+
+    init {
+        require(connectTimeout.isPositive()) { "connectTimeout must be positive" }
+        require(requestTimeout.isPositive()) { "requestTimeout must be positive" }
+        require(firstEventTimeout.isPositive()) { "firstEventTimeout must be positive" }
+        require(idleTimeout.isPositive()) { "idleTimeout must be positive" }
+        require(maxLineBytes > 0 && maxEventBytes > 0) { "size caps must be positive" }
+    }
+
+    override fun toString(): String =
+        "AurikoClientOptions(baseUrl=$baseUrl, apiKey=██, connectTimeout=$connectTimeout, " +
+            "requestTimeout=$requestTimeout, firstEventTimeout=$firstEventTimeout, idleTimeout=$idleTimeout, " +
+            "retryPolicy=$retryPolicy, defaultHeaders=${defaultHeaders.keys}, userAgent=$userAgent)"
+
+    /** Collects settings for an [AurikoClient]; not thread-safe. */
+    public class Builder internal constructor() {
+        /** The API key; when `null`, the `AURIKO_API_KEY` environment variable is used. */
+        public var apiKey: String? = null
+
+        /** The API root; a trailing slash is fine. Default `https://api.auriko.ai/v1`. */
+        public var baseUrl: String = DEFAULT_BASE_URL
+
+        /** Default 10 seconds. */
+        public var connectTimeout: Duration = 10.seconds
+
+        /** Default 60 seconds. */
+        public var requestTimeout: Duration = 60.seconds
+
+        /**
+         * Default 120 seconds: a stream's first sign of life (an event or a keep-alive comment)
+         * must arrive within it. Set [Duration.INFINITE] to wait forever.
+         */
+        public var firstEventTimeout: Duration = 120.seconds
+
+        /**
+         * Default 60 seconds: a started stream fails when nothing arrives for this long. Keep-alive
+         * comments count as arrivals. There is no limit on a stream's total length.
+         */
+        public var idleTimeout: Duration = 60.seconds
+
+        internal var maxRetriesSet = false
+
+        /** Retries after a failed first attempt; default 2. Streams retry only before their first chunk. */
+        public var maxRetries: Int = RetryPolicy.DEFAULT_MAX_RETRIES
+            set(value) {
+                require(value >= 0) { "maxRetries must be >= 0, was $value" }
+                field = value
+                maxRetriesSet = true
+            }
+
+        /** A whole retry policy (backoff, caps, injected clock and randomness); [maxRetries] still applies if set. */
+        public var retryPolicy: RetryPolicy? = null
+
+        /** Headers sent with every request. */
+        public val defaultHeaders: MutableMap<String, String> = LinkedHashMap()
+
+        /** Appended to the SDK's `User-Agent`, for example `my-app/1.2`. */
+        public var userAgentSuffix: String? = null
+
+        /**
+         * The Ktor engine, for example `OkHttp.create()` or `CIO.create()`. The client does not
+         * close an engine it was given; close it yourself after the client. Default: a CIO engine
+         * the client owns, with no per-host connection cap.
+         */
+        public var engine: HttpClientEngine? = null
+
+        /** The longest line a stream may send; default 4 MiB. */
+        public var maxLineBytes: Int = SseDecoder.DEFAULT_MAX_LINE_BYTES
+
+        /** The most data one stream event may carry; default 8 MiB. */
+        public var maxEventBytes: Int = SseDecoder.DEFAULT_MAX_EVENT_BYTES
+
+        internal var environment: (String) -> String? = System::getenv
+
+        internal fun build(): AurikoClientOptions {
+            val key = apiKey?.takeIf { it.isNotBlank() }
+                ?: environment(API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
+                ?: throw ai.auriko.errors.AurikoException(
+                    "No API key: pass apiKey to AurikoClient or set the $API_KEY_VARIABLE environment variable",
+                )
+            return AurikoClientOptions(this, key.trim())
+        }
+    }
+
+    /** Constants. */
+    public companion object {
+        /** The default API root. */
+        public const val DEFAULT_BASE_URL: String = "https://api.auriko.ai/v1"
+
+        /** The environment variable the API key is read from. */
+        public const val API_KEY_VARIABLE: String = "AURIKO_API_KEY"
+
+        internal fun normalizeBaseUrl(url: String): String {
+            val trimmed = url.trim().trimEnd('/')
+            require(trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+                "baseUrl must start with http:// or https://, was '$url'"
+            }
+            return trimmed
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package ai.auriko.client.chat
+
+import ai.auriko.http.ResponseHeaders
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+import kotlinx.serialization.Transient
+import kotlinx.serialization.json.JsonElement
+
+/**
+ * A whole chat completion: the answer of a non-streaming call, the result of accumulating a
+ * stream, or — attached to a stream exception — everything that had arrived before it failed.
+ */
+@Serializable
+public class ChatCompletion internal constructor(
+    /** The completion id. */
+    public val id: String? = null,
+    /** `chat.completion` from a server; `chat.completion` too when assembled from chunks. */
+    @SerialName("object") public val objectType: String? = null,
+    /** Creation time, in Unix seconds. */
+    public val created: Long? = null,
+    /** The model that produced the answer. */
+    public val model: String? = null,
+    /** The backend configuration fingerprint, when reported. */
+    @SerialName("system_fingerprint") public val systemFingerprint: String? = null,
+    /** The service tier that served the request, when reported. */
+    @SerialName("service_tier") public val serviceTier: String? = null,
+    /** The answers, one per requested choice, in index order. */
+    public val choices: List<Choice> = emptyList(),
+    /** Token usage, when reported. */
+    public val usage: Usage? = null,
+    /** Auriko's routing report, when the server is Auriko. */
+    @SerialName("routing_metadata") public val routingMetadata: RoutingMetadata? = null,
+) {
+    /** The typed response headers of the HTTP response this completion came from. */
+    @Transient
+    public var responseHeaders: ResponseHeaders = ResponseHeaders.empty()
+        internal set
+
+    /** The first choice's content, or `null`; a shortcut for the common single-choice case. */
+    public val content: String? get() = choices.firstOrNull()?.message?.content
+
+    override fun toString(): String =
+        "ChatCompletion(id=$id, model=$model, choices=$choices, usage=$usage, routingMetadata=$routingMetadata)"
+}
+
+/** One answer of a [ChatCompletion]. */
+@Serializable
+public class Choice internal constructor(
+    /** The choice's index. */
+    public val index: Int = 0,
+    /** The assistant's message. */
+    public val message: ChatCompletionMessage = ChatCompletionMessage(),
+    /** Why generation stopped, as the server said it; `null` while a stream was cut short. */
+    @SerialName("finish_reason") public val finishReason: String? = null,
+    /** The provider's own finish reason before normalisation. */
+    @SerialName("native_finish_reason") public val nativeFinishReason: String? = null,
+    /** Log probabilities, when requested, as raw JSON. */
+    public val logprobs: JsonElement? = null,
+) {
+    override fun toString(): String = "Choice(index=$index, message=$message, finishReason=$finishReason)"
+}
+
+/** The assistant's message in a [Choice]. */
+@Serializable
+public class ChatCompletionMessage internal constructor(
+    /** The author role, `assistant`. */
+    public val role: String? = null,
+    /** The answer text; `null` when the model only called tools. */
+    public val content: String? = null,
+    /** The model's reasoning, for thinking models. */
+    @SerialName("reasoning_content") public val reasoningContent: String? = null,
+    /** The provider's signature over the reasoning. */
+    @SerialName("reasoning_signature") public val reasoningSignature: String? = null,
+    /** Redacted reasoning, as opaque data. */
+    @SerialName("reasoning_redacted_data") public val reasoningRedactedData: String? = null,
+    /** The tools the model asked to call, in index order. */
+    @SerialName("tool_calls") public val toolCalls: List<ChatCompletionToolCall> = emptyList(),
+    /** A refusal message, when the model declined. */
+    public val refusal: String? = null,
+) {
+    override fun toString(): String =
+        "ChatCompletionMessage(role=$role, content=${content?.length ?: 0} chars" +
+            (if (reasoningContent != null) ", reasoning=${reasoningContent.length} chars" else "") +
+            (if (toolCalls.isNotEmpty()) ", toolCalls=$toolCalls" else "") + ")"
+}
+
+/** A tool call the model made. */
+@Serializable
+public class ChatCompletionToolCall internal constructor(
+    /** The call id; send it back with the tool's result. */
+    public val id: String? = null,
+    /** The call type, `function`. */
+    public val type: String? = null,
+    /** The function and its JSON arguments. */
+    public val function: FunctionCall = FunctionCall(),
+) {
+    override fun toString(): String = "ChatCompletionToolCall(id=$id, name=${function.name})"
+}
+
+/** The function a tool call invokes. */
+@Serializable
+public class FunctionCall internal constructor(
+    /** The function's name. */
+    public val name: String? = null,
+    /** The arguments as JSON text, exactly as the model produced them (it may be invalid JSON). */
+    public val arguments: String? = null,
+)

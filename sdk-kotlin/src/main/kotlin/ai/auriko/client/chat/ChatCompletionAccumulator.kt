@@ -1,0 +1,146 @@
+package ai.auriko.client.chat
+
+import ai.auriko.http.ResponseHeaders
+import java.util.TreeMap
+
+/**
+ * Assembles chunks into a [ChatCompletion], per choice: content, reasoning and refusal
+ * concatenated (never last-write-wins), tool calls keyed by (choice index, tool index) with their
+ * argument fragments joined, finish reasons as they arrive. Usage is taken from whichever chunk
+ * carries it (a later one wins; `null` never overwrites), routing metadata likewise.
+ *
+ * A [snapshot] can be taken at any moment; it is the partial completion that stream exceptions
+ * carry. Chunks after a choice's finish chunk are accepted. Not thread-safe: one accumulator
+ * belongs to one stream.
+ */
+public class ChatCompletionAccumulator {
+    private val choices = TreeMap<Int, ChoiceState>()
+    private var id: String? = null
+    private var created: Long? = null
+    private var model: String? = null
+    private var systemFingerprint: String? = null
+    private var serviceTier: String? = null
+
+    /** The latest usage any chunk carried, or `null`. */
+    public var usage: Usage? = null
+        private set
+
+    /** The latest routing metadata any chunk carried, or `null`. */
+    public var routingMetadata: RoutingMetadata? = null
+        private set
+
+    /** How many chunks were added. */
+    public var chunkCount: Int = 0
+        private set
+
+    /**
+     * Whether every choice that started has a finish reason (and at least one started): the
+     * stream's content is complete even if `[DONE]` never arrives.
+     */
+    public val isComplete: Boolean
+        get() = choices.isNotEmpty() && choices.values.all { it.finishReason != null }
+
+    /** Each started choice's finish reason so far, by choice index; `null` for unfinished ones. */
+    public val finishReasons: Map<Int, String?>
+        get() = choices.mapValuesTo(LinkedHashMap()) { it.value.finishReason }
+
+    /** Adds the next chunk of the stream. */
+    public fun add(chunk: ChatCompletionChunk) {
+        chunkCount++
+        if (id == null) id = chunk.id
+        if (created == null) created = chunk.created
+        if (model == null) model = chunk.model
+        if (systemFingerprint == null) systemFingerprint = chunk.systemFingerprint
+        if (serviceTier == null) serviceTier = chunk.serviceTier
+        chunk.usage?.let { usage = it }
+        chunk.routingMetadata?.let { routingMetadata = it }
+        for (choice in chunk.choices) {
+            choices.getOrPut(choice.index) { ChoiceState() }.add(choice)
+        }
+    }
+
+    /**
+     * The completion as far as it has arrived, as a new immutable object.
+     *
+     * @param headers the response headers to attach, if known
+     */
+    public fun snapshot(headers: ResponseHeaders = ResponseHeaders.empty()): ChatCompletion =
+        ChatCompletion(
+            id = id,
+            objectType = "chat.completion",
+            created = created,
+            model = model,
+            systemFingerprint = systemFingerprint,
+            serviceTier = serviceTier,
+            choices = choices.map { (index, state) -> state.toChoice(index) },
+            usage = usage,
+            routingMetadata = routingMetadata,
+        ).also { it.responseHeaders = headers }
+
+    private class ChoiceState {
+        var role: String? = null
+        val content = StringBuilder()
+        var sawContent = false
+        val reasoning = StringBuilder()
+        var sawReasoning = false
+        var reasoningSignature: String? = null
+        var reasoningRedactedData: String? = null
+        val refusal = StringBuilder()
+        var sawRefusal = false
+        val toolCalls = TreeMap<Int, ToolCallState>()
+        var finishReason: String? = null
+        var nativeFinishReason: String? = null
+
+        fun add(choice: ChunkChoice) {
+            val delta = choice.delta
+            if (role == null) role = delta.role
+            delta.content?.let { content.append(it); sawContent = true }
+            delta.reasoningContent?.let { reasoning.append(it); sawReasoning = true }
+            // Signatures and redacted blocks arrive whole; a later non-empty one replaces an earlier one.
+            delta.reasoningSignature?.takeIf { it.isNotEmpty() }?.let { reasoningSignature = it }
+            delta.reasoningRedactedData?.takeIf { it.isNotEmpty() }?.let { reasoningRedactedData = it }
+            delta.refusal?.let { refusal.append(it); sawRefusal = true }
+            for (call in delta.toolCalls) toolCalls.getOrPut(call.index) { ToolCallState() }.add(call)
+            choice.finishReason?.let { finishReason = it }
+            choice.nativeFinishReason?.let { nativeFinishReason = it }
+        }
+
+        fun toChoice(index: Int) = Choice(
+            index = index,
+            message = ChatCompletionMessage(
+                role = role ?: "assistant",
+                content = if (sawContent) content.toString() else null,
+                reasoningContent = if (sawReasoning) reasoning.toString() else null,
+                reasoningSignature = reasoningSignature,
+                reasoningRedactedData = reasoningRedactedData,
+                toolCalls = toolCalls.values.map { it.toToolCall() },
+                refusal = if (sawRefusal) refusal.toString() else null,
+            ),
+            finishReason = finishReason,
+            nativeFinishReason = nativeFinishReason,
+        )
+    }
+
+    private class ToolCallState {
+        var id: String? = null
+        var type: String? = null
+        var name: String? = null
+        val arguments = StringBuilder()
+
+        fun add(delta: ToolCallDelta) {
+            // The id, type and name come on the first fragment; some servers repeat them on every
+            // fragment, so the first non-empty value is kept rather than concatenated.
+            if (id.isNullOrEmpty()) id = delta.id
+            if (type.isNullOrEmpty()) type = delta.type
+            val function = delta.function ?: return
+            if (name.isNullOrEmpty()) name = function.name
+            function.arguments?.let { arguments.append(it) }
+        }
+
+        fun toToolCall() = ChatCompletionToolCall(
+            id = id,
+            type = type ?: "function",
+            function = FunctionCall(name = name, arguments = arguments.toString()),
+        )
+    }
+}

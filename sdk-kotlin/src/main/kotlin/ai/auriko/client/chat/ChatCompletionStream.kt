@@ -1,0 +1,68 @@
+package ai.auriko.client.chat
+
+import ai.auriko.client.internal.StreamCall
+import ai.auriko.client.internal.StreamRun
+import ai.auriko.http.ResponseHeaders
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.FlowCollector
+import kotlinx.coroutines.flow.flow
+
+/**
+ * A streamed chat completion: a cold [Flow] of [ChatCompletionChunk]s that also remembers what its
+ * latest collection saw, so the result can be read without scanning chunks:
+ *
+ * ```
+ * val stream = client.chat.completions.stream(request)
+ * stream.collect { print(it.choices.firstOrNull()?.delta?.content ?: "") }
+ * println(stream.usage)                        // from whichever chunk carried it
+ * println(stream.routingMetadata?.provider)    // Auriko's trailing routing chunk
+ * println(stream.responseHeaders?.requestId()) // available as soon as the response starts
+ * ```
+ *
+ * **Cold.** Each `collect` sends one HTTP request (plus retries before its first chunk); the
+ * properties describe the most recent collection. Chunks are emitted as each event's final blank
+ * line arrives, with no further buffering.
+ *
+ * **Ending.** Collection completes normally when `[DONE]` arrives (the connection is then released
+ * without reading further) or when the body ends after every choice finished. Otherwise it throws
+ * an [ai.auriko.errors.AurikoException] — the classified error the gateway sent, a
+ * [ai.auriko.errors.StreamInterruptedException], an [ai.auriko.errors.AurikoTimeoutException] —
+ * carrying the request id and the partial [ChatCompletion] assembled so far.
+ *
+ * **Cancellation.** Cancelling the collecting coroutine (scope cancellation, `take(n)`,
+ * `withTimeout`, an exception thrown by the collector) cancels the HTTP exchange and closes the
+ * connection promptly; the cancellation is rethrown as is. No thread or coroutine outlives the
+ * collection.
+ */
+public class ChatCompletionStream internal constructor(private val call: StreamCall) : Flow<ChatCompletionChunk> {
+    @Volatile private var run: StreamRun? = null
+
+    private val flow: Flow<ChatCompletionChunk> = flow {
+        val current = StreamRun()
+        run = current
+        call.collect(current, this)
+    }
+
+    override suspend fun collect(collector: FlowCollector<ChatCompletionChunk>) {
+        flow.collect(collector)
+    }
+
+    /** The latest collection's response headers, as soon as its response started; else `null`. */
+    public val responseHeaders: ResponseHeaders? get() = run?.headers
+
+    /** The latest collection's final completion (all chunks accumulated), once it completed normally. */
+    public val completion: ChatCompletion? get() = run?.completion
+
+    /** Token usage of the latest completed collection, from whichever chunk carried it. */
+    public val usage: Usage? get() = completion?.usage
+
+    /** Routing metadata of the latest completed collection. */
+    public val routingMetadata: RoutingMetadata? get() = completion?.routingMetadata
+
+    /** Each choice's finish reason in the latest completed collection, by choice index. */
+    public val finishReasons: Map<Int, String?>
+        get() = completion?.choices?.associate { it.index to it.finishReason }.orEmpty()
+
+    /** How many HTTP attempts the latest collection made (1 plus retries). */
+    public val attempts: Int get() = run?.attempts ?: 0
+}

@@ -1,0 +1,58 @@
+package ai.auriko.client.chat
+
+import kotlinx.serialization.SerialName
+import kotlinx.serialization.Serializable
+
+/**
+ * How Auriko routed a request: the provider it chose, the strategy, latency and cost. Present on
+ * Auriko responses (a trailing chunk when streaming); other OpenAI-compatible servers omit it.
+ */
+@Serializable
+public class RoutingMetadata internal constructor(
+    /** The provider that served the request, for example `openai`. */
+    public val provider: String? = null,
+    /** The provider's own id of the model it ran. */
+    @SerialName("provider_model_id") public val providerModelId: String? = null,
+    /** The gateway's canonical model name. */
+    @SerialName("model_canonical") public val modelCanonical: String? = null,
+    /** The routing strategy applied, for example `balanced` or `cost`. */
+    @SerialName("routing_strategy") public val routingStrategy: String? = null,
+    /** Time to first token, in milliseconds, as the gateway measured it. */
+    @SerialName("ttft_ms") public val ttftMs: Double? = null,
+    /** Generation speed, in tokens per second. */
+    @SerialName("throughput_tps") public val throughputTps: Double? = null,
+    /** End-to-end latency, in milliseconds. */
+    @SerialName("total_latency_ms") public val totalLatencyMs: Double? = null,
+    /** What the request cost. */
+    public val cost: Cost? = null,
+    /** Things the gateway changed or ignored, such as parameters the provider does not support. */
+    public val warnings: List<RoutingWarning> = emptyList(),
+) {
+    override fun toString(): String =
+        "RoutingMetadata(provider=$provider, strategy=$routingStrategy, ttftMs=$ttftMs, cost=${cost?.usd}" +
+            (if (warnings.isNotEmpty()) ", warnings=${warnings.size}" else "") + ")"
+}
+
+/** The cost of one request, in US dollars. */
+@Serializable
+public class Cost internal constructor(
+    /** The cost in US dollars. */
+    public val usd: Double? = null,
+    /** The cost billed to the workspace, in US dollars, when it differs (for example with BYOK). */
+    @SerialName("billable_cost_usd") public val billableCostUsd: Double? = null,
+) {
+    override fun toString(): String = "Cost(usd=$usd, billableCostUsd=$billableCostUsd)"
+}
+
+/** A warning the gateway attached to a routed request. */
+@Serializable
+public class RoutingWarning internal constructor(
+    /** The warning's category, for example `parameter_ignored`. */
+    public val type: String? = null,
+    /** A machine-readable code. */
+    public val code: String? = null,
+    /** A human-readable explanation. */
+    public val message: String? = null,
+) {
+    override fun toString(): String = "RoutingWarning(type=$type, code=$code, message=$message)"
+}

@@ -1,0 +1,235 @@
+package ai.auriko.client.internal
+
+import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.ChatCompletionAccumulator
+import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.errors.AurikoException
+import ai.auriko.errors.AurikoTimeoutException
+import ai.auriko.errors.MalformedResponseException
+import ai.auriko.errors.StreamInterruptedException
+import ai.auriko.errors.StreamLimitExceededException
+import ai.auriko.errors.internal.ParsedErrorBody
+import ai.auriko.http.ResponseHeaders
+import ai.auriko.sse.SseDecoder
+import ai.auriko.sse.SseListener
+import io.ktor.client.request.preparePost
+import io.ktor.client.statement.HttpResponse
+import io.ktor.client.statement.bodyAsChannel
+import io.ktor.http.ContentType
+import io.ktor.http.contentType
+import io.ktor.http.isSuccess
+import io.ktor.utils.io.readAvailable
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.flow.FlowCollector
+import kotlinx.serialization.SerializationException
+
+/**
+ * What one collection of a stream has seen so far; read by [ai.auriko.client.chat.ChatCompletionStream]
+ * from any thread, written only by the collecting coroutine.
+ */
+internal class StreamRun {
+    @Volatile var headers: ResponseHeaders? = null
+    @Volatile var completion: ChatCompletion? = null
+    @Volatile var emitted: Int = 0
+    @Volatile var attempts: Int = 0
+    var accumulator = ChatCompletionAccumulator()
+
+    fun partial(): ChatCompletion = accumulator.snapshot(headers ?: ResponseHeaders.empty())
+}
+
+/**
+ * One streaming chat completion: sends the request, decodes the event stream, and emits each chunk
+ * as soon as its event's blank line arrives. The stream's end follows DESIGN.md exactly:
+ *
+ * - `data: [DONE]` completes it at once; the rest of the body is not read and the connection is
+ *   released, not drained.
+ * - An `event: error`, or a data event with a top-level `error` object, throws the classified
+ *   exception with the partial completion.
+ * - The body ending (or the connection breaking) in any other state completes it only when every
+ *   started choice has a finish reason; otherwise it throws [StreamInterruptedException].
+ *
+ * Retries happen only before the first chunk reached the collector.
+ */
+internal class StreamCall(
+    private val transport: Transport,
+    private val requestBody: ByteArray,
+) {
+    suspend fun collect(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>) {
+        transport.withRetries(canRetry = { run.emitted == 0 }) { attempt ->
+            run.attempts = attempt
+            run.accumulator = ChatCompletionAccumulator()
+            run.headers = null
+            attempt(run, collector)
+        }
+    }
+
+    private suspend fun attempt(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>) {
+        val options = transport.options
+        var responseStarted = false
+        try {
+            coroutineScope {
+                val watchdog = Watchdog(this, options.firstEventTimeout, options.idleTimeout)
+                try {
+                    val statement = transport.http.preparePost(transport.url("/chat/completions")) {
+                        with(transport) { common(requestBody, accept = "text/event-stream") }
+                    }
+                    statement.execute { response ->
+                        responseStarted = true
+                        val headers = response.typedHeaders()
+                        run.headers = headers
+                        if (!response.status.isSuccess()) {
+                            throw transport.classifier.fromHttpResponse(response.status.value, headers, response.readCappedText())
+                        }
+                        readBody(response, headers, run, collector, watchdog)
+                    }
+                } finally {
+                    watchdog.stop()
+                }
+            }
+        } catch (e: Watchdog.Fired) {
+            throw AurikoTimeoutException(e.kind, e.timeout.toJava(), null, run.headers?.requestId(), partialOrNull(run))
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: DownstreamFailure) {
+            throw e
+        } catch (e: StreamLimitExceededException) {
+            throw StreamLimitExceededException(e.message ?: "limit exceeded", e.limitBytes(), e, run.headers?.requestId(), run.partial())
+        } catch (e: AurikoException) {
+            throw e
+        } catch (e: Throwable) {
+            throw mapTransportFailure(e, options, responseStarted, run.headers?.requestId(), partialOrNull(run))
+        }
+    }
+
+    private fun partialOrNull(run: StreamRun): ChatCompletion? = if (run.headers == null) null else run.partial()
+
+    private suspend fun readBody(
+        response: HttpResponse,
+        headers: ResponseHeaders,
+        run: StreamRun,
+        collector: FlowCollector<ChatCompletionChunk>,
+        watchdog: Watchdog,
+    ) {
+        val type = response.contentType()
+        if (type != null && type.match(ContentType.Application.Json)) {
+            watchdog.activity()
+            return readJsonInsteadOfStream(response, headers, run, collector)
+        }
+        if (type != null && type.match(ContentType.Text.Html)) {
+            throw MalformedResponseException(
+                "expected an event stream, got text/html: ${ParsedErrorBody.snippet(response.readCappedText())}",
+                null, headers.requestId(), null,
+            )
+        }
+        val events = EventBuffer()
+        val decoder = SseDecoder(events, transport.options.maxLineBytes, transport.options.maxEventBytes)
+        val channel = response.bodyAsChannel()
+        val buffer = ByteArray(READ_BUFFER_BYTES)
+        while (true) {
+            val n = channel.readAvailable(buffer, 0, buffer.size)
+            if (n == -1) break
+            if (n == 0) continue
+            watchdog.activity()
+            decoder.feed(buffer, 0, n)
+            if (events.size > 0 && handleEvents(events, headers, run, collector)) return // [DONE]
+        }
+        decoder.finish()
+        if (!run.accumulator.isComplete) {
+            throw StreamInterruptedException(
+                if (run.accumulator.chunkCount == 0) "the stream ended before any chunk arrived"
+                else "the stream ended after ${run.accumulator.chunkCount} chunks without [DONE] or a finish reason",
+                null, headers.requestId(), run.partial(),
+            )
+        }
+        run.completion = run.partial()
+    }
+
+    /** Handles decoded events in order; returns true when `[DONE]` arrived. */
+    private suspend fun handleEvents(
+        events: EventBuffer,
+        headers: ResponseHeaders,
+        run: StreamRun,
+        collector: FlowCollector<ChatCompletionChunk>,
+    ): Boolean {
+        try {
+            for (i in 0 until events.size) {
+                val type = events.types[i]
+                val data = events.data[i]!!
+                if (type == "error") throw transport.classifier.fromStreamEvent(data, headers, run.partial())
+                if (type != null && type != "message") continue // other event types carry no chunks
+                if (data == DONE) {
+                    run.completion = run.partial()
+                    return true
+                }
+                val chunk = try {
+                    transport.json.decodeFromString(ChatCompletionChunk.serializer(), data)
+                } catch (e: SerializationException) {
+                    throw MalformedResponseException(
+                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(data)}",
+                        e, headers.requestId(), run.partial(),
+                    )
+                } catch (e: IllegalArgumentException) {
+                    throw MalformedResponseException(
+                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(data)}",
+                        e, headers.requestId(), run.partial(),
+                    )
+                }
+                run.accumulator.add(chunk)
+                if (chunk.error != null) throw transport.classifier.fromStreamEvent(data, headers, run.partial())
+                emit(run, collector, chunk)
+            }
+            return false
+        } finally {
+            events.clear()
+        }
+    }
+
+    private suspend fun readJsonInsteadOfStream(
+        response: HttpResponse,
+        headers: ResponseHeaders,
+        run: StreamRun,
+        collector: FlowCollector<ChatCompletionChunk>,
+    ) {
+        // A server that ignored stream=true, or answered an error with 200: decoded as what it is.
+        val text = response.readCappedText(transport.options.maxEventBytes)
+        val completion = decodeCompletionOrThrow(transport, text, headers)
+        val chunk = completion.toSingleChunk()
+        run.accumulator.add(chunk)
+        emit(run, collector, chunk)
+        run.completion = run.partial()
+    }
+
+    private suspend fun emit(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>, chunk: ChatCompletionChunk) {
+        run.emitted++
+        try {
+            collector.emit(chunk)
+        } catch (e: CancellationException) {
+            throw e
+        } catch (e: Throwable) {
+            throw DownstreamFailure(e)
+        }
+    }
+
+    /** Events decoded from one read, held until the read is processed (the listener cannot suspend). */
+    private class EventBuffer : SseListener {
+        val types = ArrayList<String?>()
+        val data = ArrayList<String?>()
+        val size: Int get() = data.size
+
+        override fun onEvent(id: String?, type: String?, data: String) {
+            types.add(type)
+            this.data.add(data)
+        }
+
+        fun clear() {
+            types.clear()
+            data.clear()
+        }
+    }
+
+    private companion object {
+        const val DONE = "[DONE]"
+        const val READ_BUFFER_BYTES = 8192
+    }
+}

@@ -1,0 +1,187 @@
+package ai.auriko.client.internal
+
+import ai.auriko.client.AurikoClientOptions
+import ai.auriko.errors.AurikoConnectionException
+import ai.auriko.errors.AurikoException
+import ai.auriko.errors.AurikoTimeoutException
+import ai.auriko.errors.ErrorClassifier
+import ai.auriko.http.ResponseHeaders
+import io.ktor.client.HttpClient
+import io.ktor.client.engine.HttpClientEngine
+import io.ktor.client.engine.cio.CIO
+import io.ktor.client.engine.cio.endpoint
+import io.ktor.client.network.sockets.ConnectTimeoutException
+import io.ktor.client.plugins.HttpRequestTimeoutException
+import io.ktor.client.plugins.HttpTimeout
+import io.ktor.client.plugins.timeout
+import io.ktor.client.request.HttpRequestBuilder
+import io.ktor.client.request.header
+import io.ktor.client.request.setBody
+import io.ktor.client.statement.HttpResponse
+import io.ktor.client.statement.bodyAsChannel
+import io.ktor.http.ContentType
+import io.ktor.http.HttpHeaders
+import io.ktor.http.content.ByteArrayContent
+import io.ktor.utils.io.readAvailable
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.delay
+import kotlinx.serialization.json.Json
+import java.io.IOException
+import java.nio.channels.UnresolvedAddressException
+import java.time.Duration as JavaDuration
+
+/**
+ * Everything the endpoints share: the Ktor client, request headers, the retry loop and the mapping
+ * of transport failures to the SDK's exceptions. One per [ai.auriko.client.AurikoClient].
+ */
+internal class Transport(
+    val options: AurikoClientOptions,
+    private val checkOpen: () -> Unit,
+) {
+    private val ownsEngine = options.engine == null
+    private val engine: HttpClientEngine = options.engine ?: defaultEngine(options)
+
+    val http: HttpClient = HttpClient(engine) {
+        expectSuccess = false
+        install(HttpTimeout) {
+            connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
+        }
+    }
+
+    val classifier: ErrorClassifier = ErrorClassifier.standard()
+
+    val json: Json = Json {
+        ignoreUnknownKeys = true
+        explicitNulls = false
+        coerceInputValues = true
+    }
+
+    fun url(path: String): String = options.baseUrl + path
+
+    /**
+     * Sets what every request carries. Engine timeouts are switched off per request because the
+     * SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
+     * default read timeout would otherwise cut long-thinking streams.
+     */
+    fun HttpRequestBuilder.common(body: ByteArray, accept: String) {
+        checkOpen()
+        header(HttpHeaders.Authorization, "Bearer ${options.apiKey}")
+        header(HttpHeaders.UserAgent, options.userAgent)
+        header(HttpHeaders.Accept, accept)
+        for ((name, value) in options.defaultHeaders) {
+            headers.remove(name)
+            header(name, value)
+        }
+        timeout {
+            requestTimeoutMillis = HttpTimeoutInfinite
+            socketTimeoutMillis = HttpTimeoutInfinite
+        }
+        setBody(ByteArrayContent(body, ContentType.Application.Json))
+    }
+
+    /**
+     * Runs [attempt] under the retry policy. [attempt] receives the 1-based attempt number and
+     * reports through [canRetry] whether a failure may still be retried (a stream may not, once a
+     * chunk reached the caller). Cancellation is never retried or wrapped.
+     */
+    suspend fun <T> withRetries(canRetry: () -> Boolean = { true }, attempt: suspend (Int) -> T): T {
+        var retries = 0
+        while (true) {
+            try {
+                return attempt(retries + 1)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: DownstreamFailure) {
+                throw e.cause!!
+            } catch (e: AurikoException) {
+                val wait = if (canRetry()) options.retryPolicy.retryDelay(retries, e) else null
+                if (wait == null) throw e.recordAttempts(retries + 1)
+                delay(wait.toMillis())
+                retries++
+            }
+        }
+    }
+
+    fun close() {
+        http.close()
+        if (ownsEngine) engine.close()
+    }
+
+    companion object {
+        const val HttpTimeoutInfinite: Long = Long.MAX_VALUE
+
+        /** Cap on how much of an error body is read. */
+        const val MAX_ERROR_BODY_BYTES: Int = 64 * 1024
+
+        /**
+         * CIO with the per-host connection cap lifted: every stream holds its connection for its
+         * whole length, and CIO's default of 100 per route made waiting streams fail with connect
+         * timeouts (see PEERS.md). Its own 15-second request timeout is switched off too.
+         */
+        fun defaultEngine(options: AurikoClientOptions): HttpClientEngine = CIO.create {
+            requestTimeout = 0
+            maxConnectionsCount = 100_000
+            endpoint {
+                maxConnectionsPerRoute = 100_000
+                connectTimeout = options.connectTimeout.inWholeMilliseconds
+                connectAttempts = 1
+            }
+        }
+    }
+}
+
+/** An exception thrown by the flow's collector; rethrown unchanged, never retried or wrapped. */
+internal class DownstreamFailure(cause: Throwable) : RuntimeException(cause) {
+    override fun fillInStackTrace(): Throwable = this
+}
+
+internal fun HttpResponse.typedHeaders(): ResponseHeaders {
+    val builder = ResponseHeaders.builder()
+    headers.forEach { name, values -> values.forEach { builder.add(name, it) } }
+    return builder.build()
+}
+
+/** Reads at most [limit] bytes of the body as UTF-8, for error messages. */
+internal suspend fun HttpResponse.readCappedText(limit: Int = Transport.MAX_ERROR_BODY_BYTES): String {
+    val channel = bodyAsChannel()
+    val buffer = ByteArray(limit)
+    var total = 0
+    while (total < limit) {
+        val n = channel.readAvailable(buffer, total, limit - total)
+        if (n == -1) break
+        total += n
+    }
+    return String(buffer, 0, total, Charsets.UTF_8)
+}
+
+/**
+ * Maps a failure of the transport to the SDK's types. [responseStarted] tells a connection that
+ * never produced a response (retryable connection error) from one that broke mid-body.
+ */
+internal fun mapTransportFailure(
+    e: Throwable,
+    options: AurikoClientOptions,
+    responseStarted: Boolean,
+    requestId: String?,
+    partial: Any?,
+): AurikoException = when (e) {
+    is AurikoException -> e
+    is ConnectTimeoutException ->
+        AurikoTimeoutException(AurikoTimeoutException.Kind.CONNECT, options.connectTimeout.toJava(), e, requestId, partial)
+    is HttpRequestTimeoutException ->
+        AurikoTimeoutException(AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), e, requestId, partial)
+    is IOException, is UnresolvedAddressException ->
+        if (responseStarted) {
+            ai.auriko.errors.StreamInterruptedException(
+                "the connection broke before the response was complete: ${e.describe()}", e, requestId, partial,
+            )
+        } else {
+            AurikoConnectionException("could not reach ${options.baseUrl}: ${e.describe()}", e, requestId, partial)
+        }
+    else -> AurikoException("unexpected failure: ${e.describe()}", e, requestId, partial)
+}
+
+private fun Throwable.describe(): String = this::class.java.simpleName + (message?.let { ": $it" } ?: "")
+
+internal fun kotlin.time.Duration.toJava(): JavaDuration? =
+    if (isInfinite()) null else JavaDuration.ofMillis(inWholeMilliseconds)

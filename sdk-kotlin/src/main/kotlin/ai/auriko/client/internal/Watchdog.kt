@@ -1,0 +1,64 @@
+package ai.auriko.client.internal
+
+import ai.auriko.errors.AurikoTimeoutException
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlin.time.Duration
+
+/**
+ * Enforces a stream's first-event and idle timeouts from a child coroutine, so the reading
+ * coroutine pays one volatile write per read instead of arming a timer per read. When a deadline
+ * passes, the child fails with [Fired]; structured concurrency then cancels the read (which makes
+ * the engine close the connection) and the enclosing `coroutineScope` rethrows [Fired], which the
+ * caller turns into an [AurikoTimeoutException]. A plain cancellation of the caller is therefore
+ * never mistaken for a timeout.
+ */
+internal class Watchdog(
+    scope: CoroutineScope,
+    private val firstEventTimeout: Duration,
+    private val idleTimeout: Duration,
+) {
+    /** The failure a watchdog ends its scope with; not a CancellationException on purpose. */
+    class Fired(val kind: AurikoTimeoutException.Kind, val timeout: Duration) : RuntimeException() {
+        override fun fillInStackTrace(): Throwable = this
+    }
+
+    @Volatile private var deadlineNanos: Long = deadlineAfter(firstEventTimeout)
+    @Volatile private var started = false
+
+    private val job: Job = scope.launch {
+        while (true) {
+            val deadline = deadlineNanos
+            if (deadline == NO_DEADLINE) {
+                delay(CHECK_INTERVAL_WITHOUT_DEADLINE_MS)
+                continue
+            }
+            val remaining = deadline - System.nanoTime()
+            if (remaining <= 0) {
+                throw if (started) Fired(AurikoTimeoutException.Kind.IDLE, idleTimeout)
+                else Fired(AurikoTimeoutException.Kind.FIRST_EVENT, firstEventTimeout)
+            }
+            delay((remaining + 999_999) / 1_000_000)
+        }
+    }
+
+    /** Something arrived (an event, a comment, or bytes of one): push the deadline out. */
+    fun activity() {
+        if (!started) started = true
+        deadlineNanos = deadlineAfter(idleTimeout)
+    }
+
+    fun stop() {
+        job.cancel()
+    }
+
+    private fun deadlineAfter(timeout: Duration): Long =
+        if (timeout.isInfinite()) NO_DEADLINE else System.nanoTime() + timeout.inWholeNanoseconds
+
+    private companion object {
+        const val NO_DEADLINE = Long.MIN_VALUE
+        const val CHECK_INTERVAL_WITHOUT_DEADLINE_MS = 60_000L
+    }
+}

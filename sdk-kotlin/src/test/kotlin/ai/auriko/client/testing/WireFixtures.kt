@@ -1,0 +1,44 @@
+package ai.auriko.client.testing
+
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+
+/** One recorded response of `../shared/fixtures/sse` and the result a correct client produces. */
+class WireFixture(val name: String, val spec: JsonObject, val body: ByteArray) {
+    val status: Int get() = spec["response"]!!.jsonObject["status"]!!.jsonPrimitive.content.toInt()
+    val headers: Map<String, String>
+        get() = spec["response"]!!.jsonObject["headers"]!!.jsonObject.mapValues { it.value.jsonPrimitive.content }
+    val expect: JsonObject get() = spec["expect"]!!.jsonObject
+    override fun toString(): String = name
+}
+
+/** Loads the shared wire fixtures; fails, never skips, when they are missing. */
+object WireFixtures {
+    val dir: Path by lazy {
+        val candidates = buildList {
+            System.getProperty("auriko.fixtures")?.let { add(Paths.get(it, "sse")) }
+            var p: Path? = Paths.get("").toAbsolutePath()
+            while (p != null) {
+                add(p.resolve("../shared/fixtures/sse").normalize())
+                p = p.parent
+            }
+        }
+        candidates.firstOrNull { Files.isDirectory(it) } ?: error("wire fixtures not found; looked in $candidates")
+    }
+
+    val all: List<WireFixture> by lazy {
+        val jsonFiles: List<Path> = Files.list(dir).use { files ->
+            files.filter { it.toString().endsWith(".json") }.sorted().collect(java.util.stream.Collectors.toList())
+        }
+        jsonFiles.map { json ->
+            val spec = Json.parseToJsonElement(String(Files.readAllBytes(json), Charsets.UTF_8)).jsonObject
+            val body = Files.readAllBytes(dir.resolve(spec["body_file"]!!.jsonPrimitive.content))
+            WireFixture(json.fileName.toString().removeSuffix(".json"), spec, body)
+        }.also { check(it.isNotEmpty()) { "no fixtures in $dir" } }
+    }
+}
