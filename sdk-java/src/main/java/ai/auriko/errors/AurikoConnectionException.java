@@ -25,14 +25,4 @@ public class AurikoConnectionException extends AurikoException {
       @Nullable Object partialCompletion) {
     super(message, cause, requestId, partialCompletion);
   }
-
-  /**
-   * Creates the exception before any response.
-   *
-   * @param message what failed
-   * @param cause the transport failure
-   */
-  public AurikoConnectionException(String message, @Nullable Throwable cause) {
-    this(message, cause, null, null);
-  }
 }

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
  * <p>When the failure happened while a response was being read, {@link #requestId()} names the
  * request for support tickets and {@link #partialCompletion()} holds everything that had arrived,
  * so nothing the gateway sent is lost. Messages never contain the API key.
+ *
+ * <p>The SDK's exceptions deliberately have no {@code (String)} or {@code (String, Throwable)}
+ * constructors: kotlinx.coroutines' debug-mode stack-trace recovery copies exceptions through such
+ * constructors, and a copy would lose the request id and partial completion.
  */
 public class AurikoException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -36,24 +40,6 @@ public class AurikoException extends RuntimeException {
     this.partialCompletion = partialCompletion;
   }
 
-  /**
-   * Creates an exception with only a message.
-   *
-   * @param message what went wrong
-   */
-  public AurikoException(String message) {
-    this(message, null, null, null);
-  }
-
-  /**
-   * Creates an exception with a message and a cause.
-   *
-   * @param message what went wrong
-   * @param cause the underlying failure
-   */
-  public AurikoException(String message, @Nullable Throwable cause) {
-    this(message, cause, null, null);
-  }
 
   /**
    * The gateway's request id ({@code x-request-id}) of the response this failure belongs to.

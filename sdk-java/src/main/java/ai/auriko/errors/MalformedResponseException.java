@@ -26,14 +26,4 @@ public class MalformedResponseException extends AurikoException {
       @Nullable Object partialCompletion) {
     super(message, cause, requestId, partialCompletion);
   }
-
-  /**
-   * Creates the exception with a message only, as the decoder raises it before the client adds
-   * context.
-   *
-   * @param message what was malformed
-   */
-  public MalformedResponseException(String message) {
-    this(message, null, null, null);
-  }
 }

@@ -68,10 +68,10 @@ class RetryPolicyTest {
 
   @Test
   void transportFailuresAndStreamErrors() {
-    assertTrue(EXACT.isRetryable(new AurikoConnectionException("refused", new IOException())));
+    assertTrue(EXACT.isRetryable(new AurikoConnectionException("refused", new IOException(), null, null)));
     assertTrue(EXACT.isRetryable(new AurikoTimeoutException(AurikoTimeoutException.Kind.CONNECT, Duration.ofSeconds(1), null, null, null)));
     assertTrue(EXACT.isRetryable(new StreamInterruptedException("cut", null, null, null)));
-    assertFalse(EXACT.isRetryable(new MalformedResponseException("not json")));
+    assertFalse(EXACT.isRetryable(new MalformedResponseException("not json", null, null, null)));
     assertFalse(EXACT.isRetryable(new IllegalStateException("a bug is not retried")));
     AurikoApiException overloadedInStream = ErrorClassifier.standard().fromStreamEvent(
         "{\"error\":{\"code\":\"overloaded\"}}", ResponseHeaders.empty(), null);

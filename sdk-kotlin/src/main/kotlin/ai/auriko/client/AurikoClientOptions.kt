@@ -125,6 +125,7 @@ public class AurikoClientOptions private constructor(builder: Builder, internal 
                 ?: environment(API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
                 ?: throw ai.auriko.errors.AurikoException(
                     "No API key: pass apiKey to AurikoClient or set the $API_KEY_VARIABLE environment variable",
+                    null, null, null,
                 )
             return AurikoClientOptions(this, key.trim())
         }

@@ -36,6 +36,7 @@ public class ChatCompletions internal constructor(private val transport: Transpo
     public suspend fun create(request: ChatCompletionRequest): ChatCompletion {
         val requestBody = RequestEncoder.encode(request, stream = false)
         val options = transport.options
+        transport.ensureOpen()
         return transport.withRetries { _ ->
             var responseStarted = false
             try {
@@ -46,9 +47,11 @@ public class ChatCompletions internal constructor(private val transport: Transpo
                         responseStarted = true
                         val headers = response.typedHeaders()
                         if (!response.status.isSuccess()) {
-                            throw transport.classifier.fromHttpResponse(response.status.value, headers, response.readCappedText())
+                            throw transport.classifier.fromHttpResponse(
+                                response.status.value, headers, transport.redact(response.readCappedText()),
+                            )
                         }
-                        decodeCompletionOrThrow(transport, response.bodyAsText(), headers)
+                        decodeCompletionOrThrow(transport, transport.redact(response.bodyAsText()), headers)
                     }
                 } ?: throw AurikoTimeoutException(
                     AurikoTimeoutException.Kind.REQUEST, java.time.Duration.ofMillis(options.requestTimeout.inWholeMilliseconds),

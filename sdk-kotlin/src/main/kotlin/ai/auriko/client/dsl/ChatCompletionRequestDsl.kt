@@ -137,7 +137,7 @@ public class ChatCompletionRequestBuilder internal constructor() {
 
     internal fun build(): ChatCompletionRequest = builder
         .model(model)
-        .models(models)
+        .models(models.takeIf { it.isNotEmpty() })
         .messages(messageList)
         .tools(toolList)
         .temperature(temperature)

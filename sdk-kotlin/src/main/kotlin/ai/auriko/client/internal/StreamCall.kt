@@ -56,6 +56,7 @@ internal class StreamCall(
     private val requestBody: ByteArray,
 ) {
     suspend fun collect(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>) {
+        transport.ensureOpen()
         transport.withRetries(canRetry = { run.emitted == 0 }) { attempt ->
             run.attempts = attempt
             run.accumulator = ChatCompletionAccumulator()
@@ -79,7 +80,9 @@ internal class StreamCall(
                         val headers = response.typedHeaders()
                         run.headers = headers
                         if (!response.status.isSuccess()) {
-                            throw transport.classifier.fromHttpResponse(response.status.value, headers, response.readCappedText())
+                            throw transport.classifier.fromHttpResponse(
+                                response.status.value, headers, transport.redact(response.readCappedText()),
+                            )
                         }
                         readBody(response, headers, run, collector, watchdog)
                     }
@@ -118,7 +121,7 @@ internal class StreamCall(
         }
         if (type != null && type.match(ContentType.Text.Html)) {
             throw MalformedResponseException(
-                "expected an event stream, got text/html: ${ParsedErrorBody.snippet(response.readCappedText())}",
+                "expected an event stream, got text/html: ${ParsedErrorBody.snippet(transport.redact(response.readCappedText()))}",
                 null, headers.requestId(), null,
             )
         }
@@ -156,7 +159,7 @@ internal class StreamCall(
             for (i in 0 until events.size) {
                 val type = events.types[i]
                 val data = events.data[i]!!
-                if (type == "error") throw transport.classifier.fromStreamEvent(data, headers, run.partial())
+                if (type == "error") throw transport.classifier.fromStreamEvent(transport.redact(data), headers, run.partial())
                 if (type != null && type != "message") continue // other event types carry no chunks
                 if (data == DONE) {
                     run.completion = run.partial()
@@ -166,17 +169,19 @@ internal class StreamCall(
                     transport.json.decodeFromString(ChatCompletionChunk.serializer(), data)
                 } catch (e: SerializationException) {
                     throw MalformedResponseException(
-                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(data)}",
+                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
                         e, headers.requestId(), run.partial(),
                     )
                 } catch (e: IllegalArgumentException) {
                     throw MalformedResponseException(
-                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(data)}",
+                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
                         e, headers.requestId(), run.partial(),
                     )
                 }
                 run.accumulator.add(chunk)
-                if (chunk.error != null) throw transport.classifier.fromStreamEvent(data, headers, run.partial())
+                if (chunk.error != null) {
+                    throw transport.classifier.fromStreamEvent(transport.redact(data), headers, run.partial())
+                }
                 emit(run, collector, chunk)
             }
             return false
@@ -192,7 +197,7 @@ internal class StreamCall(
         collector: FlowCollector<ChatCompletionChunk>,
     ) {
         // A server that ignored stream=true, or answered an error with 200: decoded as what it is.
-        val text = response.readCappedText(transport.options.maxEventBytes)
+        val text = transport.redact(response.readCappedText(transport.options.maxEventBytes))
         val completion = decodeCompletionOrThrow(transport, text, headers)
         val chunk = completion.toSingleChunk()
         run.accumulator.add(chunk)

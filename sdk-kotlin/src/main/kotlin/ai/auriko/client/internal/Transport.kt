@@ -58,13 +58,22 @@ internal class Transport(
 
     fun url(path: String): String = options.baseUrl + path
 
+    /** Throws [IllegalStateException] once the client is closed; called before any I/O. */
+    fun ensureOpen() = checkOpen()
+
+    /**
+     * Removes the API key from text the server sent back (some proxies echo request headers into
+     * error pages), so it can never reach an exception message.
+     */
+    fun redact(text: String): String =
+        if (options.apiKey.length >= 8 && text.contains(options.apiKey)) text.replace(options.apiKey, "██") else text
+
     /**
      * Sets what every request carries. Engine timeouts are switched off per request because the
      * SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
      * default read timeout would otherwise cut long-thinking streams.
      */
     fun HttpRequestBuilder.common(body: ByteArray, accept: String) {
-        checkOpen()
         header(HttpHeaders.Authorization, "Bearer ${options.apiKey}")
         header(HttpHeaders.UserAgent, options.userAgent)
         header(HttpHeaders.Accept, accept)
@@ -92,7 +101,7 @@ internal class Transport(
             } catch (e: CancellationException) {
                 throw e
             } catch (e: DownstreamFailure) {
-                throw e.cause!!
+                throw e.original
             } catch (e: AurikoException) {
                 val wait = if (canRetry()) options.retryPolicy.retryDelay(retries, e) else null
                 if (wait == null) throw e.recordAttempts(retries + 1)
@@ -133,6 +142,17 @@ internal class Transport(
 /** An exception thrown by the flow's collector; rethrown unchanged, never retried or wrapped. */
 internal class DownstreamFailure(cause: Throwable) : RuntimeException(cause) {
     override fun fillInStackTrace(): Throwable = this
+
+    /**
+     * The collector's own exception. kotlinx.coroutines' stack-trace recovery (on under `-ea`) may
+     * wrap a copy of this failure around the original, so unwrap every layer.
+     */
+    val original: Throwable
+        get() {
+            var t: Throwable = this
+            while (t is DownstreamFailure) t = t.cause ?: return t
+            return t
+        }
 }
 
 internal fun HttpResponse.typedHeaders(): ResponseHeaders {

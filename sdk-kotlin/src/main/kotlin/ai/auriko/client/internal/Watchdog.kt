@@ -28,11 +28,17 @@ internal class Watchdog(
     @Volatile private var deadlineNanos: Long = deadlineAfter(firstEventTimeout)
     @Volatile private var started = false
 
+    // The first activity can move the deadline earlier (an idle timeout shorter than the
+    // first-event one), so the watchdog never sleeps longer than one idle period before looking again.
+    private val maxSleepMillis: Long =
+        if (idleTimeout.isInfinite()) CHECK_INTERVAL_WITHOUT_DEADLINE_MS
+        else idleTimeout.inWholeMilliseconds.coerceIn(1, CHECK_INTERVAL_WITHOUT_DEADLINE_MS)
+
     private val job: Job = scope.launch {
         while (true) {
             val deadline = deadlineNanos
             if (deadline == NO_DEADLINE) {
-                delay(CHECK_INTERVAL_WITHOUT_DEADLINE_MS)
+                delay(maxSleepMillis)
                 continue
             }
             val remaining = deadline - System.nanoTime()
@@ -40,7 +46,7 @@ internal class Watchdog(
                 throw if (started) Fired(AurikoTimeoutException.Kind.IDLE, idleTimeout)
                 else Fired(AurikoTimeoutException.Kind.FIRST_EVENT, firstEventTimeout)
             }
-            delay((remaining + 999_999) / 1_000_000)
+            delay(minOf((remaining + 999_999) / 1_000_000, maxSleepMillis))
         }
     }
 

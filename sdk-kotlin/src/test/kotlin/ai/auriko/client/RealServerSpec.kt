@@ -1,0 +1,316 @@
+package ai.auriko.client
+
+import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.testing.Exchange
+import ai.auriko.client.testing.LoopbackServer
+import ai.auriko.client.testing.contentEvent
+import ai.auriko.errors.AurikoTimeoutException
+import ai.auriko.errors.RateLimitException
+import ai.auriko.errors.ServiceUnavailableException
+import ai.auriko.errors.StreamInterruptedException
+import io.kotest.assertions.withClue
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.booleans.shouldBeTrue
+import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.longs.shouldBeLessThan
+import io.kotest.matchers.nulls.shouldNotBeNull
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.types.shouldBeInstanceOf
+import io.ktor.client.engine.HttpClientEngine
+import io.ktor.client.engine.okhttp.OkHttp
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.async
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.CompletableDeferred
+import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.seconds
+
+/** One engine under test: how to make it, and whether the client owns it. */
+private class EngineCase(val name: String, val create: () -> HttpClientEngine?) {
+    override fun toString() = name
+}
+
+private val engines = listOf(
+    EngineCase("CIO (the client's default)") { null },
+    EngineCase("OkHttp") { OkHttp.create() },
+)
+
+/**
+ * Streams against a real HTTP server on 127.0.0.1, once per supported engine: cancellation closes
+ * the socket, timeouts fire on their bounds, keep-alives count as liveness, resets keep the
+ * partial answer, retries honour Retry-After, and `[DONE]` ends the flow at once.
+ */
+class RealServerSpec : FunSpec({
+    for (engineCase in engines) {
+        fun withClient(server: LoopbackServer, configure: AurikoClientOptions.Builder.() -> Unit = {}, block: suspend (AurikoClient) -> Any?) =
+            suspend {
+                val engine = engineCase.create()
+                val client = AurikoClient {
+                    apiKey = "sk-test"
+                    baseUrl = server.baseUrl
+                    this.engine = engine
+                    configure()
+                }
+                try {
+                    block(client)
+                    assertNoActiveCalls(client)
+                } finally {
+                    client.close()
+                    engine?.close()
+                }
+            }
+
+        test("[$engineCase] cancelling after the 5th chunk closes the socket within 1 s and leaves nothing running") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                var i = 0
+                while (i < 500 && !ex.awaitClientClose(20)) ex.chunk(contentEvent("t${i++} "))
+            }.use { server ->
+                withClient(server) { client ->
+                    val chunks = client.chat.completions.stream(fixtureRequest()).take(5).toList()
+                    val cancelledAt = System.nanoTime()
+                    chunks.size shouldBe 5
+                    val closedAt = awaitValue(2_000) { server.clientClosedAt[1] }
+                    withClue("server saw the close ${(closedAt - cancelledAt) / 1_000_000} ms after cancel") {
+                        (closedAt - cancelledAt) shouldBeLessThan 1_000_000_000L
+                    }
+                }()
+
+                // Cancelling the collecting coroutine from outside does the same.
+                withClient(server) { client ->
+                    coroutineScope {
+                        val fifth = CompletableDeferred<Unit>()
+                        var seen = 0
+                        val job = launch {
+                            client.chat.completions.stream(fixtureRequest()).collect { if (++seen == 5) fifth.complete(Unit) }
+                        }
+                        withTimeout(5.seconds) { fifth.await() }
+                        val cancelledAt = System.nanoTime()
+                        job.cancelAndJoin()
+                        job.isCancelled.shouldBeTrue()
+                        val closedAt = awaitValue(2_000) { server.clientClosedAt[2] }
+                        (closedAt - cancelledAt) shouldBeLessThan 1_000_000_000L
+                    }
+                }()
+                awaitValue(2_000) { server.openConnections.get().takeIf { it == 0 } } shouldBe 0
+            }
+        }
+
+        test("[$engineCase] an exception thrown by the collector propagates unchanged, closes the socket and is not retried") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                var i = 0
+                while (i < 500 && !ex.awaitClientClose(20)) ex.chunk(contentEvent("t${i++} "))
+            }.use { server ->
+                withClient(server) { client ->
+                    val boom = IllegalStateException("collector failed")
+                    var seen = 0
+                    val e = runCatching {
+                        client.chat.completions.stream(fixtureRequest()).collect { if (++seen == 2) throw boom }
+                    }.exceptionOrNull()
+                    // The same exception; under -ea kotlinx.coroutines' stack-trace recovery may hand
+                    // back a copy whose cause is the original, so accept either form, nothing else.
+                    withClue("got $e caused by ${e?.cause}") { (e === boom || (e is IllegalStateException && e.cause === boom)).shouldBeTrue() }
+                    awaitValue(2_000) { server.clientClosedAt[1] }
+                    server.requests.size shouldBe 1
+                }()
+            }
+        }
+
+        test("[$engineCase] withTimeout around collect cancels the exchange and surfaces as the caller's timeout") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                var i = 0
+                while (i < 500 && !ex.awaitClientClose(20)) ex.chunk(contentEvent("t${i++} "))
+            }.use { server ->
+                withClient(server) { client ->
+                    val e = runCatching {
+                        withTimeout(200.milliseconds) { client.chat.completions.stream(fixtureRequest()).collect {} }
+                    }.exceptionOrNull()
+                    e.shouldBeInstanceOf<kotlinx.coroutines.TimeoutCancellationException>()
+                    awaitValue(2_000) { server.clientClosedAt[1] }
+                }()
+            }
+        }
+
+        test("[$engineCase] a stall after one chunk fails with the idle timeout, within its bound, keeping the chunk") {
+            LoopbackServer { ex ->
+                ex.startStream(headers = mapOf("Content-Type" to "text/event-stream", "x-request-id" to "req_stall"))
+                ex.chunk(contentEvent("first"))
+                ex.awaitClientClose(10_000)
+            }.use { server ->
+                withClient(server, { idleTimeout = 300.milliseconds }) { client ->
+                    val started = System.nanoTime()
+                    val e = runCatching { client.chat.completions.stream(fixtureRequest()).collect {} }.exceptionOrNull()
+                    val elapsedMs = (System.nanoTime() - started) / 1_000_000
+                    val timeout = e.shouldBeInstanceOf<AurikoTimeoutException>()
+                    timeout.kind() shouldBe AurikoTimeoutException.Kind.IDLE
+                    timeout.requestId() shouldBe "req_stall"
+                    timeout.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe "first"
+                    elapsedMs shouldBeGreaterThanOrEqual 300L
+                    elapsedMs shouldBeLessThan 1_500L
+                    awaitValue(2_000) { server.clientClosedAt[1] }
+                }()
+            }
+        }
+
+        test("[$engineCase] no first event fails with the first-event timeout") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                ex.awaitClientClose(10_000)
+            }.use { server ->
+                withClient(server, { firstEventTimeout = 300.milliseconds }) { client ->
+                    val e = runCatching { client.chat.completions.stream(fixtureRequest()).collect {} }.exceptionOrNull()
+                    e.shouldBeInstanceOf<AurikoTimeoutException>().kind() shouldBe AurikoTimeoutException.Kind.FIRST_EVENT
+                }()
+            }
+        }
+
+        test("[$engineCase] keep-alive comments every 100 ms keep a stream alive past a 300 ms idle timeout") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                ex.chunk(contentEvent("a"))
+                repeat(8) {
+                    Thread.sleep(100)
+                    ex.chunk(": keep-alive\n\n")
+                }
+                ex.chunk(contentEvent("b", finishReason = "stop"))
+                ex.chunk("data: [DONE]\n\n")
+                ex.endStream()
+            }.use { server ->
+                withClient(server, { idleTimeout = 300.milliseconds }) { client ->
+                    val stream = client.chat.completions.stream(fixtureRequest())
+                    val started = System.nanoTime()
+                    stream.collect {}
+                    ((System.nanoTime() - started) / 1_000_000) shouldBeGreaterThanOrEqual 800L
+                    stream.completion.shouldNotBeNull().content shouldBe "ab"
+                }()
+            }
+        }
+
+        test("[$engineCase] a reset after three chunks gives the interrupted exception with the partial content") {
+            LoopbackServer { ex ->
+                ex.startStream(headers = mapOf("Content-Type" to "text/event-stream", "x-request-id" to "req_rst"))
+                ex.chunk(contentEvent("a"))
+                ex.chunk(contentEvent("b"))
+                ex.chunk(contentEvent("c"))
+                Thread.sleep(50)
+                ex.reset()
+            }.use { server ->
+                withClient(server) { client ->
+                    val e = runCatching { client.chat.completions.stream(fixtureRequest()).collect {} }.exceptionOrNull()
+                    val interrupted = e.shouldBeInstanceOf<StreamInterruptedException>()
+                    interrupted.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe "abc"
+                    interrupted.requestId() shouldBe "req_rst"
+                    server.requests.size shouldBe 1 // chunks had reached the caller: never retried
+                }()
+            }
+        }
+
+        test("[$engineCase] 429 with Retry-After: 1, then success: two attempts at least 1 s apart") {
+            val attempts = java.util.concurrent.atomic.AtomicInteger()
+            LoopbackServer { ex ->
+                if (attempts.getAndIncrement() == 0) {
+                    ex.respond(429, """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
+                        mapOf("Content-Type" to "application/json", "Retry-After" to "1"))
+                } else {
+                    ex.startStream()
+                    ex.chunk(contentEvent("ok", finishReason = "stop"))
+                    ex.chunk("data: [DONE]\n\n")
+                    ex.endStream()
+                }
+            }.use { server ->
+                withClient(server) { client ->
+                    val stream = client.chat.completions.stream(fixtureRequest())
+                    stream.collect {}
+                    stream.completion.shouldNotBeNull().content shouldBe "ok"
+                    stream.attempts shouldBe 2
+                    server.requests.size shouldBe 2
+                    val gapMs = (server.requests[1].receivedAtNanos - server.requests[0].receivedAtNanos) / 1_000_000
+                    gapMs shouldBeGreaterThanOrEqual 1_000L
+                }()
+            }
+        }
+
+        test("[$engineCase] a 503 storm beyond max retries gives ServiceUnavailableException with the attempt count") {
+            LoopbackServer { ex ->
+                ex.respond(503, """{"error":{"message":"No available providers","code":503}}""",
+                    mapOf("Content-Type" to "application/json", "retry-after-ms" to "20"))
+            }.use { server ->
+                withClient(server, { maxRetries = 2 }) { client ->
+                    val e = runCatching { client.chat.completions.stream(fixtureRequest()).collect {} }.exceptionOrNull()
+                    val unavailable = e.shouldBeInstanceOf<ServiceUnavailableException>()
+                    unavailable.attempts() shouldBe 3
+                    server.requests.size shouldBe 3
+                    val e2 = runCatching { client.chat.completions.create(fixtureRequest()) }.exceptionOrNull()
+                    e2.shouldBeInstanceOf<ServiceUnavailableException>().attempts() shouldBe 3
+                    server.requests.size shouldBe 6
+                }()
+            }
+        }
+
+        test("[$engineCase] [DONE] followed by a connection held open completes the flow at once") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                ex.chunk(contentEvent("done", finishReason = "stop"))
+                ex.chunk("data: [DONE]\n\n")
+                ex.awaitClientClose(30_000) // hold the connection open, never end the body
+            }.use { server ->
+                withClient(server) { client ->
+                    val started = System.nanoTime()
+                    val stream = client.chat.completions.stream(fixtureRequest())
+                    withTimeout(5.seconds) { stream.collect {} }
+                    val elapsedMs = (System.nanoTime() - started) / 1_000_000
+                    elapsedMs shouldBeLessThan 2_000L
+                    stream.completion.shouldNotBeNull().content shouldBe "done"
+                    awaitValue(2_000) { server.clientClosedAt[1] } // released, not drained
+                }()
+            }
+        }
+
+        test("[$engineCase] create() returns the completion with routing metadata and typed headers") {
+            LoopbackServer { ex ->
+                ex.respond(200, """{"id":"x","object":"chat.completion","created":1,"model":"m",
+                    "choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop","native_finish_reason":"end_turn"}],
+                    "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2},
+                    "routing_metadata":{"provider":"openai","routing_strategy":"cost","cost":{"usd":0.001},
+                      "warnings":[{"type":"parameter_ignored","code":"seed_unsupported","message":"seed ignored"}]}}""",
+                    mapOf("Content-Type" to "application/json", "x-request-id" to "req_c", "x-provider-used" to "openai"))
+            }.use { server ->
+                withClient(server) { client ->
+                    val c = client.chat.completions.create(fixtureRequest())
+                    c.content shouldBe "hi"
+                    c.choices[0].nativeFinishReason shouldBe "end_turn"
+                    c.usage.shouldNotBeNull().totalTokens shouldBe 2L
+                    c.routingMetadata.shouldNotBeNull().cost.shouldNotBeNull().usd shouldBe 0.001
+                    c.routingMetadata!!.warnings.single().code shouldBe "seed_unsupported"
+                    c.responseHeaders.requestId() shouldBe "req_c"
+                    c.responseHeaders.providerUsed() shouldBe "openai"
+                }()
+            }
+        }
+    }
+})
+
+/** Polls [read] until it returns non-null, for at most [millis]. */
+internal suspend fun <T : Any> awaitValue(millis: Long, read: () -> T?): T {
+    val deadline = System.nanoTime() + millis * 1_000_000
+    while (true) {
+        read()?.let { return it }
+        check(System.nanoTime() < deadline) { "condition not met within $millis ms" }
+        delay(5)
+    }
+}
+
+/** No request coroutine of the client's HttpClient is still active. */
+internal suspend fun assertNoActiveCalls(client: AurikoClient) {
+    val job = client.transport.http.coroutineContext[Job].shouldNotBeNull()
+    awaitValue(2_000) { if (job.children.none { it.isActive }) true else null }
+}
