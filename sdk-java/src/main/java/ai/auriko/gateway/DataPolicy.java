@@ -3,7 +3,6 @@ package ai.auriko.gateway;
 import ai.auriko.json.internal.Checks;
 import java.util.Collections;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Which data-handling policy a provider must meet to receive the request (wire {@code
@@ -14,11 +13,9 @@ import org.jspecify.annotations.Nullable;
  * constant would be worse than none. Like the other open enumerations it keeps any non-blank value.
  * Immutable.
  */
-public final class DataPolicy {
-  private final String value;
-
+public final class DataPolicy extends OpenValue {
   private DataPolicy(String value) {
-    this.value = value;
+    super(value, false);
   }
 
   /**
@@ -40,40 +37,5 @@ public final class DataPolicy {
    */
   public static List<DataPolicy> values() {
     return Collections.emptyList();
-  }
-
-  /**
-   * The wire value.
-   *
-   * @return the value given to {@link #of}
-   */
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Whether this is one of the constants this SDK knows; always {@code false} for now, since it
-   * knows none.
-   *
-   * @return {@code false}
-   */
-  public boolean isKnown() {
-    return false;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return this == o || (o instanceof DataPolicy && value.equals(((DataPolicy) o).value));
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** The wire value, so the object reads naturally in logs and string templates. */
-  @Override
-  public String toString() {
-    return value;
   }
 }

@@ -4,7 +4,6 @@ import ai.auriko.json.internal.Checks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the gateway optimizes for when it picks a provider (wire {@code
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * does not know yet, and {@link #of} passes them through instead of failing. Compare with {@link
  * #equals}; {@code ==} works only for the constants. Immutable.
  */
-public final class Optimize {
+public final class Optimize extends OpenValue {
   /** The lowest price among eligible providers. */
   public static final Optimize COST = new Optimize("cost", true);
   /** Mostly price, with latency and throughput still weighed. */
@@ -41,12 +40,8 @@ public final class Optimize {
           Arrays.asList(
               COST, COST_FOCUS, TTFT, TTFT_FOCUS, TPS, TPS_FOCUS, BALANCED, CHEAPEST, SPEED, THROUGHPUT));
 
-  private final String value;
-  private final boolean known;
-
   private Optimize(String value, boolean known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -59,10 +54,8 @@ public final class Optimize {
    */
   public static Optimize of(String value) {
     Checks.nonBlank("gateway.routing.optimize", value);
-    for (Optimize o : KNOWN) {
-      if (o.value.equals(value)) return o;
-    }
-    return new Optimize(value, false);
+    Optimize known = find(KNOWN, value);
+    return known != null ? known : new Optimize(value, false);
   }
 
   /**
@@ -72,39 +65,5 @@ public final class Optimize {
    */
   public static List<Optimize> values() {
     return KNOWN;
-  }
-
-  /**
-   * The wire value.
-   *
-   * @return for example {@code cost-focus}
-   */
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Whether this is one of the constants this SDK knows.
-   *
-   * @return {@code false} for a value made by {@link #of} that the SDK did not recognize
-   */
-  public boolean isKnown() {
-    return known;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return this == o || (o instanceof Optimize && value.equals(((Optimize) o).value));
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** The wire value, so the object reads naturally in logs and string templates. */
-  @Override
-  public String toString() {
-    return value;
   }
 }

@@ -4,7 +4,6 @@ import ai.auriko.json.internal.Checks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How the gateway uses the providers it may route to (wire {@code gateway.routing.mode}).
@@ -13,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * does not know yet, and {@link #of} passes them through instead of failing. Compare with {@link
  * #equals}; {@code ==} works only for the constants. Immutable.
  */
-public final class RoutingMode {
+public final class RoutingMode extends OpenValue {
   /** Treat the eligible providers as a pool and pick among them per request. */
   public static final RoutingMode POOL = new RoutingMode("pool", true);
   /** Try providers in order, moving to the next one when a provider fails. */
@@ -21,12 +20,8 @@ public final class RoutingMode {
 
   private static final List<RoutingMode> KNOWN = Collections.unmodifiableList(Arrays.asList(POOL, FALLBACK));
 
-  private final String value;
-  private final boolean known;
-
   private RoutingMode(String value, boolean known) {
-    this.value = value;
-    this.known = known;
+    super(value, known);
   }
 
   /**
@@ -39,10 +34,8 @@ public final class RoutingMode {
    */
   public static RoutingMode of(String value) {
     Checks.nonBlank("gateway.routing.mode", value);
-    for (RoutingMode m : KNOWN) {
-      if (m.value.equals(value)) return m;
-    }
-    return new RoutingMode(value, false);
+    RoutingMode known = find(KNOWN, value);
+    return known != null ? known : new RoutingMode(value, false);
   }
 
   /**
@@ -52,39 +45,5 @@ public final class RoutingMode {
    */
   public static List<RoutingMode> values() {
     return KNOWN;
-  }
-
-  /**
-   * The wire value.
-   *
-   * @return for example {@code fallback}
-   */
-  public String value() {
-    return value;
-  }
-
-  /**
-   * Whether this is one of the constants this SDK knows.
-   *
-   * @return {@code false} for a value made by {@link #of} that the SDK did not recognize
-   */
-  public boolean isKnown() {
-    return known;
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return this == o || (o instanceof RoutingMode && value.equals(((RoutingMode) o).value));
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
-  /** The wire value, so the object reads naturally in logs and string templates. */
-  @Override
-  public String toString() {
-    return value;
   }
 }

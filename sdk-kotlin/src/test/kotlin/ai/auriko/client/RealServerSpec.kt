@@ -4,6 +4,7 @@ import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.testing.Exchange
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.contentEvent
+import ai.auriko.client.testing.streamUntilClientCloses
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.RateLimitException
 import ai.auriko.errors.ServiceUnavailableException
@@ -68,11 +69,7 @@ class RealServerSpec : FunSpec({
             }
 
         test("[$engineCase] cancelling after the 5th chunk closes the socket within 1 s and leaves nothing running") {
-            LoopbackServer { ex ->
-                ex.startStream()
-                var i = 0
-                while (i < 500 && !ex.awaitClientClose(20)) ex.chunk(contentEvent("t${i++} "))
-            }.use { server ->
+            LoopbackServer { it.streamUntilClientCloses() }.use { server ->
                 withClient(server) { client ->
                     val chunks = client.chat.completions.stream(fixtureRequest()).take(5).toList()
                     val cancelledAt = System.nanoTime()
@@ -104,11 +101,7 @@ class RealServerSpec : FunSpec({
         }
 
         test("[$engineCase] an exception thrown by the collector propagates unchanged, closes the socket and is not retried") {
-            LoopbackServer { ex ->
-                ex.startStream()
-                var i = 0
-                while (i < 500 && !ex.awaitClientClose(20)) ex.chunk(contentEvent("t${i++} "))
-            }.use { server ->
+            LoopbackServer { it.streamUntilClientCloses() }.use { server ->
                 withClient(server) { client ->
                     val boom = IllegalStateException("collector failed")
                     var seen = 0
@@ -125,11 +118,7 @@ class RealServerSpec : FunSpec({
         }
 
         test("[$engineCase] withTimeout around collect cancels the exchange and surfaces as the caller's timeout") {
-            LoopbackServer { ex ->
-                ex.startStream()
-                var i = 0
-                while (i < 500 && !ex.awaitClientClose(20)) ex.chunk(contentEvent("t${i++} "))
-            }.use { server ->
+            LoopbackServer { it.streamUntilClientCloses() }.use { server ->
                 withClient(server) { client ->
                     val e = runCatching {
                         withTimeout(200.milliseconds) { client.chat.completions.stream(fixtureRequest()).collect {} }
@@ -275,6 +264,64 @@ class RealServerSpec : FunSpec({
             }
         }
 
+        test("[$engineCase] one client serves 100 concurrent streams, and headers are readable from the first chunk on") {
+            LoopbackServer { ex ->
+                ex.startStream(headers = mapOf("Content-Type" to "text/event-stream", "x-request-id" to "req_${ex.request.path.length}"))
+                repeat(5) { ex.chunk(contentEvent("$it")); Thread.sleep(10) }
+                ex.chunk(contentEvent("", finishReason = "stop"))
+                ex.chunk("data: [DONE]\n\n")
+                ex.endStream()
+            }.use { server ->
+                withClient(server) { client ->
+                    coroutineScope {
+                        val results = (1..100).map {
+                            async {
+                                val stream = client.chat.completions.stream(fixtureRequest())
+                                var headersAtFirstChunk: String? = null
+                                stream.collect { if (headersAtFirstChunk == null) headersAtFirstChunk = stream.responseHeaders?.requestId() }
+                                headersAtFirstChunk shouldBe "req_20"
+                                stream.completion.shouldNotBeNull().content
+                            }
+                        }.map { it.await() }
+                        results.toSet() shouldBe setOf("01234")
+                    }
+                    server.requests.size shouldBe 100
+                }()
+            }
+        }
+
+        test("[$engineCase] create() past the request timeout fails with a REQUEST timeout") {
+            LoopbackServer { ex -> ex.awaitClientClose(5_000) }.use { server ->
+                withClient(server, { requestTimeout = 300.milliseconds; maxRetries = 0 }) { client ->
+                    val started = System.nanoTime()
+                    val e = runCatching { client.chat.completions.create(fixtureRequest()) }.exceptionOrNull()
+                    e.shouldBeInstanceOf<AurikoTimeoutException>().kind() shouldBe AurikoTimeoutException.Kind.REQUEST
+                    ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 2_000L
+                    awaitValue(2_000) { server.clientClosedAt[1] }
+                }()
+            }
+        }
+
+        test("[$engineCase] a refused connection is a retried AurikoConnectionException") {
+            val port = java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()).use { it.localPort }
+            val engine = engineCase.create()
+            val client = AurikoClient {
+                apiKey = "sk-test"
+                baseUrl = "http://127.0.0.1:$port/v1"
+                this.engine = engine
+                retryPolicy = ai.auriko.http.RetryPolicy.builder().initialBackoff(java.time.Duration.ofMillis(1)).build()
+            }
+            try {
+                val e = runCatching { client.chat.completions.stream(fixtureRequest()).collect {} }.exceptionOrNull()
+                val failure = e.shouldBeInstanceOf<ai.auriko.errors.AurikoConnectionException>()
+                failure.attempts() shouldBe 3
+                (failure.message ?: "").contains("sk-test") shouldBe false
+            } finally {
+                client.close()
+                engine?.close()
+            }
+        }
+
         test("[$engineCase] create() returns the completion with routing metadata and typed headers") {
             LoopbackServer { ex ->
                 ex.respond(200, """{"id":"x","object":"chat.completion","created":1,"model":"m",
@@ -290,7 +337,7 @@ class RealServerSpec : FunSpec({
                     c.choices[0].nativeFinishReason shouldBe "end_turn"
                     c.usage.shouldNotBeNull().totalTokens shouldBe 2L
                     c.routingMetadata.shouldNotBeNull().cost.shouldNotBeNull().usd shouldBe 0.001
-                    c.routingMetadata!!.warnings.single().code shouldBe "seed_unsupported"
+                    c.routingMetadata.shouldNotBeNull().warnings.single().code shouldBe "seed_unsupported"
                     c.responseHeaders.requestId() shouldBe "req_c"
                     c.responseHeaders.providerUsed() shouldBe "openai"
                 }()

@@ -22,6 +22,7 @@ internal object LenientStringSerializer : KSerializer<String?> {
         return if (element is JsonPrimitive && element !is JsonNull) element.content else null
     }
 
+    @OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
     override fun serialize(encoder: Encoder, value: String?) {
         if (value == null) encoder.encodeNull() else encoder.encodeString(value)
     }

@@ -171,3 +171,10 @@ fun contentEvent(content: String, finishReason: String? = null): String {
     return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\"," +
         "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"$content\"},\"finish_reason\":$finish}]}\n\n"
 }
+
+/** An endless stream: a content chunk every 20 ms until the client closes (bounded to 10 s). */
+fun Exchange.streamUntilClientCloses() {
+    startStream()
+    var i = 0
+    while (i < 500 && !awaitClientClose(20)) chunk(contentEvent("t${i++} "))
+}
