@@ -13,6 +13,8 @@
  *       be read (bad JSON, a line over the size cap, an unexpected content type).
  *   <li>{@link ai.auriko.errors.AurikoConnectionException} and {@link
  *       ai.auriko.errors.AurikoTimeoutException}: no usable response.
+ *   <li>{@link ai.auriko.errors.AurikoInterruptedException}: a blocking call's thread was
+ *       interrupted; the call was cancelled.
  * </ul>
  *
  * <p>A failure that happens after a stream started carries the request id and the partial completion

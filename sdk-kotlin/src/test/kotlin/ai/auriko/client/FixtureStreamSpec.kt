@@ -76,7 +76,7 @@ private fun JsonObject.string(key: String): String? = (this[key] as? kotlinx.ser
 private fun JsonObject.long(key: String): Long? = (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.longOrNull
 private fun JsonObject.has(key: String) = containsKey(key)
 
-private fun checkComplete(fixture: WireFixture, completion: ChatCompletion, chunks: List<ChatCompletionChunk>, headers: ResponseHeaders) {
+fun checkComplete(fixture: WireFixture, completion: ChatCompletion, chunks: List<ChatCompletionChunk>, headers: ResponseHeaders) {
     val e = fixture.expect
     val choice0 = completion.choices.firstOrNull()
     withClue(fixture.name) {
@@ -136,7 +136,7 @@ private fun checkComplete(fixture: WireFixture, completion: ChatCompletion, chun
     }
 }
 
-private fun checkError(fixture: WireFixture, failure: Throwable) {
+fun checkError(fixture: WireFixture, failure: Throwable) {
     val error = fixture.expect["error"]!!.jsonObject
     withClue("${fixture.name}: $failure") {
         failure.shouldBeInstanceOf<AurikoException>()

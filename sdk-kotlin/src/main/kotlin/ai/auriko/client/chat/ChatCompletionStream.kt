@@ -65,4 +65,7 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
 
     /** How many HTTP attempts the latest collection made (1 plus retries). */
     public val attempts: Int get() = run?.attempts ?: 0
+
+    /** What the latest collection has assembled so far; safe to call from any thread. */
+    internal fun partialCompletion(): ChatCompletion? = run?.let { if (it.headers == null) null else it.partial() }
 }

@@ -1,0 +1,136 @@
+package ai.auriko.client.blocking
+
+import ai.auriko.client.AurikoClient
+import ai.auriko.client.AurikoClientOptions
+import ai.auriko.http.RetryPolicy
+import io.ktor.client.engine.HttpClientEngine
+import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
+import java.time.Duration
+import java.util.concurrent.atomic.AtomicBoolean
+import kotlin.time.toKotlinDuration
+
+/**
+ * The client for Java: blocking calls, `CompletableFuture`s and iterator-style streams over the
+ * same engine as the Kotlin [AurikoClient]. Create one per application; it is thread-safe.
+ *
+ * ```java
+ * try (AurikoBlockingClient client = new AurikoBlockingClient.Builder().build()) { // AURIKO_API_KEY
+ *     ChatCompletion answer = client.chat().completions().create(request);
+ * }
+ * ```
+ *
+ * [close] cancels the streams and futures still open on this client and releases its connections;
+ * it is idempotent and throws no checked exception.
+ */
+public class AurikoBlockingClient private constructor(
+    private val client: AurikoClient,
+    private val ownsClient: Boolean,
+) : AutoCloseable {
+    private val closed = AtomicBoolean(false)
+
+    // Streams and futures run here. Unconfined: each step runs on the thread that resumes it (the
+    // engine's I/O thread, or the caller's), so a chunk crosses threads at most once on its way.
+    @get:JvmSynthetic
+    internal val scope: CoroutineScope =
+        CoroutineScope(SupervisorJob() + Dispatchers.Unconfined + CoroutineName("auriko-blocking"))
+
+    private val chat = BlockingChat(BlockingChatCompletions(client.chat.completions, this))
+
+    /**
+     * Wraps a Kotlin client so Java code can share it. Closing the wrapper cancels what it started
+     * but leaves [client] open; close that separately.
+     *
+     * @param client the Kotlin client
+     */
+    public constructor(client: AurikoClient) : this(client, ownsClient = false)
+
+    /** The chat endpoints: `client.chat().completions()`. */
+    public fun chat(): BlockingChat = chat
+
+    /** The settings in force (the API key is never shown by its `toString()`). */
+    public fun options(): AurikoClientOptions = client.options
+
+    /** The underlying Kotlin client, for code that mixes both styles. */
+    public fun kotlinClient(): AurikoClient = client
+
+    /** Cancels open streams and futures and releases connections. Idempotent. */
+    override fun close() {
+        if (!closed.compareAndSet(false, true)) return
+        scope.cancel()
+        if (ownsClient) client.close()
+    }
+
+    @JvmSynthetic
+    internal fun ensureOpen() {
+        check(!closed.get()) { "AurikoBlockingClient is closed" }
+    }
+
+    override fun toString(): String = "AurikoBlockingClient(baseUrl=${client.options.baseUrl}, apiKey=██)"
+
+    /**
+     * Collects settings, then [build]s a client. Without [apiKey] the key comes from the
+     * `AURIKO_API_KEY` environment variable; when neither is set, [build] throws an
+     * [ai.auriko.errors.AurikoException] naming the variable. Not thread-safe.
+     */
+    public class Builder {
+        private val options = AurikoClientOptions.Builder()
+
+        /** The API key; default: the `AURIKO_API_KEY` environment variable. */
+        public fun apiKey(apiKey: String): Builder = apply { options.apiKey = apiKey }
+
+        /** The API root, with or without a trailing slash; default `https://api.auriko.ai/v1`. */
+        public fun baseUrl(baseUrl: String): Builder = apply { options.baseUrl = baseUrl }
+
+        /** Limit for establishing a connection; default 10 s. */
+        public fun connectTimeout(timeout: Duration): Builder = apply { options.connectTimeout = timeout.toKotlinDuration() }
+
+        /** Limit for a whole non-streaming call; default 60 s. */
+        public fun requestTimeout(timeout: Duration): Builder = apply { options.requestTimeout = timeout.toKotlinDuration() }
+
+        /** Limit from sending a stream request to its first event or keep-alive; default 120 s. */
+        public fun firstEventTimeout(timeout: Duration): Builder = apply { options.firstEventTimeout = timeout.toKotlinDuration() }
+
+        /** Limit between arrivals on a started stream (keep-alives count); default 60 s. */
+        public fun idleTimeout(timeout: Duration): Builder = apply { options.idleTimeout = timeout.toKotlinDuration() }
+
+        /** Retries after a failed first attempt; default 2. Streams retry only before their first chunk. */
+        public fun maxRetries(maxRetries: Int): Builder = apply { options.maxRetries = maxRetries }
+
+        /** A whole retry policy (backoff, caps, clock, randomness). */
+        public fun retryPolicy(policy: RetryPolicy): Builder = apply { options.retryPolicy = policy }
+
+        /** A header sent with every request. */
+        public fun defaultHeader(name: String, value: String): Builder = apply { options.defaultHeaders[name] = value }
+
+        /** Appended to the SDK's `User-Agent`, for example `my-app/1.2`. */
+        public fun userAgentSuffix(suffix: String): Builder = apply { options.userAgentSuffix = suffix }
+
+        /**
+         * The Ktor engine, for example `OkHttp.INSTANCE.create(c -> Unit.INSTANCE)` or one you
+         * configured; the client does not close it. Default: a CIO engine the client owns.
+         */
+        public fun engine(engine: HttpClientEngine): Builder = apply { options.engine = engine }
+
+        /** The longest stream line accepted, in bytes; default 4 MiB. */
+        public fun maxLineBytes(bytes: Int): Builder = apply { options.maxLineBytes = bytes }
+
+        /** The most data one stream event may carry, in bytes; default 8 MiB. */
+        public fun maxEventBytes(bytes: Int): Builder = apply { options.maxEventBytes = bytes }
+
+        /** Builds the client. */
+        public fun build(): AurikoBlockingClient = AurikoBlockingClient(AurikoClient(options.build()), ownsClient = true)
+    }
+}
+
+/** Chat endpoints for Java: `client.chat().completions()`. */
+public class BlockingChat internal constructor(private val completions: BlockingChatCompletions) {
+    /** `POST /chat/completions`, blocking, async and streaming. */
+    public fun completions(): BlockingChatCompletions = completions
+}
+
+/** A Java view of this Kotlin client; closing the view leaves this client open. */
+public fun AurikoClient.blocking(): AurikoBlockingClient = AurikoBlockingClient(this)
