@@ -184,6 +184,23 @@ class RealServerSpec : FunSpec({
             }
         }
 
+        test("[$engineCase] time the collector spends with a chunk does not count as the server being idle") {
+            LoopbackServer { ex ->
+                ex.startStream()
+                ex.chunk(contentEvent("a"))
+                ex.chunk(contentEvent("b"))
+                ex.chunk(contentEvent("c", finishReason = "stop"))
+                ex.chunk("data: [DONE]\n\n")
+                ex.endStream()
+            }.use { server ->
+                withClient(server, { idleTimeout = 200.milliseconds }) { client ->
+                    val stream = client.chat.completions.stream(fixtureRequest())
+                    stream.collect { delay(400) } // a slow consumer, e.g. a UI animating each token
+                    stream.completion.shouldNotBeNull().content shouldBe "abc"
+                }()
+            }
+        }
+
         test("[$engineCase] a reset after three chunks gives the interrupted exception with the partial content") {
             LoopbackServer { ex ->
                 ex.startStream(headers = mapOf("Content-Type" to "text/event-stream", "x-request-id" to "req_rst"))

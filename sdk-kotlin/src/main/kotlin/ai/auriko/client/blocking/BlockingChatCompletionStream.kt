@@ -11,12 +11,11 @@ import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Job
-import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.channels.ChannelResult
 import kotlinx.coroutines.launch
-import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.sync.Semaphore
 import java.util.Spliterator
 import java.util.Spliterators
+import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
@@ -46,31 +45,38 @@ import java.util.stream.StreamSupport
  * `next()` with the partial completion attached. If the thread is interrupted while waiting, the
  * stream is cancelled, the interrupt flag is set again, and [AurikoInterruptedException] is thrown.
  *
- * **Threads.** Chunks are read by the engine's I/O threads and handed to the iterating thread once
- * each (up to 64 chunks are read ahead); no thread is started per stream, and nothing polls.
+ * **Threads.** Chunks are read by the engine's I/O threads (or, when the iterating thread frees
+ * read-ahead space, briefly by that thread) and handed over once each through a blocking queue;
+ * up to 16 reads' worth of chunks are read ahead, no thread is started per stream, and nothing polls.
  */
 public class BlockingChatCompletionStream internal constructor(
     private val source: ChatCompletionStream,
     scope: CoroutineScope,
 ) : Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
-    private val channel: Channel<ChatCompletionChunk>
+    // The hand-off: the producer coroutine puts the chunks of each network read as one batch (then
+    // one End) into `queue`, suspending on `permits` when READ_AHEAD batches are waiting; the
+    // iterating thread takes them with a plain blocking take(), which parks without polling and
+    // answers interrupts. One hand-off per read, not per chunk: a wake-up costs more than a chunk.
+    private val queue = LinkedBlockingQueue<Any>()
+    private val permits = Semaphore(READ_AHEAD)
     private val job: Job
 
     init {
         // Locals only: the producer must not capture `this`, or a dropped stream would stay
         // reachable from the engine and the cleaner could never run.
-        val chunks = Channel<ChatCompletionChunk>(READ_AHEAD)
+        val items = queue
+        val gate = permits
         val flow = source
-        channel = chunks
-        job = scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(flow, chunks) }
+        job = scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(flow, items, gate) }
     }
 
-    private val cancel = CancelAction(job, channel)
+    private val cancel = CancelAction(job, queue)
     private val cleanable: Cleanables.Registration? = Cleanables.register(this, cancel)
     private val iterated = AtomicBoolean(false)
     private val closed = AtomicBoolean(false)
 
-    private var next: ChatCompletionChunk? = null
+    private var batch: List<ChatCompletionChunk> = emptyList()
+    private var position = 0
     private var finished = false
     private var failure: Throwable? = null
 
@@ -97,16 +103,19 @@ public class BlockingChatCompletionStream internal constructor(
      * @throws AurikoInterruptedException when the thread is interrupted while waiting
      */
     override fun hasNext(): Boolean {
-        if (next != null) return true
+        if (position < batch.size) return true
         failure?.let { throw it }
         if (finished) return false
-        val result = channel.tryReceive().takeUnless { it.isFailure && !it.isClosed } ?: receiveBlocking()
-        if (result.isSuccess) {
-            next = result.getOrThrow()
-            return true
+        val item = queue.poll() ?: takeBlocking()
+        if (item !is End) {
+            permits.release()
+            @Suppress("UNCHECKED_CAST")
+            batch = item as List<ChatCompletionChunk>
+            position = 0
+            return true // batches are never empty
         }
         finished = true
-        val cause = result.exceptionOrNull()
+        val cause = item.cause
         if (cause == null || cause is CancellationException) return false // completed, or closed by close()
         failure = cause
         throw cause
@@ -119,13 +128,11 @@ public class BlockingChatCompletionStream internal constructor(
      */
     override fun next(): ChatCompletionChunk {
         if (!hasNext()) throw NoSuchElementException("the stream has ended")
-        val chunk = next!!
-        next = null
-        return chunk
+        return batch[position++]
     }
 
-    private fun receiveBlocking(): ChannelResult<ChatCompletionChunk> = try {
-        runBlocking { channel.receiveCatching() }
+    private fun takeBlocking(): Any = try {
+        queue.take()
     } catch (e: InterruptedException) {
         close()
         Thread.currentThread().interrupt()
@@ -161,24 +168,39 @@ public class BlockingChatCompletionStream internal constructor(
     /** How many HTTP attempts were made (1 plus retries before the first chunk). */
     public fun attempts(): Int = source.attempts
 
-    /** Cancels the producer; shared by [close] and the cleaner, and must not reference the stream. */
-    private class CancelAction(private val job: Job, private val channel: Channel<*>) : Runnable {
+    /** The end of the chunks: normal when [cause] is null. */
+    private class End(val cause: Throwable?)
+
+    /**
+     * Cancels the producer and wakes a waiting consumer; shared by [close] and the cleaner, so it
+     * must not reference the stream.
+     */
+    private class CancelAction(private val job: Job, private val queue: LinkedBlockingQueue<Any>) : Runnable {
         override fun run() {
             job.cancel()
-            channel.cancel()
+            queue.put(End(CancellationException("the stream was closed")))
         }
     }
 
     private companion object {
-        const val READ_AHEAD = 64
+        /** Batches (network reads' worth of chunks) read ahead of the iterating thread. */
+        const val READ_AHEAD = 16
 
-        suspend fun produce(source: ChatCompletionStream, channel: Channel<ChatCompletionChunk>) {
+        suspend fun produce(source: ChatCompletionStream, queue: LinkedBlockingQueue<Any>, permits: Semaphore) {
             try {
-                source.collect { channel.send(it) }
-                channel.close()
+                var pending = ArrayList<ChatCompletionChunk>()
+                suspend fun handOver() {
+                    if (pending.isEmpty()) return
+                    permits.acquire()
+                    queue.put(pending)
+                    pending = ArrayList()
+                }
+                source.collectBatched({ pending.add(it) }, ::handOver)
+                handOver()
+                queue.put(End(null))
             } catch (e: Throwable) {
                 // Delivered to the iterating thread; never to an uncaught-exception handler.
-                channel.close(e)
+                queue.put(End(e))
                 if (e is CancellationException) throw e
             }
         }

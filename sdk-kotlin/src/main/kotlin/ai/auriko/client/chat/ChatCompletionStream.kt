@@ -66,6 +66,16 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
     /** How many HTTP attempts the latest collection made (1 plus retries). */
     public val attempts: Int get() = run?.attempts ?: 0
 
+    /**
+     * Collects without the `flow {}` wrapper, handing chunks to [collector] and calling [afterRead]
+     * after each network read's chunks: the Java bridge's batched hand-off.
+     */
+    internal suspend fun collectBatched(collector: FlowCollector<ChatCompletionChunk>, afterRead: suspend () -> Unit) {
+        val current = StreamRun()
+        run = current
+        call.collect(current, collector, afterRead)
+    }
+
     /** What the latest collection has assembled so far; safe to call from any thread. */
     internal fun partialCompletion(): ChatCompletion? = run?.let { if (it.headers == null) null else it.partial() }
 }

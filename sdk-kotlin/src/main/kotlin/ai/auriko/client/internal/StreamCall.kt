@@ -67,16 +67,29 @@ internal class StreamCall(
     private val transport: Transport,
     private val requestBody: ByteArray,
 ) {
-    suspend fun collect(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>) {
+    /**
+     * Collects one stream into [collector]. [afterRead], when given, runs after the chunks decoded
+     * from each network read were emitted: the Java bridge uses it to hand chunks over a read at a
+     * time instead of one by one.
+     */
+    suspend fun collect(
+        run: StreamRun,
+        collector: FlowCollector<ChatCompletionChunk>,
+        afterRead: (suspend () -> Unit)? = null,
+    ) {
         transport.ensureOpen()
         transport.withRetries(canRetry = { run.emitted == 0 }) { attempt ->
             run.attempts = attempt
             run.reset()
-            attempt(run, collector)
+            attempt(run, collector, afterRead)
         }
     }
 
-    private suspend fun attempt(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>) {
+    private suspend fun attempt(
+        run: StreamRun,
+        collector: FlowCollector<ChatCompletionChunk>,
+        afterRead: (suspend () -> Unit)?,
+    ) {
         val options = transport.options
         var responseStarted = false
         try {
@@ -95,7 +108,7 @@ internal class StreamCall(
                                 response.status.value, headers, transport.redact(response.readCappedText()),
                             )
                         }
-                        readBody(response, headers, run, collector, watchdog)
+                        readBody(response, headers, run, Downstream(collector, afterRead, watchdog))
                     }
                 } finally {
                     watchdog.stop()
@@ -118,17 +131,27 @@ internal class StreamCall(
 
     private fun partialOrNull(run: StreamRun): ChatCompletion? = if (run.headers == null) null else run.partial()
 
+    /**
+     * Where chunks go, and the watchdog to pause while they are there: time the caller spends with
+     * a chunk is not the server being idle.
+     */
+    private class Downstream(
+        val collector: FlowCollector<ChatCompletionChunk>,
+        val afterRead: (suspend () -> Unit)?,
+        val watchdog: Watchdog,
+    )
+
     private suspend fun readBody(
         response: HttpResponse,
         headers: ResponseHeaders,
         run: StreamRun,
-        collector: FlowCollector<ChatCompletionChunk>,
-        watchdog: Watchdog,
+        downstream: Downstream,
     ) {
+        val watchdog = downstream.watchdog
         val type = response.contentType()
         if (type != null && type.match(ContentType.Application.Json)) {
             watchdog.activity()
-            return readJsonInsteadOfStream(response, headers, run, collector)
+            return readJsonInsteadOfStream(response, headers, run, downstream)
         }
         if (type != null && type.match(ContentType.Text.Html)) {
             throw MalformedResponseException(
@@ -146,7 +169,11 @@ internal class StreamCall(
             if (n == 0) continue
             watchdog.activity()
             decoder.feed(buffer, 0, n)
-            if (events.size > 0 && handleEvents(events, headers, run, collector)) return // [DONE]
+            if (events.size > 0) {
+                val done = handleEvents(events, headers, run, downstream)
+                downstream.afterRead?.let { afterRead -> paused(downstream) { afterRead() } }
+                if (done) return // [DONE]: stop reading; leaving execute {} releases the connection
+            }
         }
         decoder.finish()
         if (!run.isComplete) {
@@ -164,7 +191,7 @@ internal class StreamCall(
         events: EventBuffer,
         headers: ResponseHeaders,
         run: StreamRun,
-        collector: FlowCollector<ChatCompletionChunk>,
+        downstream: Downstream,
     ): Boolean {
         try {
             for (i in 0 until events.size) {
@@ -193,7 +220,7 @@ internal class StreamCall(
                 if (chunk.error != null) {
                     throw transport.classifier.fromStreamEvent(transport.redact(data), headers, run.partial())
                 }
-                emit(run, collector, chunk)
+                emit(run, downstream, chunk)
             }
             return false
         } finally {
@@ -205,25 +232,34 @@ internal class StreamCall(
         response: HttpResponse,
         headers: ResponseHeaders,
         run: StreamRun,
-        collector: FlowCollector<ChatCompletionChunk>,
+        downstream: Downstream,
     ) {
         // A server that ignored stream=true, or answered an error with 200: decoded as what it is.
         val text = transport.redact(response.readCappedText(transport.options.maxEventBytes))
         val completion = decodeCompletionOrThrow(transport, text, headers)
         val chunk = completion.toSingleChunk()
         run.add(chunk)
-        emit(run, collector, chunk)
+        emit(run, downstream, chunk)
+        downstream.afterRead?.let { afterRead -> paused(downstream) { afterRead() } }
         run.completion = run.partial()
     }
 
-    private suspend fun emit(run: StreamRun, collector: FlowCollector<ChatCompletionChunk>, chunk: ChatCompletionChunk) {
+    private suspend fun emit(run: StreamRun, downstream: Downstream, chunk: ChatCompletionChunk) {
         run.emitted++
+        paused(downstream) { downstream.collector.emit(chunk) }
+    }
+
+    /** Runs caller code with the idle clock stopped; its exceptions pass through unchanged. */
+    private suspend inline fun paused(downstream: Downstream, block: () -> Unit) {
+        downstream.watchdog.pause()
         try {
-            collector.emit(chunk)
+            block()
         } catch (e: CancellationException) {
             throw e
         } catch (e: Throwable) {
             throw DownstreamFailure(e)
+        } finally {
+            downstream.watchdog.activity()
         }
     }
 

@@ -56,6 +56,11 @@ internal class Watchdog(
         deadlineNanos = deadlineAfter(idleTimeout)
     }
 
+    /** The caller holds a chunk: stop the clock until the next [activity]. */
+    fun pause() {
+        deadlineNanos = NO_DEADLINE
+    }
+
     fun stop() {
         job.cancel()
     }

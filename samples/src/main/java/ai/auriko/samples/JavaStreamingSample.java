@@ -1,0 +1,55 @@
+package ai.auriko.samples;
+
+import ai.auriko.chat.ChatCompletionRequest;
+import ai.auriko.chat.ChatMessage;
+import ai.auriko.client.blocking.AurikoBlockingClient;
+import ai.auriko.client.blocking.BlockingChatCompletionStream;
+import ai.auriko.client.chat.ChatCompletionChunk;
+import ai.auriko.errors.AurikoApiException;
+import ai.auriko.errors.AurikoException;
+import ai.auriko.gateway.Optimize;
+import ai.auriko.gateway.RoutingOptions;
+
+/**
+ * One-shot streaming from Java with the blocking iterator: the answer is printed as it arrives,
+ * then the usage and routing metadata. Usage: {@code JavaStreamingSample [baseUrl] [prompt]}; the key
+ * comes from {@code AURIKO_API_KEY}.
+ */
+public final class JavaStreamingSample {
+  private JavaStreamingSample() {}
+
+  /**
+   * Runs the sample.
+   *
+   * @param args optional base URL, then an optional prompt
+   */
+  public static void main(String[] args) {
+    AurikoBlockingClient.Builder builder = new AurikoBlockingClient.Builder();
+    if (args.length > 0) builder.baseUrl(args[0]);
+    String prompt = args.length > 1 ? args[1] : "Say hello from Java.";
+
+    ChatCompletionRequest request = ChatCompletionRequest.builder()
+        .model("gpt-4o")
+        .addMessage(ChatMessage.user(prompt))
+        .routing(RoutingOptions.builder().optimize(Optimize.COST).build())
+        .build();
+
+    try (AurikoBlockingClient client = builder.build();
+        BlockingChatCompletionStream stream = client.chat().completions().stream(request)) {
+      for (ChatCompletionChunk chunk : stream) {
+        if (!chunk.getChoices().isEmpty() && chunk.getChoices().get(0).getDelta().getContent() != null) {
+          System.out.print(chunk.getChoices().get(0).getDelta().getContent());
+          System.out.flush();
+        }
+      }
+      System.out.println();
+      System.out.println("usage: " + stream.usage());
+      System.out.println("routing: " + stream.routingMetadata());
+      System.out.println("request id: " + stream.responseHeaders().requestId());
+    } catch (AurikoApiException e) {
+      System.err.println("the gateway said no: " + e.getClass().getSimpleName() + " " + e.getMessage());
+    } catch (AurikoException e) {
+      System.err.println("the stream failed: " + e.getMessage());
+    }
+  }
+}
