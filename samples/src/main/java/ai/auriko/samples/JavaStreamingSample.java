@@ -9,11 +9,12 @@ import ai.auriko.errors.AurikoApiException;
 import ai.auriko.errors.AurikoException;
 import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RoutingOptions;
+import ai.auriko.samples.gateway.LocalGateway;
 
 /**
  * One-shot streaming from Java with the blocking iterator: the answer is printed as it arrives,
- * then the usage and routing metadata. Usage: {@code JavaStreamingSample [baseUrl] [prompt]}; the key
- * comes from {@code AURIKO_API_KEY}.
+ * then the usage and routing metadata. Usage: {@code JavaStreamingSample [prompt]}. With {@code
+ * AURIKO_API_KEY} set it talks to Auriko; otherwise to the embedded local gateway.
  */
 public final class JavaStreamingSample {
   private JavaStreamingSample() {}
@@ -24,10 +25,23 @@ public final class JavaStreamingSample {
    * @param args optional base URL, then an optional prompt
    */
   public static void main(String[] args) {
-    AurikoBlockingClient.Builder builder = new AurikoBlockingClient.Builder();
-    if (args.length > 0) builder.baseUrl(args[0]);
-    String prompt = args.length > 1 ? args[1] : "Say hello from Java.";
+    String prompt = args.length > 0 ? args[0] : "Say hello from Java.";
+    if (System.getenv("AURIKO_API_KEY") != null) {
+      run(new AurikoBlockingClient.Builder(), prompt);
+    } else {
+      try (LocalGateway gateway = new LocalGateway()) {
+        run(new AurikoBlockingClient.Builder().apiKey("sk-local-demo").baseUrl(gateway.getBaseUrl()), prompt);
+      }
+    }
+  }
 
+  /**
+   * Streams one answer with a client from {@code builder}.
+   *
+   * @param builder the configured client builder
+   * @param prompt the question
+   */
+  public static void run(AurikoBlockingClient.Builder builder, String prompt) {
     ChatCompletionRequest request = ChatCompletionRequest.builder()
         .model("gpt-4o")
         .addMessage(ChatMessage.user(prompt))

@@ -1,69 +1,199 @@
 package ai.auriko.samples
 
-import ai.auriko.sse.SseDecoder
-import ai.auriko.sse.SseListener
-import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.contentOrNull
-import kotlinx.serialization.json.jsonArray
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
-import kotlin.random.Random
+import ai.auriko.client.AurikoClient
+import ai.auriko.client.AurikoClientOptions
+import ai.auriko.client.chat.ChatCompletionStream
+import ai.auriko.client.dsl.ChatCompletionRequestBuilder
+import ai.auriko.chat.ChatMessage
+import ai.auriko.errors.AurikoApiException
+import ai.auriko.errors.AurikoException
+import ai.auriko.gateway.Optimize
+import ai.auriko.samples.gateway.LocalGateway
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import java.io.PrintStream
+import java.util.concurrent.atomic.AtomicLong
+import java.util.concurrent.atomic.AtomicReference
 
-/**
- * The main sample, for now: replays a recorded Auriko stream through the SDK's SSE decoder, fed in
- * small random pieces the way a network delivers it, and prints the answer as it is decoded, then
- * the usage and routing the gateway reported. The interactive chat against an embedded local
- * gateway replaces this once the Kotlin client exists.
- */
-fun main(args: Array<String>) {
-    val recording = args.firstOrNull() ?: "recordings/auriko-basic.sse"
-    val bytes = Thread.currentThread().contextClassLoader.getResourceAsStream(recording)?.use { it.readBytes() }
-        ?: java.io.File(recording).readBytes()
-    println("Replaying $recording (${bytes.size} bytes) through ai.auriko.sse.SseDecoder")
-    print("assistant> ")
-    val summary = replay(bytes, Random(7)) { text -> print(text); System.out.flush() }
-    println()
-    println(summary)
+/** Command-line options of the chat sample. */
+internal class ChatOptions(
+    val prompt: String? = null,
+    val model: String = "gpt-4o",
+    val models: List<String> = emptyList(),
+    val optimize: String? = null,
+    val thinking: Boolean = false,
+    val baseUrl: String? = null,
+) {
+    companion object {
+        const val USAGE = "usage: chat [--prompt \"…\"] [--model m | --models a,b] [--optimize cost|ttft|tps|balanced|…] [--thinking] [--base-url url]"
+
+        fun parse(args: Array<String>): ChatOptions {
+            var prompt: String? = null
+            var model = "gpt-4o"
+            var models = emptyList<String>()
+            var optimize: String? = null
+            var thinking = false
+            var baseUrl: String? = null
+            var i = 0
+            fun value(): String = args.getOrNull(++i) ?: throw IllegalArgumentException("${args[i - 1]} needs a value\n$USAGE")
+            while (i < args.size) {
+                when (args[i]) {
+                    "--prompt" -> prompt = value()
+                    "--model" -> model = value()
+                    "--models" -> models = value().split(',').map { it.trim() }.filter { it.isNotEmpty() }
+                    "--optimize" -> optimize = value()
+                    "--thinking" -> thinking = true
+                    "--base-url" -> baseUrl = value()
+                    "--help", "-h" -> throw IllegalArgumentException(USAGE)
+                    else -> throw IllegalArgumentException("unknown option ${args[i]}\n$USAGE")
+                }
+                i++
+            }
+            return ChatOptions(prompt, model, models, optimize, thinking, baseUrl)
+        }
+    }
 }
 
-/** Decodes [bytes] in random pieces, calling [onText] for each content delta; returns a summary line. */
-fun replay(bytes: ByteArray, random: Random, onText: (String) -> Unit): String {
-    val json = Json { ignoreUnknownKeys = true }
-    var events = 0
-    var comments = 0
-    var done = false
-    var usage = "none"
-    var provider = "unknown"
-    var cost = "unknown"
-    val decoder = SseDecoder(object : SseListener {
-        override fun onEvent(id: String?, type: String?, data: String) {
-            events++
-            if (data == "[DONE]") { done = true; return }
-            val chunk = json.parseToJsonElement(data).jsonObject
-            (chunk["choices"] as? JsonArray)?.forEach { choice ->
-                val delta = choice.jsonObject["delta"] as? JsonObject
-                (delta?.get("content") as? JsonPrimitive)?.contentOrNull?.let(onText)
-            }
-            (chunk["usage"] as? JsonObject)?.let { u ->
-                usage = "${u["prompt_tokens"]} prompt + ${u["completion_tokens"]} completion = ${u["total_tokens"]} tokens"
-            }
-            (chunk["routing_metadata"] as? JsonObject)?.let { r ->
-                provider = r["provider"]?.jsonPrimitive?.contentOrNull ?: provider
-                cost = (r["cost"] as? JsonObject)?.get("usd")?.jsonPrimitive?.contentOrNull?.let { "$$it" } ?: cost
+private const val DIM = "\u001b[2m"
+private const val RESET = "\u001b[0m"
+
+/**
+ * The main sample: a streaming terminal chat. Without `AURIKO_API_KEY` it starts the embedded local
+ * gateway and talks to it; with the key it talks to Auriko (or to `--base-url`). Tokens stream as
+ * they arrive, reasoning is shown dimmed, and each answer ends with the provider, cost, usage and
+ * time to first token. Ctrl-C cancels the current answer; a second Ctrl-C exits. `--prompt` asks
+ * one question and exits, as does a run without a terminal.
+ */
+fun main(args: Array<String>) {
+    val options = try {
+        ChatOptions.parse(args)
+    } catch (e: IllegalArgumentException) {
+        System.err.println(e.message)
+        return
+    }
+    val key = System.getenv(AurikoClientOptions.API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
+    val gateway = if (key == null && options.baseUrl == null) LocalGateway() else null
+    try {
+        val client = AurikoClient {
+            apiKey = key ?: "sk-local-demo"
+            baseUrl = gateway?.baseUrl ?: options.baseUrl ?: AurikoClientOptions.DEFAULT_BASE_URL
+        }
+        client.use {
+            println(
+                if (gateway != null) "Talking to the embedded local gateway at ${gateway.baseUrl} (set AURIKO_API_KEY to talk to Auriko)."
+                else "Talking to ${client.options.baseUrl}.",
+            )
+            val chat = Chat(client, options, System.out)
+            val oneShot = options.prompt ?: if (System.console() == null) "What does the Auriko gateway do?" else null
+            if (oneShot != null) {
+                println("you> $oneShot")
+                runBlocking { chat.ask(oneShot) }
+            } else {
+                chat.interactive()
             }
         }
-
-        override fun onComment(comment: String) { comments++ }
-    })
-    var i = 0
-    while (i < bytes.size) {
-        val n = minOf(bytes.size - i, 1 + random.nextInt(16))
-        decoder.feed(bytes, i, n)
-        i += n
+    } finally {
+        gateway?.close()
     }
-    val incomplete = decoder.finish()
-    return "events=$events comments=$comments done=$done incomplete=$incomplete | provider=$provider cost=$cost | usage: $usage"
+}
+
+/** One conversation: keeps the history, streams each answer, prints the summary line. */
+internal class Chat(private val client: AurikoClient, private val options: ChatOptions, private val out: PrintStream) {
+    private val history = mutableListOf<ChatMessage>()
+
+    /** Streams the answer to [question]; returns the answer text (empty when it failed). */
+    suspend fun ask(question: String): String {
+        history += ChatMessage.user(question)
+        val stream = client.chat.completions.stream { request(this) }
+        val answer = StringBuilder()
+        var inReasoning = false
+        try {
+            out.print("assistant> ")
+            stream.collect { chunk ->
+                val delta = chunk.choices.firstOrNull()?.delta ?: return@collect
+                delta.reasoningContent?.takeIf { it.isNotEmpty() }?.let {
+                    if (!inReasoning) { out.print(DIM); inReasoning = true }
+                    out.print(it)
+                }
+                delta.content?.takeIf { it.isNotEmpty() }?.let {
+                    if (inReasoning) { out.print("$RESET\n"); inReasoning = false }
+                    out.print(it)
+                    answer.append(it)
+                }
+                delta.toolCalls.forEach { call -> call.function?.name?.let { out.print("[calls $it] ") } }
+                out.flush()
+            }
+            if (inReasoning) out.print(RESET)
+            out.println()
+            out.println(summary(stream))
+            history += ChatMessage.assistant(answer.toString().ifEmpty { "(no text)" })
+        } catch (e: AurikoApiException) {
+            if (inReasoning) out.print(RESET)
+            out.println()
+            out.println("! ${e.javaClass.simpleName}: ${e.errorMessage()} (request ${e.requestId() ?: "unknown"})")
+            history.removeAt(history.size - 1)
+        } catch (e: AurikoException) {
+            if (inReasoning) out.print(RESET)
+            out.println()
+            out.println("! ${e.javaClass.simpleName}: ${e.message}")
+            history.removeAt(history.size - 1)
+        }
+        return answer.toString()
+    }
+
+    private fun request(b: ChatCompletionRequestBuilder) {
+        if (options.models.isNotEmpty()) b.models = options.models else b.model = options.model
+        b.messages { history.forEach { message(it) } }
+        options.optimize?.let { b.routing { optimize = Optimize.of(it) } }
+        if (options.thinking) b.extensions { thinking(2048) }
+    }
+
+    private fun summary(stream: ChatCompletionStream): String {
+        val meta = stream.routingMetadata
+        val usage = stream.usage
+        val ttft = stream.metrics?.timeToFirstToken?.toMillis()
+        return "— provider ${meta?.provider ?: stream.responseHeaders?.providerUsed() ?: "unknown"}" +
+            " · cost ${meta?.cost?.usd?.let { "$%.6f".format(it) } ?: "unknown"}" +
+            " · usage ${usage?.promptTokens ?: "?"} prompt + ${usage?.completionTokens ?: "?"} completion tokens" +
+            " · first token ${ttft?.let { "$it ms" } ?: "n/a"}"
+    }
+
+    /** Reads questions until end of input; Ctrl-C cancels the answer in progress, twice exits. */
+    fun interactive() = runBlocking {
+        val current = AtomicReference<Job?>(null)
+        val lastInterrupt = AtomicLong(0)
+        installInterruptHandler {
+            val job = current.get()
+            val now = System.nanoTime()
+            if (job != null && job.isActive && now - lastInterrupt.get() > 2_000_000_000L) {
+                lastInterrupt.set(now)
+                job.cancel()
+                out.println("\n(cancelled — press Ctrl-C again to exit)")
+            } else {
+                out.println("\nbye")
+                Runtime.getRuntime().halt(0)
+            }
+        }
+        out.println("Type a message and press Enter. Ctrl-C cancels an answer; Ctrl-D or a second Ctrl-C exits.")
+        while (true) {
+            out.print("you> ")
+            out.flush()
+            val line = readLine() ?: break
+            if (line.isBlank()) continue
+            val job = launch { ask(line) }
+            current.set(job)
+            job.join()
+            current.set(null)
+        }
+    }
+}
+
+/** Handles SIGINT where the JVM allows it (HotSpot's sun.misc.Signal); otherwise Ctrl-C just exits. */
+private fun installInterruptHandler(onInterrupt: () -> Unit) {
+    try {
+        sun.misc.Signal.handle(sun.misc.Signal("INT")) { onInterrupt() }
+    } catch (e: Throwable) {
+        // Not available here: the default behaviour (exit) remains.
+    }
 }

@@ -4,6 +4,9 @@ import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.ChatCompletionStream
 import ai.auriko.client.chat.RoutingMetadata
+import ai.auriko.client.chat.StreamEvent
+import ai.auriko.client.chat.StreamEventDecoder
+import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.chat.Usage
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.http.ResponseHeaders
@@ -149,6 +152,72 @@ public class BlockingChatCompletionStream internal constructor(
         val registration = cleanable
         if (registration != null) registration.clean() else cancel.run()
     }
+
+    /**
+     * Reads the stream to its end and returns the final completion (every chunk accumulated).
+     * Counts as the one iteration; throws what `hasNext()` throws.
+     */
+    public fun toCompletion(): ChatCompletion {
+        val chunks = iterator()
+        while (chunks.hasNext()) chunks.next()
+        return checkNotNull(completion()) { "the stream completed without a result" }
+    }
+
+    /**
+     * The answer's text as it arrives: choice 0's content deltas, empty ones skipped. Counts as the
+     * one iteration; close this stream as usual.
+     */
+    public fun contentDeltas(): Iterator<String> {
+        val chunks = iterator()
+        return object : Iterator<String> {
+            private var pending: String? = null
+
+            override fun hasNext(): Boolean {
+                while (pending == null && chunks.hasNext()) {
+                    pending = chunks.next().choices.firstOrNull { it.index == 0 }?.delta?.content?.takeIf { it.isNotEmpty() }
+                }
+                return pending != null
+            }
+
+            override fun next(): String {
+                if (!hasNext()) throw NoSuchElementException("the stream has ended")
+                return pending!!.also { pending = null }
+            }
+        }
+    }
+
+    /**
+     * The stream as typed [StreamEvent]s (visit them with [StreamEvent.accept]). Counts as the one
+     * iteration; close this stream as usual.
+     */
+    public fun events(): Iterator<StreamEvent> {
+        val chunks = iterator()
+        val decoder = StreamEventDecoder()
+        return object : Iterator<StreamEvent> {
+            private val pending = ArrayDeque<StreamEvent>()
+            private var finished = false
+
+            override fun hasNext(): Boolean {
+                while (pending.isEmpty() && !finished) {
+                    if (chunks.hasNext()) {
+                        pending.addAll(decoder.onChunk(chunks.next()))
+                    } else {
+                        pending.addAll(decoder.finish())
+                        finished = true
+                    }
+                }
+                return pending.isNotEmpty()
+            }
+
+            override fun next(): StreamEvent {
+                if (!hasNext()) throw NoSuchElementException("the stream has ended")
+                return pending.removeFirst()
+            }
+        }
+    }
+
+    /** Timing of the stream once it ended, normally or with an exception; `null` before. */
+    public fun metrics(): StreamMetrics? = source.metrics
 
     /** The response headers, as soon as the response started; `null` before. */
     public fun responseHeaders(): ResponseHeaders? = source.responseHeaders

@@ -36,6 +36,14 @@ public class ChatCompletion internal constructor(
     public var responseHeaders: ResponseHeaders = ResponseHeaders.empty()
         internal set
 
+    /**
+     * The stream's timing when this completion was assembled from a stream (the final result, or
+     * the partial one a stream exception carries); `null` for a non-streaming call.
+     */
+    @Transient
+    public var streamMetrics: StreamMetrics? = null
+        internal set
+
     /** The first choice's content, or `null`; a shortcut for the common single-choice case. */
     public val content: String? get() = choices.firstOrNull()?.message?.content
 

@@ -64,6 +64,7 @@ public class ChatCompletionAccumulator {
      *
      * @param headers the response headers to attach, if known
      */
+    @JvmOverloads
     public fun snapshot(headers: ResponseHeaders = ResponseHeaders.empty()): ChatCompletion =
         ChatCompletion(
             id = id,
@@ -143,4 +144,14 @@ public class ChatCompletionAccumulator {
             function = FunctionCall(name = name, arguments = arguments.toString()),
         )
     }
+}
+
+/**
+ * Collects any flow of chunks (from this SDK or not) and returns what they add up to; see
+ * [ChatCompletionAccumulator].
+ */
+public suspend fun kotlinx.coroutines.flow.Flow<ChatCompletionChunk>.accumulate(): ChatCompletion {
+    val accumulator = ChatCompletionAccumulator()
+    collect { accumulator.add(it) }
+    return accumulator.snapshot()
 }

@@ -63,8 +63,40 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
     public val finishReasons: Map<Int, String?>
         get() = completion?.choices?.associate { it.index to it.finishReason }.orEmpty()
 
+    /**
+     * Timing of the latest collection — time to headers, first chunk and first token, gaps, rate,
+     * keep-alives, retries — once it ended, normally or with an exception; `null` before.
+     */
+    public val metrics: StreamMetrics? get() = run?.finalMetrics
+
     /** How many HTTP attempts the latest collection made (1 plus retries). */
     public val attempts: Int get() = run?.attempts ?: 0
+
+    /**
+     * Collects the stream and returns the final completion (every chunk accumulated), with
+     * [ChatCompletion.responseHeaders] and [ChatCompletion.streamMetrics]. Throws what [collect]
+     * throws.
+     */
+    public suspend fun toCompletion(): ChatCompletion {
+        collect {}
+        return checkNotNull(completion) { "the stream completed without a result" }
+    }
+
+    /** The answer's text as it arrives (choice 0's content deltas, empty ones skipped); cold, like this flow. */
+    public fun contentDeltas(): Flow<String> = flow {
+        collect { chunk ->
+            for (choice in chunk.choices) {
+                if (choice.index == 0) choice.delta.content?.takeIf { it.isNotEmpty() }?.let { emit(it) }
+            }
+        }
+    }
+
+    /** This stream as typed [StreamEvent]s, in order; cold, like this flow. See [StreamEventDecoder]. */
+    public fun events(): Flow<StreamEvent> = flow {
+        val decoder = StreamEventDecoder()
+        collect { chunk -> for (event in decoder.onChunk(chunk)) emit(event) }
+        for (event in decoder.finish()) emit(event)
+    }
 
     /**
      * Collects without the `flow {}` wrapper, handing chunks to [collector] and calling [afterRead]

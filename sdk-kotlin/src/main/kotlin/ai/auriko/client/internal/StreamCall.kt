@@ -3,6 +3,8 @@ package ai.auriko.client.internal
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionAccumulator
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.StreamMetrics
+import ai.auriko.client.chat.StreamMetricsRecorder
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.MalformedResponseException
@@ -33,6 +35,8 @@ internal class StreamRun {
     @Volatile var completion: ChatCompletion? = null
     @Volatile var emitted: Int = 0
     @Volatile var attempts: Int = 0
+    @Volatile var finalMetrics: StreamMetrics? = null
+    val metrics = StreamMetricsRecorder()
     private var accumulator = ChatCompletionAccumulator()
 
     // Guarded by `this`: the collecting coroutine adds, while a Java consumer interrupted on
@@ -47,7 +51,8 @@ internal class StreamRun {
     val isComplete: Boolean @Synchronized get() = accumulator.isComplete
     val chunkCount: Int @Synchronized get() = accumulator.chunkCount
 
-    @Synchronized fun partial(): ChatCompletion = accumulator.snapshot(headers ?: ResponseHeaders.empty())
+    @Synchronized fun partial(): ChatCompletion =
+        accumulator.snapshot(headers ?: ResponseHeaders.empty()).also { it.streamMetrics = metrics.snapshot() }
 }
 
 /**
@@ -78,10 +83,15 @@ internal class StreamCall(
         afterRead: (suspend () -> Unit)? = null,
     ) {
         transport.ensureOpen()
-        transport.withRetries(canRetry = { run.emitted == 0 }) { attempt ->
-            run.attempts = attempt
-            run.reset()
-            attempt(run, collector, afterRead)
+        try {
+            transport.withRetries(canRetry = { run.emitted == 0 }) { attempt ->
+                run.attempts = attempt
+                run.metrics.retries = attempt - 1
+                run.reset()
+                attempt(run, collector, afterRead)
+            }
+        } finally {
+            run.finalMetrics = run.metrics.snapshot()
         }
     }
 
@@ -103,6 +113,7 @@ internal class StreamCall(
                         responseStarted = true
                         val headers = response.typedHeaders()
                         run.headers = headers
+                        run.metrics.headers()
                         if (!response.status.isSuccess()) {
                             throw transport.classifier.fromHttpResponse(
                                 response.status.value, headers, transport.redact(response.readCappedText()),
@@ -159,7 +170,7 @@ internal class StreamCall(
                 null, headers.requestId(), null,
             )
         }
-        val events = EventBuffer()
+        val events = EventBuffer(run.metrics)
         val decoder = SseDecoder(events, transport.options.maxLineBytes, transport.options.maxEventBytes)
         val channel = response.bodyAsChannel()
         val buffer = ByteArray(READ_BUFFER_BYTES)
@@ -246,6 +257,7 @@ internal class StreamCall(
 
     private suspend fun emit(run: StreamRun, downstream: Downstream, chunk: ChatCompletionChunk) {
         run.emitted++
+        run.metrics.chunk(chunk)
         paused(downstream) { downstream.collector.emit(chunk) }
     }
 
@@ -264,7 +276,7 @@ internal class StreamCall(
     }
 
     /** Events decoded from one read, held until the read is processed (the listener cannot suspend). */
-    private class EventBuffer : SseListener {
+    private class EventBuffer(private val metrics: StreamMetricsRecorder) : SseListener {
         val types = ArrayList<String?>()
         val data = ArrayList<String?>()
         val size: Int get() = data.size
@@ -272,6 +284,10 @@ internal class StreamCall(
         override fun onEvent(id: String?, type: String?, data: String) {
             types.add(type)
             this.data.add(data)
+        }
+
+        override fun onComment(comment: String) {
+            metrics.comment()
         }
 
         fun clear() {

@@ -12,6 +12,11 @@ object JavaTestSupport {
     @JvmStatic
     fun fixtures(): List<WireFixture> = WireFixtures.all
 
+    /** The shared wire fixture called [name] (for example `auriko-basic`). */
+    @JvmStatic
+    fun fixture(name: String): WireFixture =
+        WireFixtures.all.firstOrNull { it.name == name } ?: error("no wire fixture named $name")
+
     /** An engine that answers every request with [fixture]'s recorded response. */
     @JvmStatic
     fun fixtureEngine(fixture: WireFixture, bytewise: Boolean): HttpClientEngine = MockEngine {

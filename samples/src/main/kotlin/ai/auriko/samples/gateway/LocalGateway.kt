@@ -1,0 +1,210 @@
+package ai.auriko.samples.gateway
+
+import io.ktor.http.ContentType
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.application.ApplicationCall
+import io.ktor.server.cio.CIO
+import io.ktor.server.engine.EmbeddedServer
+import io.ktor.server.engine.embeddedServer
+import io.ktor.server.request.header
+import io.ktor.server.request.receiveText
+import io.ktor.server.response.header
+import io.ktor.server.response.respondBytesWriter
+import io.ktor.server.response.respondText
+import io.ktor.server.routing.get
+import io.ktor.server.routing.post
+import io.ktor.server.routing.routing
+import io.ktor.utils.io.ByteWriteChannel
+import io.ktor.utils.io.writeStringUtf8
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.runBlocking
+import kotlinx.serialization.SerializationException
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.booleanOrNull
+import kotlinx.serialization.json.contentOrNull
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import java.io.Closeable
+import java.util.concurrent.atomic.AtomicInteger
+import java.util.concurrent.atomic.AtomicLong
+import kotlin.time.Duration
+import kotlin.time.Duration.Companion.milliseconds
+
+/**
+ * A local stand-in for the Auriko gateway: a real HTTP server on 127.0.0.1 that speaks the
+ * gateway's wire format, so the samples exercise the SDK's real code paths with no key and no
+ * network.
+ *
+ * - `POST /v1/chat/completions`, streaming and not: a deterministic answer composed from the
+ *   conversation, streamed token by token at [pacing], with a role chunk first, keep-alive comments,
+ *   a finish chunk with `native_finish_reason`, a usage chunk, a `routing_metadata` chunk, `[DONE]`,
+ *   and the gateway's typed response headers. Routing follows `gateway.routing.optimize` and
+ *   `models`; reasoning is streamed for thinking models with `extensions.thinking`; a `get_weather`
+ *   tool call is streamed when tools are offered and the user asks about the weather.
+ * - Errors on demand, by model name (`error-401`, `error-402`, `error-404`, `error-429`,
+ *   `error-502`, `error-midstream`, `error-truncated`) or by the `x-simulate-error` header.
+ * - Request checks like the real one: an `Authorization` header, valid JSON, exactly one of
+ *   `model`/`models`, a `messages` array — otherwise 400 (401 without a key).
+ * - `GET /v1/models`, `/v1/models/{id}`, `/v1/me`, `/v1/workspaces`, `/v1/registry/models`,
+ *   `/v1/registry/providers`, `/v1/directory/models` with plausible data.
+ */
+public class LocalGateway @JvmOverloads constructor(
+    /** Time between streamed tokens. */
+    private val pacing: Duration = 25.milliseconds,
+    port: Int = 0,
+) : Closeable {
+    private val json = Json { ignoreUnknownKeys = true }
+    private val requestCounter = AtomicInteger()
+    private val credits = AtomicLong(25_000_000)
+
+    private val server: EmbeddedServer<*, *> = embeddedServer(CIO, port = port, host = "127.0.0.1") {
+        routing {
+            post("/v1/chat/completions") { chatCompletions(call) }
+            get("/v1/models") { call.respondJson(MODELS_BODY) }
+            get("/v1/models/{id}") {
+                val id = call.parameters["id"].orEmpty()
+                if (MODEL_IDS.contains(id)) call.respondJson("""{"id":"$id","object":"model","created":1700000000,"owned_by":"auriko"}""")
+                else call.respondError(404, "model_not_found", "invalid_request_error", "Model '$id' not found")
+            }
+            get("/v1/me") { call.respondJson("""{"workspace_id":"ws_local","user_id":"usr_local","email":"dev@localhost","role":"owner"}""") }
+            get("/v1/workspaces") { call.respondJson("""{"data":[{"id":"ws_local","name":"Local workspace","tier":"developer"}]}""") }
+            get("/v1/registry/models") { call.respondJson(REGISTRY_MODELS_BODY) }
+            get("/v1/registry/providers") { call.respondJson(REGISTRY_PROVIDERS_BODY) }
+            get("/v1/directory/models") { call.respondJson(DIRECTORY_BODY) }
+        }
+    }.start(wait = false)
+
+    /** The port the server listens on. */
+    public val port: Int = runBlocking { server.engine.resolvedConnectors().first().port }
+
+    /** The base URL to give the client: `http://127.0.0.1:<port>/v1`. */
+    public val baseUrl: String get() = "http://127.0.0.1:$port/v1"
+
+    /** Stops the server at once. */
+    override fun close() {
+        server.stop(0, 500)
+    }
+
+    private suspend fun chatCompletions(call: ApplicationCall) {
+        val requestId = "req_local_${requestCounter.incrementAndGet()}"
+        call.response.header("x-request-id", requestId)
+        val auth = call.request.header("Authorization")
+        if (auth.isNullOrBlank() || !auth.startsWith("Bearer ") || auth.length <= "Bearer ".length) {
+            return call.respondError(401, "invalid_api_key", "authentication_error", "Missing or malformed Authorization header")
+        }
+        val body = try {
+            json.parseToJsonElement(call.receiveText()) as? JsonObject
+        } catch (e: SerializationException) {
+            null
+        } ?: return call.respondError(400, "invalid_json", "invalid_request_error", "The request body is not a JSON object")
+        val hasModel = body["model"] != null
+        val hasModels = (body["models"] as? JsonArray)?.isNotEmpty() == true
+        if (hasModel == hasModels) {
+            return call.respondError(400, "invalid_request", "invalid_request_error", "Exactly one of model or models must be set")
+        }
+        if (body["messages"] !is JsonArray) {
+            return call.respondError(400, "invalid_request", "invalid_request_error", "messages must be an array")
+        }
+
+        val decision = route(body)
+        val simulate = call.request.header("x-simulate-error") ?: decision.model.removePrefix("error-").takeIf { decision.model.startsWith("error-") }
+        when (simulate) {
+            "401" -> return call.respondError(401, "invalid_api_key", "authentication_error", "Invalid API key")
+            "402" -> return call.respondError(402, "insufficient_credits", "insufficient_credits", "Insufficient credits")
+            "404", "model-not-found" -> return call.respondError(404, "model_not_found", "invalid_request_error", "Model '${decision.model}' not found")
+            "429" -> {
+                call.response.header("Retry-After", "1")
+                call.response.header("x-ratelimit-remaining-requests", "0")
+                return call.respondError(429, "rate_limit_exceeded", "rate_limit_error", "Rate limit exceeded")
+            }
+            "502" -> return call.respondText(
+                "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+                ContentType.Text.Html, HttpStatusCode.BadGateway,
+            )
+        }
+
+        val reply = compose(body, decision)
+        val promptTokens = reply.promptTokens
+        val completionTokens = reply.completionTokens
+        val costUsd = cost(decision.provider, promptTokens, completionTokens)
+        val balance = credits.addAndGet(-(costUsd * 1_000_000).toLong().coerceAtLeast(1))
+        call.response.header("x-ratelimit-remaining-requests", "99")
+        call.response.header("x-ratelimit-limit-requests", "100")
+        call.response.header("x-ratelimit-reset-requests", "1s")
+        call.response.header("x-credits-balance-microdollars", balance.toString())
+        call.response.header("x-provider-used", decision.provider.name)
+        call.response.header("x-routing-strategy", decision.strategy)
+
+        val wire = GatewayWire("chatcmpl-$requestId", decision, costUsd, promptTokens, completionTokens)
+        if (body["stream"]?.jsonPrimitive?.booleanOrNull != true) {
+            return call.respondJson(wire.completion(reply))
+        }
+        val includeUsage = ((body["stream_options"] as? JsonObject)?.get("include_usage")?.jsonPrimitive?.booleanOrNull) ?: false
+        call.respondBytesWriter(ContentType.Text.EventStream, HttpStatusCode.OK) {
+            streamReply(this, wire, reply, includeUsage, simulate)
+        }
+    }
+
+    private suspend fun streamReply(out: ByteWriteChannel, wire: GatewayWire, reply: Reply, includeUsage: Boolean, simulate: String?) {
+        suspend fun send(text: String) {
+            out.writeStringUtf8(text)
+            out.flush()
+        }
+        send(": AURIKO PROCESSING\n\n")
+        delay(decisionDelay(wire))
+        send(wire.roleChunk())
+        var sent = 0
+        for (piece in reply.reasoning) {
+            delay(pacing)
+            send(wire.reasoningChunk(piece))
+        }
+        for (piece in reply.content) {
+            delay(pacing)
+            if (++sent % 8 == 0) send(": keep-alive\n\n")
+            send(wire.contentChunk(piece))
+            if (sent == 4 && simulate == "midstream") {
+                return send(wire.errorChunk("server_error", "Provider disconnected unexpectedly"))
+            }
+            if (sent == 4 && simulate == "truncated") return // ends the body without a finish or [DONE]
+        }
+        reply.toolCall?.let { call ->
+            send(wire.toolCallStartChunk(call))
+            for (fragment in call.argumentFragments) {
+                delay(pacing)
+                send(wire.toolCallArgumentsChunk(fragment))
+            }
+        }
+        send(wire.finishChunk(if (reply.toolCall != null) "tool_calls" else "stop", if (reply.toolCall != null) "tool_use" else "end_turn"))
+        if (includeUsage) send(wire.usageChunk())
+        send(wire.routingChunk())
+        send("data: [DONE]\n\n")
+    }
+
+    private fun decisionDelay(wire: GatewayWire): Duration = (wire.decision.provider.ttftMs / 4).milliseconds
+
+    private suspend fun ApplicationCall.respondJson(body: String, status: Int = 200) {
+        respondText(body, ContentType.Application.Json, HttpStatusCode.fromValue(status))
+    }
+
+    private suspend fun ApplicationCall.respondError(status: Int, code: String, type: String, message: String) {
+        respondJson("""{"error":{"message":${Json.encodeToString(kotlinx.serialization.json.JsonPrimitive(message))},"type":"$type","code":"$code"}}""", status)
+    }
+
+    private companion object {
+        val MODEL_IDS = listOf("gpt-4o", "gpt-4o-mini", "claude-sonnet-4", "claude-thinking", "llama-4-maverick")
+        val MODELS_BODY = """{"object":"list","data":[""" +
+            MODEL_IDS.joinToString(",") { """{"id":"$it","object":"model","created":1700000000,"owned_by":"auriko"}""" } + "]}"
+        val REGISTRY_MODELS_BODY = """{"data":[{"id":"gpt-4o","family":"gpt-4o","display_name":"GPT-4o"},""" +
+            """{"id":"claude-sonnet-4","family":"claude-4","display_name":"Claude Sonnet 4"},""" +
+            """{"id":"llama-4-maverick","family":"llama-4","display_name":"Llama 4 Maverick"}]}"""
+        val REGISTRY_PROVIDERS_BODY = """{"data":[""" + PROVIDERS.joinToString(",") {
+            """{"id":"${it.name}","display_name":"${it.name.replaceFirstChar { c -> c.uppercase() }}","description":"Local stand-in for ${it.name}","data_policy":"no-training"}"""
+        } + "]}"
+        val DIRECTORY_BODY = """{"data":[{"id":"gpt-4o","providers":[""" + PROVIDERS.joinToString(",") {
+            """{"provider":"${it.name}","context_window":128000,"capabilities":["tools","streaming"],""" +
+                """"pricing":{"input_per_1m":${it.usdPerMillionInput},"output_per_1m":${it.usdPerMillionOutput}}}"""
+        } + "]}]}"
+    }
+}

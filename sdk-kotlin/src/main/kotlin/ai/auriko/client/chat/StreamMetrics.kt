@@ -1,0 +1,98 @@
+package ai.auriko.client.chat
+
+import java.time.Duration
+
+/**
+ * Timing of one stream, measured on the client with a monotonic clock from the moment collection
+ * started (so retries before the stream began are included in the times). Available from
+ * [ChatCompletionStream.metrics] after the stream ended either way, and on the partial
+ * [ChatCompletion] a stream exception carries ([ChatCompletion.streamMetrics]).
+ */
+public class StreamMetrics internal constructor(
+    /** Until the response headers of the attempt that streamed arrived. */
+    public val timeToResponseHeaders: Duration?,
+    /** Until the first chunk reached the caller. */
+    public val timeToFirstChunk: Duration?,
+    /** Until the first chunk with content or reasoning text reached the caller (time to first token). */
+    public val timeToFirstToken: Duration?,
+    /** Until the stream ended, normally or not. */
+    public val totalDuration: Duration,
+    /** Chunks delivered. */
+    public val chunkCount: Int,
+    /** Chunks that carried content or reasoning text. */
+    public val contentChunkCount: Int,
+    /** Content chunks per second between the first and the last one; `null` with fewer than two. */
+    public val contentChunksPerSecond: Double?,
+    /** The longest time between two consecutive chunks (including from the headers to the first). */
+    public val largestGapBetweenChunks: Duration?,
+    /** Keep-alive comments received. */
+    public val keepAliveComments: Int,
+    /** Failed attempts retried before the stream began. */
+    public val retries: Int,
+) {
+    override fun toString(): String =
+        "StreamMetrics(ttfb=${timeToFirstChunk?.toMillis()}ms, ttft=${timeToFirstToken?.toMillis()}ms, " +
+            "total=${totalDuration.toMillis()}ms, chunks=$chunkCount, contentChunks=$contentChunkCount, " +
+            "rate=${contentChunksPerSecond?.let { "%.1f/s".format(it) }}, largestGap=${largestGapBetweenChunks?.toMillis()}ms, " +
+            "keepAlives=$keepAliveComments, retries=$retries)"
+}
+
+/** Records a [StreamMetrics] as a stream runs; written by the collecting coroutine only. */
+internal class StreamMetricsRecorder {
+    private val start = System.nanoTime()
+    @Volatile private var headersAt = 0L
+    private var firstChunkAt = 0L
+    private var firstTokenAt = 0L
+    private var lastTokenAt = 0L
+    private var lastChunkAt = 0L
+    private var largestGap = -1L
+    private var chunks = 0
+    private var contentChunks = 0
+    private var comments = 0
+    var retries: Int = 0
+
+    fun headers() {
+        headersAt = System.nanoTime()
+        lastChunkAt = 0L
+    }
+
+    fun comment() {
+        comments++
+    }
+
+    fun chunk(chunk: ChatCompletionChunk) {
+        val now = System.nanoTime()
+        chunks++
+        if (firstChunkAt == 0L) firstChunkAt = now
+        val previous = if (lastChunkAt != 0L) lastChunkAt else headersAt
+        if (previous != 0L) largestGap = maxOf(largestGap, now - previous)
+        lastChunkAt = now
+        if (chunk.choices.any { !it.delta.content.isNullOrEmpty() || !it.delta.reasoningContent.isNullOrEmpty() }) {
+            contentChunks++
+            if (firstTokenAt == 0L) firstTokenAt = now
+            lastTokenAt = now
+        }
+    }
+
+    fun snapshot(): StreamMetrics {
+        val now = System.nanoTime()
+        fun since(t: Long) = if (t == 0L) null else Duration.ofNanos(t - start)
+        val rate = if (contentChunks >= 2 && lastTokenAt > firstTokenAt) {
+            (contentChunks - 1) / ((lastTokenAt - firstTokenAt) / 1e9)
+        } else {
+            null
+        }
+        return StreamMetrics(
+            timeToResponseHeaders = since(headersAt),
+            timeToFirstChunk = since(firstChunkAt),
+            timeToFirstToken = since(firstTokenAt),
+            totalDuration = Duration.ofNanos(now - start),
+            chunkCount = chunks,
+            contentChunkCount = contentChunks,
+            contentChunksPerSecond = rate,
+            largestGapBetweenChunks = if (largestGap < 0) null else Duration.ofNanos(largestGap),
+            keepAliveComments = comments,
+            retries = retries,
+        )
+    }
+}
