@@ -10,21 +10,21 @@ import java.io.PrintStream
 object RoutingSample {
     /** Prints one line per routing setting to [out]. */
     suspend fun run(client: AurikoClient, prompt: String, out: PrintStream) {
-        out.println("%-28s %-12s %-12s %s".format("routing", "provider", "cost (USD)", "strategy"))
+        out.println(String.format(java.util.Locale.ROOT, "%-28s %-12s %-12s %s", "routing", "provider", "cost (USD)", "strategy"))
         for (optimize in listOf(Optimize.COST, Optimize.TTFT, Optimize.TPS, Optimize.BALANCED)) {
             val c = client.chat.completions.create {
                 model = "gpt-4o"
                 messages { user(prompt) }
                 routing { this.optimize = optimize }
             }
-            out.println("%-28s %-12s %-12s %s".format("optimize=$optimize", c.routingMetadata?.provider, "%.6f".format(c.routingMetadata?.cost?.usd ?: 0.0), c.routingMetadata?.routingStrategy))
+            out.println(String.format(java.util.Locale.ROOT, "%-28s %-12s %-12s %s", "optimize=$optimize", c.routingMetadata?.provider, String.format(java.util.Locale.ROOT, "%.6f", c.routingMetadata?.cost?.usd ?: 0.0), c.routingMetadata?.routingStrategy))
         }
         val multi = client.chat.completions.create {
             models = listOf("claude-sonnet-4", "gpt-4o")
             messages { user(prompt) }
             routing { mode = ai.auriko.gateway.RoutingMode.FALLBACK; optimize = Optimize.COST }
         }
-        out.println("%-28s %-12s %-12s %s".format("models=claude-sonnet-4,gpt-4o", multi.routingMetadata?.provider, "%.6f".format(multi.routingMetadata?.cost?.usd ?: 0.0), multi.model))
+        out.println(String.format(java.util.Locale.ROOT, "%-28s %-12s %-12s %s", "models=claude-sonnet-4,gpt-4o", multi.routingMetadata?.provider, String.format(java.util.Locale.ROOT, "%.6f", multi.routingMetadata?.cost?.usd ?: 0.0), multi.model))
     }
 
     /** Runs against the embedded gateway. */

@@ -24,10 +24,28 @@ public class AurikoClient internal constructor(
     public val options: AurikoClientOptions,
 ) : Closeable {
     private val closed = AtomicBoolean(false)
+    @get:JvmSynthetic
     internal val transport: Transport = Transport(options) { check(!closed.get()) { "AurikoClient is closed" } }
 
     /** Chat endpoints: `client.chat.completions`. */
     public val chat: Chat = Chat(ChatCompletions(transport))
+
+    private val management = ai.auriko.client.management.ManagementApi(transport)
+
+    /** `GET /me`: who the key belongs to. */
+    public val me: ai.auriko.client.management.Me = ai.auriko.client.management.Me(management)
+
+    /** Workspaces the key can see. */
+    public val workspaces: ai.auriko.client.management.Workspaces = ai.auriko.client.management.Workspaces(management)
+
+    /** A workspace's budgets. */
+    public val budgets: ai.auriko.client.management.Budgets = ai.auriko.client.management.Budgets(management)
+
+    /** Model discovery: `/models`, the registry and the directory. */
+    public val models: ai.auriko.client.management.Models = ai.auriko.client.management.Models(management)
+
+    /** Billing balance. */
+    public val billing: ai.auriko.client.management.Billing = ai.auriko.client.management.Billing(management)
 
     /** Closes the client; further calls fail. Safe to call more than once, from any thread. */
     override fun close() {

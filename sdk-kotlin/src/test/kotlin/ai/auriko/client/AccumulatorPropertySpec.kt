@@ -142,10 +142,14 @@ class AccumulatorPropertySpec : FunSpec({
         accumulator.add(chunk(choices = listOf(ChunkChoice(0, ChunkDelta(role = "assistant", content = "Hel")))))
         accumulator.add(chunk(choices = listOf(ChunkChoice(0, ChunkDelta(toolCalls = listOf(ToolCallDelta(0, "call_1", "function", FunctionCallDelta("f", "{\"a\""))))))))
         val early = accumulator.snapshot()
-        accumulator.add(chunk(choices = listOf(ChunkChoice(0, ChunkDelta(content = "lo", toolCalls = listOf(
-            ToolCallDelta(0, function = FunctionCallDelta(arguments = ":1}")),
-            ToolCallDelta(1, "call_2", "function", FunctionCallDelta("g", "{}")),
-        ))), finishReason = "tool_calls")), usage = Usage(totalTokens = 3)))
+        val lateDelta = ChunkDelta(
+            content = "lo",
+            toolCalls = listOf(
+                ToolCallDelta(0, function = FunctionCallDelta(arguments = ":1}")),
+                ToolCallDelta(1, "call_2", "function", FunctionCallDelta("g", "{}")),
+            ),
+        )
+        accumulator.add(chunk(choices = listOf(ChunkChoice(0, lateDelta, finishReason = "tool_calls")), usage = Usage(totalTokens = 3)))
         early.content shouldBe "Hel"
         early.choices.single().message.toolCalls.map { it.function.arguments } shouldBe listOf("{\"a\"")
         early.choices.single().finishReason shouldBe null
@@ -246,7 +250,9 @@ internal data class Shape(val interleaveTools: Boolean? = null, val minToolsInCh
 
 internal class StreamCase(val target: Target, val chunks: List<ChatCompletionChunk>, val interleavedTools: Boolean, val cut: Int) {
     override fun toString(): String = buildString {
-        append("StreamCase(interleavedTools=$interleavedTools, cut=$cut, ${chunks.size} chunks)\n  target=$target\n")
+        append("StreamCase(interleavedTools=$interleavedTools, cut=$cut, ${chunks.size} chunks)\n  target=")
+        target.toString().forEach { ch -> if (ch < ' ') append("\\u%04x".format(ch.code)) else append(ch) }
+        append('\n')
         chunks.forEachIndexed { i, c -> append("  #$i ").append(describe(c)).append('\n') }
     }
 }

@@ -70,6 +70,25 @@ public class LocalGateway @JvmOverloads constructor(
             }
             get("/v1/me") { call.respondJson("""{"workspace_id":"ws_local","user_id":"usr_local","email":"dev@localhost","role":"owner"}""") }
             get("/v1/workspaces") { call.respondJson("""{"data":[{"id":"ws_local","name":"Local workspace","tier":"developer"}]}""") }
+            get("/v1/workspaces/{id}") {
+                val id = call.parameters["id"].orEmpty()
+                if (id == "ws_local") call.respondJson("""{"id":"ws_local","name":"Local workspace","tier":"developer","created_at":"2026-01-01T00:00:00Z"}""")
+                else call.respondError(404, "not_found", "not_found_error", "Workspace '$id' not found")
+            }
+            get("/v1/workspaces/{id}/budgets") {
+                call.respondJson("""{"data":[{"id":"bud_monthly","workspace_id":"ws_local","name":"Monthly cap","limit_usd":50.0,"spent_usd":${String.format(java.util.Locale.ROOT, "%.6f", 25.0 - credits.get() / 1e6)},"period":"monthly"}]}""")
+            }
+            get("/v1/workspaces/{id}/budgets/{budget}") {
+                if (call.parameters["budget"] == "bud_monthly") {
+                    call.respondJson("""{"id":"bud_monthly","workspace_id":"ws_local","name":"Monthly cap","limit_usd":50.0,"period":"monthly","reset_at":"2026-12-01T00:00:00Z"}""")
+                } else {
+                    call.respondError(404, "not_found", "not_found_error", "Budget not found")
+                }
+            }
+            get("/v1/workspaces/{id}/billing/balance") {
+                val micros = credits.get()
+                call.respondJson("""{"workspace_id":${kotlinx.serialization.json.JsonPrimitive(call.parameters["id"].orEmpty())},"balance_microdollars":$micros,"balance_usd":${micros / 1e6},"currency":"USD"}""")
+            }
             get("/v1/registry/models") { call.respondJson(REGISTRY_MODELS_BODY) }
             get("/v1/registry/providers") { call.respondJson(REGISTRY_PROVIDERS_BODY) }
             get("/v1/directory/models") { call.respondJson(DIRECTORY_BODY) }

@@ -4,7 +4,12 @@ import ai.auriko.client.AurikoClient
 import ai.auriko.client.AurikoClientOptions
 import ai.auriko.http.RetryPolicy
 import io.ktor.client.engine.HttpClientEngine
+import ai.auriko.errors.AurikoInterruptedException
 import kotlinx.coroutines.CoroutineName
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.future.future
+import kotlinx.coroutines.runBlocking
+import java.util.concurrent.CompletableFuture
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
@@ -39,6 +44,11 @@ public class AurikoBlockingClient private constructor(
         CoroutineScope(SupervisorJob() + Dispatchers.Unconfined + CoroutineName("auriko-blocking"))
 
     private val chat = BlockingChat(BlockingChatCompletions(client.chat.completions, this))
+    private val me = BlockingMe(client.me, this)
+    private val workspaces = BlockingWorkspaces(client.workspaces, this)
+    private val budgets = BlockingBudgets(client.budgets, this)
+    private val models = BlockingModels(client.models, this)
+    private val billing = BlockingBilling(client.billing, this)
 
     /**
      * Wraps a Kotlin client so Java code can share it. Closing the wrapper cancels what it started
@@ -50,6 +60,21 @@ public class AurikoBlockingClient private constructor(
 
     /** The chat endpoints: `client.chat().completions()`. */
     public fun chat(): BlockingChat = chat
+
+    /** `GET /me`: who the key belongs to. */
+    public fun me(): BlockingMe = me
+
+    /** Workspaces the key can see. */
+    public fun workspaces(): BlockingWorkspaces = workspaces
+
+    /** A workspace's budgets. */
+    public fun budgets(): BlockingBudgets = budgets
+
+    /** Model discovery: `/models`, the registry and the directory. */
+    public fun models(): BlockingModels = models
+
+    /** Billing balance. */
+    public fun billing(): BlockingBilling = billing
 
     /** The settings in force (the API key is never shown by its `toString()`). */
     public fun options(): AurikoClientOptions = client.options
@@ -67,6 +92,25 @@ public class AurikoBlockingClient private constructor(
     @JvmSynthetic
     internal fun ensureOpen() {
         check(!closed.get()) { "AurikoBlockingClient is closed" }
+    }
+
+    /** Runs [block] on the calling thread until it completes; an interrupt cancels it. */
+    @JvmSynthetic
+    internal fun <T> blockingCall(what: String, block: suspend () -> T): T {
+        ensureOpen()
+        return try {
+            runBlocking { block() }
+        } catch (e: InterruptedException) {
+            Thread.currentThread().interrupt()
+            throw AurikoInterruptedException("$what was interrupted; the call was cancelled", e, null, null)
+        }
+    }
+
+    /** Starts [block] and returns its future; cancelling the future cancels the call. */
+    @JvmSynthetic
+    internal fun <T> asyncCall(block: suspend () -> T): CompletableFuture<T> {
+        ensureOpen()
+        return scope.future(start = CoroutineStart.UNDISPATCHED) { block() }
     }
 
     override fun toString(): String = "AurikoBlockingClient(baseUrl=${client.options.baseUrl}, apiKey=██)"

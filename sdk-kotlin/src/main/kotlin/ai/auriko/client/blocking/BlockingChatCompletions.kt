@@ -4,9 +4,6 @@ import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.errors.AurikoInterruptedException
-import kotlinx.coroutines.CoroutineStart
-import kotlinx.coroutines.future.future
-import kotlinx.coroutines.runBlocking
 import java.util.concurrent.CompletableFuture
 
 /**
@@ -25,24 +22,15 @@ public class BlockingChatCompletions internal constructor(
      * @throws AurikoInterruptedException when the calling thread is interrupted; the call is
      *   cancelled and the interrupt flag is set again
      */
-    public fun create(request: ChatCompletionRequest): ChatCompletion {
-        owner.ensureOpen()
-        return try {
-            runBlocking { completions.create(request) }
-        } catch (e: InterruptedException) {
-            Thread.currentThread().interrupt()
-            throw AurikoInterruptedException("create() was interrupted; the call was cancelled", e, null, null)
-        }
-    }
+    public fun create(request: ChatCompletionRequest): ChatCompletion =
+        owner.blockingCall("create()") { completions.create(request) }
 
     /**
      * Sends the request without blocking. The future completes with the completion or with the
      * SDK's exception; cancelling it cancels the HTTP call and closes its connection.
      */
-    public fun createAsync(request: ChatCompletionRequest): CompletableFuture<ChatCompletion> {
-        owner.ensureOpen()
-        return owner.scope.future(start = CoroutineStart.UNDISPATCHED) { completions.create(request) }
-    }
+    public fun createAsync(request: ChatCompletionRequest): CompletableFuture<ChatCompletion> =
+        owner.asyncCall { completions.create(request) }
 
     /**
      * Sends the request now and returns its chunks as a blocking iterator; see

@@ -7,16 +7,8 @@ import ai.auriko.client.internal.RequestEncoder
 import ai.auriko.client.internal.StreamCall
 import ai.auriko.client.internal.Transport
 import ai.auriko.client.internal.decodeCompletionOrThrow
-import ai.auriko.client.internal.mapTransportFailure
-import ai.auriko.client.internal.readCappedText
-import ai.auriko.client.internal.typedHeaders
-import ai.auriko.errors.AurikoException
-import ai.auriko.errors.AurikoTimeoutException
-import io.ktor.client.request.preparePost
 import io.ktor.client.statement.bodyAsText
-import io.ktor.http.isSuccess
-import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.withTimeoutOrNull
+import io.ktor.http.HttpMethod
 
 /**
  * `POST /chat/completions`: [create] for a whole answer, [stream] for chunks as they are generated.
@@ -28,42 +20,16 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      * Sends [request] and returns the whole completion, with [ChatCompletion.routingMetadata],
      * [ChatCompletion.usage] and [ChatCompletion.responseHeaders]. Suspends without blocking a
      * thread; cancelling the caller cancels the HTTP call. Fails after the client's request timeout
-     * with an [AurikoTimeoutException] of kind `REQUEST`.
+     * with an [ai.auriko.errors.AurikoTimeoutException] of kind `REQUEST`.
      *
      * @throws ai.auriko.errors.AurikoApiException (a subclass) when the server reports an error
      * @throws ai.auriko.errors.AurikoConnectionException when no response could be had
+     * @throws ai.auriko.errors.AurikoTimeoutException after the client's request timeout
      */
     public suspend fun create(request: ChatCompletionRequest): ChatCompletion {
         val requestBody = RequestEncoder.encode(request, stream = false)
-        val options = transport.options
-        transport.ensureOpen()
-        return transport.withRetries { _ ->
-            var responseStarted = false
-            try {
-                withTimeoutOrNull(options.requestTimeout) {
-                    transport.http.preparePost(transport.url("/chat/completions")) {
-                        with(transport) { common(requestBody, accept = "application/json") }
-                    }.execute { response ->
-                        responseStarted = true
-                        val headers = response.typedHeaders()
-                        if (!response.status.isSuccess()) {
-                            throw transport.classifier.fromHttpResponse(
-                                response.status.value, headers, transport.redact(response.readCappedText()),
-                            )
-                        }
-                        decodeCompletionOrThrow(transport, transport.redact(response.bodyAsText()), headers)
-                    }
-                } ?: throw AurikoTimeoutException(
-                    AurikoTimeoutException.Kind.REQUEST, java.time.Duration.ofMillis(options.requestTimeout.inWholeMilliseconds),
-                    null, null, null,
-                )
-            } catch (e: CancellationException) {
-                throw e
-            } catch (e: AurikoException) {
-                throw e
-            } catch (e: Throwable) {
-                throw mapTransportFailure(e, options, responseStarted, null, null)
-            }
+        return transport.exchange(HttpMethod.Post, "/chat/completions", requestBody) { response, headers ->
+            decodeCompletionOrThrow(transport, transport.redact(response.bodyAsText()), headers)
         }
     }
 

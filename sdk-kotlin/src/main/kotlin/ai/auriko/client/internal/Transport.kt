@@ -15,6 +15,10 @@ import io.ktor.client.plugins.HttpRequestTimeoutException
 import io.ktor.client.plugins.HttpTimeout
 import io.ktor.client.plugins.timeout
 import io.ktor.client.request.HttpRequestBuilder
+import io.ktor.client.request.prepareRequest
+import io.ktor.http.HttpMethod
+import io.ktor.http.isSuccess
+import kotlinx.coroutines.withTimeoutOrNull
 import io.ktor.client.request.header
 import io.ktor.client.request.setBody
 import io.ktor.client.statement.HttpResponse
@@ -73,7 +77,7 @@ internal class Transport(
      * SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
      * default read timeout would otherwise cut long-thinking streams.
      */
-    fun HttpRequestBuilder.common(body: ByteArray, accept: String) {
+    fun HttpRequestBuilder.common(body: ByteArray?, accept: String) {
         header(HttpHeaders.Authorization, "Bearer ${options.apiKey}")
         header(HttpHeaders.UserAgent, options.userAgent)
         header(HttpHeaders.Accept, accept)
@@ -85,7 +89,46 @@ internal class Transport(
             requestTimeoutMillis = HttpTimeoutInfinite
             socketTimeoutMillis = HttpTimeoutInfinite
         }
-        setBody(ByteArrayContent(body, ContentType.Application.Json))
+        if (body != null) setBody(ByteArrayContent(body, ContentType.Application.Json))
+    }
+
+    /**
+     * One non-streaming exchange under the retry policy and the request timeout: sends [method]
+     * to [path], classifies an error status, and hands a successful response to [read].
+     */
+    suspend fun <T> exchange(
+        method: HttpMethod,
+        path: String,
+        body: ByteArray?,
+        read: suspend (HttpResponse, ResponseHeaders) -> T,
+    ): T {
+        ensureOpen()
+        return withRetries { _ ->
+            var responseStarted = false
+            try {
+                withTimeoutOrNull(options.requestTimeout) {
+                    http.prepareRequest(url(path)) {
+                        this.method = method
+                        common(body, accept = "application/json")
+                    }.execute { response ->
+                        responseStarted = true
+                        val headers = response.typedHeaders()
+                        if (!response.status.isSuccess()) {
+                            throw classifier.fromHttpResponse(response.status.value, headers, redact(response.readCappedText()))
+                        }
+                        read(response, headers)
+                    }
+                } ?: throw AurikoTimeoutException(
+                    AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), null, null, null,
+                )
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: AurikoException) {
+                throw e
+            } catch (e: Throwable) {
+                throw mapTransportFailure(e, options, responseStarted, null, null)
+            }
+        }
     }
 
     /**

@@ -2,6 +2,10 @@ package ai.auriko.client.testing
 
 import io.ktor.client.engine.HttpClientEngine
 import io.ktor.client.engine.mock.MockEngine
+import io.ktor.client.engine.mock.respond
+import io.ktor.http.HttpHeaders
+import io.ktor.http.HttpStatusCode
+import io.ktor.http.headersOf
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import java.util.function.Consumer
@@ -42,4 +46,38 @@ object JavaTestSupport {
     /** The final SSE events of a complete stream. */
     @JvmStatic
     fun finishAndDone(): String = contentEvent("", finishReason = "stop") + "data: [DONE]\n\n"
+
+    /**
+     * An engine that answers each encoded path in [routes] (for example `/v1/me`) with its JSON
+     * body (200, `x-request-id: req_java`), and any other path with a 404 JSON error (code
+     * `not_found`, `x-request-id: req_java_404`). What it was asked is in [requestedPaths].
+     */
+    @JvmStatic
+    fun jsonEngine(routes: Map<String, String>): MockEngine = MockEngine { request ->
+        val path = request.url.encodedPath
+        val body = routes[path]
+        if (body != null) {
+            respond(body, HttpStatusCode.OK, headersOf(HttpHeaders.ContentType to listOf("application/json"), "x-request-id" to listOf("req_java")))
+        } else {
+            val message = kotlinx.serialization.json.JsonPrimitive("no route for $path").toString()
+            respond(
+                """{"error":{"message":$message,"type":"not_found_error","code":"not_found"}}""",
+                HttpStatusCode.NotFound,
+                headersOf(HttpHeaders.ContentType to listOf("application/json"), "x-request-id" to listOf("req_java_404")),
+            )
+        }
+    }
+
+    /** The encoded paths [engine] was asked for, in order. */
+    @JvmStatic
+    fun requestedPaths(engine: MockEngine): List<String> = engine.requestHistory.map { it.url.encodedPath }
+
+    /** The HTTP methods [engine] was asked with, in order. */
+    @JvmStatic
+    fun requestedMethods(engine: MockEngine): List<String> = engine.requestHistory.map { it.method.value }
+
+    /** The values of header [name] on the [index]th request [engine] received. */
+    @JvmStatic
+    fun requestHeader(engine: MockEngine, index: Int, name: String): List<String> =
+        engine.requestHistory[index].headers.getAll(name).orEmpty()
 }
