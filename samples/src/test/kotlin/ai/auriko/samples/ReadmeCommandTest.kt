@@ -40,7 +40,10 @@ class ReadmeCommandTest {
             val process = ProcessBuilder(args)
                 .directory(copy.toFile())
                 .redirectErrorStream(true)
-                .apply { environment()["MAVEN_OPTS"] = "-Dkotlin.compiler.daemon=false" }
+                .apply {
+                    // Keep the caller's Maven settings (repository, proxy); no long-lived compile daemon.
+                    environment()["MAVEN_OPTS"] = ((System.getenv("MAVEN_OPTS") ?: "") + " -Dkotlin.compiler.daemon=false").trim()
+                }
                 .start()
             process.outputStream.close()
             val output = StringBuilder()
