@@ -15,13 +15,21 @@ import org.jspecify.annotations.Nullable;
 public class AurikoApiException extends AurikoException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status (200 in a stream, 0 before I/O). */
   private final int statusCode;
+  /** The error code, as text. */
   private final @Nullable String code;
+  /** The error type. */
   private final @Nullable String type;
+  /** The parameter the error is about. */
   private final @Nullable String param;
+  /** The server's message. */
   private final String errorMessage;
+  /** The response headers; not serialized. */
   private final transient ResponseHeaders headers;
+  /** The delay the server asked for. */
   private final @Nullable Duration retryAfter;
+  /** Whether the error arrived inside a stream. */
   private final boolean streamError;
 
   /**

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
 public class AurikoException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The request id, when a response had started. */
   private final @Nullable String requestId;
+  /** What had arrived; not serialized. */
   private final transient @Nullable Object partialCompletion;
+  /** Attempts made before giving up. */
   private volatile int attempts = 1;
 
   /**

@@ -23,7 +23,9 @@ public class AurikoTimeoutException extends AurikoConnectionException {
     IDLE
   }
 
+  /** Which limit ran out. */
   private final Kind kind;
+  /** The configured limit. */
   private final @Nullable Duration timeout;
 
   /**

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public class StreamLimitExceededException extends MalformedResponseException {
   private static final long serialVersionUID = 1L;
 
+  /** The limit that was exceeded, in bytes. */
   private final long limitBytes;
 
   /**
