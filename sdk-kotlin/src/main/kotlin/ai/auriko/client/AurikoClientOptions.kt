@@ -10,7 +10,14 @@ import kotlin.time.Duration.Companion.seconds
  * The settings of an [AurikoClient], fixed when it is built. Create one with [AurikoClient]'s
  * builder block; [toString] never shows the API key.
  */
-public class AurikoClientOptions private constructor(builder: Builder, internal val apiKey: String) {
+public class AurikoClientOptions private constructor(builder: Builder, apiKey: String) {
+    // Never exposed: a private field read through a method that is neither Java-visible nor named
+    // like a getter, so bean introspection and serializers cannot find it.
+    private val secretKey: String = apiKey
+
+    @JvmSynthetic
+    internal fun secretApiKey(): String = secretKey
+
     /** The API root, without a trailing slash, for example `https://api.auriko.ai/v1`. */
     public val baseUrl: String = normalizeBaseUrl(builder.baseUrl)
 
@@ -86,6 +93,7 @@ public class AurikoClientOptions private constructor(builder: Builder, internal 
          */
         public var idleTimeout: Duration = 60.seconds
 
+        @get:JvmSynthetic @set:JvmSynthetic
         internal var maxRetriesSet = false
 
         /** Retries after a failed first attempt; default 2. Streams retry only before their first chunk. */
@@ -118,8 +126,10 @@ public class AurikoClientOptions private constructor(builder: Builder, internal 
         /** The most data one stream event may carry; default 8 MiB. */
         public var maxEventBytes: Int = SseDecoder.DEFAULT_MAX_EVENT_BYTES
 
+        @get:JvmSynthetic @set:JvmSynthetic
         internal var environment: (String) -> String? = System::getenv
 
+        @JvmSynthetic
         internal fun build(): AurikoClientOptions {
             val key = apiKey?.takeIf { it.isNotBlank() }
                 ?: environment(API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
@@ -127,7 +137,16 @@ public class AurikoClientOptions private constructor(builder: Builder, internal 
                     "No API key: pass apiKey to AurikoClient or set the $API_KEY_VARIABLE environment variable",
                     null, null, null,
                 )
-            return AurikoClientOptions(this, key.trim())
+            val trimmed = key.trim()
+            // A control character (a pasted newline, a NUL) would make the HTTP layer reject the
+            // header with a message that quotes it; fail here without echoing the key.
+            if (trimmed.any { it < ' ' || it == '\u007f' }) {
+                throw ai.auriko.errors.AurikoException(
+                    "The API key contains a control character (a pasted line break?); check $API_KEY_VARIABLE or apiKey",
+                    null, null, null,
+                )
+            }
+            return AurikoClientOptions(this, trimmed)
         }
     }
 

@@ -9,6 +9,7 @@ import ai.auriko.client.chat.StreamEventDecoder
 import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.chat.Usage
 import ai.auriko.errors.AurikoInterruptedException
+import ai.auriko.errors.StreamInterruptedException
 import ai.auriko.http.ResponseHeaders
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
@@ -106,10 +107,19 @@ public class BlockingChatCompletionStream internal constructor(
      * @throws AurikoInterruptedException when the thread is interrupted while waiting
      */
     override fun hasNext(): Boolean {
+        if (closed.get()) {
+            batch = emptyList() // read-ahead is discarded once the caller closed the stream
+            return false
+        }
         if (position < batch.size) return true
         failure?.let { throw it }
         if (finished) return false
         val item = queue.poll() ?: takeBlocking()
+        if (item is Tail) {
+            batch = item.chunks
+            position = 0
+            return true
+        }
         if (item !is End) {
             permits.release()
             @Suppress("UNCHECKED_CAST")
@@ -119,9 +129,16 @@ public class BlockingChatCompletionStream internal constructor(
         }
         finished = true
         val cause = item.cause
-        if (cause == null || cause is CancellationException) return false // completed, or closed by close()
-        failure = cause
-        throw cause
+        if (cause == null || cause === CLOSED) return false // completed, or closed by close()
+        val failure = if (cause is CancellationException) {
+            // Cancelled by someone else (the client was closed): never a silent normal end.
+            val partial = source.partialCompletion()
+            StreamInterruptedException("the stream was cancelled: ${cause.message}", cause, partial?.responseHeaders?.requestId(), partial)
+        } else {
+            cause
+        }
+        this.failure = failure
+        throw failure
     }
 
     /**
@@ -240,14 +257,17 @@ public class BlockingChatCompletionStream internal constructor(
     /** The end of the chunks: normal when [cause] is null. */
     private class End(val cause: Throwable?)
 
+    /** Chunks handed over with a failure, outside the read-ahead permits (the producer is done). */
+    private class Tail(val chunks: List<ChatCompletionChunk>)
+
     /**
      * Cancels the producer and wakes a waiting consumer; shared by [close] and the cleaner, so it
      * must not reference the stream.
      */
     private class CancelAction(private val job: Job, private val queue: LinkedBlockingQueue<Any>) : Runnable {
         override fun run() {
+            queue.put(End(CLOSED)) // first, so the consumer stops here and not at the producer's End
             job.cancel()
-            queue.put(End(CancellationException("the stream was closed")))
         }
     }
 
@@ -255,9 +275,12 @@ public class BlockingChatCompletionStream internal constructor(
         /** Batches (network reads' worth of chunks) read ahead of the iterating thread. */
         const val READ_AHEAD = 16
 
+        /** Marks the end that [close] caused; any other cancellation is a failure. */
+        val CLOSED = CancellationException("the stream was closed")
+
         suspend fun produce(source: ChatCompletionStream, queue: LinkedBlockingQueue<Any>, permits: Semaphore) {
+            var pending = ArrayList<ChatCompletionChunk>()
             try {
-                var pending = ArrayList<ChatCompletionChunk>()
                 suspend fun handOver() {
                     if (pending.isEmpty()) return
                     permits.acquire()
@@ -268,7 +291,9 @@ public class BlockingChatCompletionStream internal constructor(
                 handOver()
                 queue.put(End(null))
             } catch (e: Throwable) {
-                // Delivered to the iterating thread; never to an uncaught-exception handler.
+                // Chunks that arrived before the failure still reach the caller, then the failure
+                // itself; never an uncaught-exception handler.
+                if (pending.isNotEmpty()) queue.put(Tail(pending))
                 queue.put(End(e))
                 if (e is CancellationException) throw e
             }

@@ -34,7 +34,7 @@ public class ChatCompletion internal constructor(
     /** The typed response headers of the HTTP response this completion came from. */
     @Transient
     public var responseHeaders: ResponseHeaders = ResponseHeaders.empty()
-        internal set
+        @JvmSynthetic internal set
 
     /**
      * The stream's timing when this completion was assembled from a stream (the final result, or
@@ -42,7 +42,7 @@ public class ChatCompletion internal constructor(
      */
     @Transient
     public var streamMetrics: StreamMetrics? = null
-        internal set
+        @JvmSynthetic internal set
 
     /** The first choice's content, or `null`; a shortcut for the common single-choice case. */
     public val content: String? get() = choices.firstOrNull()?.message?.content

@@ -102,6 +102,7 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
      * Collects without the `flow {}` wrapper, handing chunks to [collector] and calling [afterRead]
      * after each network read's chunks: the Java bridge's batched hand-off.
      */
+    @JvmSynthetic
     internal suspend fun collectBatched(collector: FlowCollector<ChatCompletionChunk>, afterRead: suspend () -> Unit) {
         val current = StreamRun()
         run = current
@@ -109,5 +110,6 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
     }
 
     /** What the latest collection has assembled so far; safe to call from any thread. */
+    @JvmSynthetic
     internal fun partialCompletion(): ChatCompletion? = run?.let { if (it.headers == null) null else it.partial() }
 }

@@ -135,6 +135,7 @@ public class ChatCompletionRequestBuilder internal constructor() {
         builder.putExtraBody(key, value)
     }
 
+    @JvmSynthetic
     internal fun build(): ChatCompletionRequest = builder
         .model(model)
         .models(models.takeIf { it.isNotEmpty() })
@@ -194,6 +195,7 @@ public class MessagesBuilder internal constructor(private val messages: MutableL
 /** Content parts of a multimodal user message. */
 @AurikoDsl
 public class ContentPartsBuilder internal constructor() {
+    @get:JvmSynthetic
     internal val parts = mutableListOf<ContentPart>()
 
     /** A text part. */
@@ -257,6 +259,7 @@ public class RoutingBuilder internal constructor() {
     /** Only platform-managed keys. */
     public var onlyPlatform: Boolean? = null
 
+    @JvmSynthetic
     internal fun build(): RoutingOptions = RoutingOptions.builder()
         .optimize(optimize)
         .weights(weights)
@@ -291,6 +294,7 @@ public class MetadataBuilder internal constructor() {
     /** Adds a custom field (at most 10; keys 50, values 200 characters). */
     public fun customField(key: String, value: String) { builder.putCustomField(key, value) }
 
+    @JvmSynthetic
     internal fun build(): RequestMetadata = builder.userId(userId).traceId(traceId).build()
 }
 
@@ -310,5 +314,6 @@ public class ExtensionsBuilder internal constructor() {
     /** A provider-specific object, for example `provider("anthropic", mapOf("metadata" to …))`. */
     public fun provider(key: String, value: Any?) { builder.put(key, value) }
 
+    @JvmSynthetic
     internal fun build(): Extensions = builder.build()
 }

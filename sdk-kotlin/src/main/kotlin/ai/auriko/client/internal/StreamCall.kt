@@ -23,6 +23,8 @@ import io.ktor.http.isSuccess
 import io.ktor.utils.io.readAvailable
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.serialization.SerializationException
 
@@ -105,6 +107,7 @@ internal class StreamCall(
         try {
             coroutineScope {
                 val watchdog = Watchdog(this, options.firstEventTimeout, options.idleTimeout)
+                val closeWatcher = transport.watchForClose(this)
                 try {
                     val statement = transport.http.preparePost(transport.url("/chat/completions")) {
                         with(transport) { common(requestBody, accept = "text/event-stream") }
@@ -123,11 +126,16 @@ internal class StreamCall(
                     }
                 } finally {
                     watchdog.stop()
+                    closeWatcher.cancel()
                 }
             }
+        } catch (e: Transport.ClientClosed) {
+            throw closedDuringStream(run, e)
         } catch (e: Watchdog.Fired) {
             throw AurikoTimeoutException(e.kind, e.timeout.toJava(), null, run.headers?.requestId(), partialOrNull(run))
         } catch (e: CancellationException) {
+            // Ktor cancels its own jobs when the client closes; the caller was not cancelled.
+            if (transport.isClosed && currentCoroutineContext().isActive) throw closedDuringStream(run, e)
             throw e
         } catch (e: DownstreamFailure) {
             throw e
@@ -141,6 +149,14 @@ internal class StreamCall(
     }
 
     private fun partialOrNull(run: StreamRun): ChatCompletion? = if (run.headers == null) null else run.partial()
+
+    private fun closedDuringStream(run: StreamRun, cause: Throwable): RuntimeException =
+        if (run.emitted == 0 && run.headers == null) {
+            // Nothing had started: the same failure as calling a closed client.
+            IllegalStateException("the client was closed before the stream started", cause)
+        } else {
+            StreamInterruptedException("the client was closed during the stream", cause, run.headers?.requestId(), run.partial())
+        }
 
     /**
      * Where chunks go, and the watchdog to pause while they are there: time the caller spends with
@@ -179,7 +195,13 @@ internal class StreamCall(
             if (n == -1) break
             if (n == 0) continue
             watchdog.activity()
-            decoder.feed(buffer, 0, n)
+            try {
+                decoder.feed(buffer, 0, n)
+            } catch (e: StreamLimitExceededException) {
+                // Events completed earlier in this read arrived whole: deliver them before failing.
+                if (events.size > 0) handleEvents(events, headers, run, downstream)
+                throw e
+            }
             if (events.size > 0) {
                 val done = handleEvents(events, headers, run, downstream)
                 downstream.afterRead?.let { afterRead -> paused(downstream) { afterRead() } }

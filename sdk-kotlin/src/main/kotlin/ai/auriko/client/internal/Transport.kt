@@ -28,7 +28,14 @@ import io.ktor.http.HttpHeaders
 import io.ktor.http.content.ByteArrayContent
 import io.ktor.utils.io.readAvailable
 import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.delay
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.isActive
+import kotlinx.coroutines.launch
 import kotlinx.serialization.json.Json
 import java.io.IOException
 import java.nio.channels.UnresolvedAddressException
@@ -65,12 +72,34 @@ internal class Transport(
     /** Throws [IllegalStateException] once the client is closed; called before any I/O. */
     fun ensureOpen() = checkOpen()
 
+    // Completed by close(): in-flight calls and retry waits watch it, so closing the client
+    // cancels them (and closes their connections) instead of leaving them to their timeouts.
+    private val closedSignal = CompletableDeferred<Unit>()
+
+    val isClosed: Boolean get() = closedSignal.isCompleted
+
+    /** Suspends until the client is closed. */
+    suspend fun awaitClosed() {
+        closedSignal.await()
+    }
+
+    /** The failure a close-watcher ends a call's scope with; not a CancellationException on purpose. */
+    class ClientClosed : RuntimeException("the client was closed during the call") {
+        override fun fillInStackTrace(): Throwable = this
+    }
+
+    /** Starts, in [scope], a child that fails the scope with [ClientClosed] when the client closes. */
+    fun watchForClose(scope: CoroutineScope): Job = scope.launch(start = CoroutineStart.UNDISPATCHED) {
+        closedSignal.await()
+        throw ClientClosed()
+    }
+
     /**
      * Removes the API key from text the server sent back (some proxies echo request headers into
      * error pages), so it can never reach an exception message.
      */
     fun redact(text: String): String =
-        if (options.apiKey.length >= 8 && text.contains(options.apiKey)) text.replace(options.apiKey, "██") else text
+        if (options.secretApiKey().length >= 8 && text.contains(options.secretApiKey())) text.replace(options.secretApiKey(), "██") else text
 
     /**
      * Sets what every request carries. Engine timeouts are switched off per request because the
@@ -78,7 +107,7 @@ internal class Transport(
      * default read timeout would otherwise cut long-thinking streams.
      */
     fun HttpRequestBuilder.common(body: ByteArray?, accept: String) {
-        header(HttpHeaders.Authorization, "Bearer ${options.apiKey}")
+        header(HttpHeaders.Authorization, "Bearer ${options.secretApiKey()}")
         header(HttpHeaders.UserAgent, options.userAgent)
         header(HttpHeaders.Accept, accept)
         for ((name, value) in options.defaultHeaders) {
@@ -106,7 +135,7 @@ internal class Transport(
         return withRetries { _ ->
             var responseStarted = false
             try {
-                withTimeoutOrNull(options.requestTimeout) {
+                closeable { withTimeoutOrNull(options.requestTimeout) {
                     http.prepareRequest(url(path)) {
                         this.method = method
                         common(body, accept = "application/json")
@@ -118,10 +147,14 @@ internal class Transport(
                         }
                         read(response, headers)
                     }
-                } ?: throw AurikoTimeoutException(
+                } } ?: throw AurikoTimeoutException(
                     AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), null, null, null,
                 )
+            } catch (e: ClientClosed) {
+                throw IllegalStateException("the client was closed during the call")
             } catch (e: CancellationException) {
+                // Ktor cancels its own jobs when the client closes; the caller was not cancelled.
+                if (isClosed && currentCoroutineContext().isActive) throw IllegalStateException("the client was closed during the call", e)
                 throw e
             } catch (e: AurikoException) {
                 throw e
@@ -148,13 +181,28 @@ internal class Transport(
             } catch (e: AurikoException) {
                 val wait = if (canRetry()) options.retryPolicy.retryDelay(retries, e) else null
                 if (wait == null) throw e.recordAttempts(retries + 1)
-                delay(wait.toMillis())
+                // Wait for the retry, unless the client is closed meanwhile.
+                if (withTimeoutOrNull(wait.toMillis()) { closedSignal.await() } != null) {
+                    throw IllegalStateException("the client was closed while waiting to retry", e)
+                }
+                ensureOpen()
                 retries++
             }
         }
     }
 
+    /** Runs [block] so that closing the client cancels it with [ClientClosed]. */
+    private suspend fun <T> closeable(block: suspend () -> T): T = coroutineScope {
+        val watcher = watchForClose(this)
+        try {
+            block()
+        } finally {
+            watcher.cancel()
+        }
+    }
+
     fun close() {
+        closedSignal.complete(Unit)
         http.close()
         if (ownsEngine) engine.close()
     }
@@ -236,15 +284,22 @@ internal fun mapTransportFailure(
     is IOException, is UnresolvedAddressException ->
         if (responseStarted) {
             ai.auriko.errors.StreamInterruptedException(
-                "the connection broke before the response was complete: ${e.describe()}", e, requestId, partial,
+                "the connection broke before the response was complete: ${e.describe(options)}", e, requestId, partial,
             )
         } else {
-            AurikoConnectionException("could not reach ${options.baseUrl}: ${e.describe()}", e, requestId, partial)
+            AurikoConnectionException("could not reach ${options.baseUrl}: ${e.describe(options)}", e, requestId, partial)
         }
-    else -> AurikoException("unexpected failure: ${e.describe()}", e, requestId, partial)
+    else -> AurikoException("unexpected failure: ${e.describe(options)}", e, requestId, partial)
 }
 
 private fun Throwable.describe(): String = this::class.java.simpleName + (message?.let { ": $it" } ?: "")
+
+/** [describe] with the API key removed, should an engine quote a header in its message. */
+private fun Throwable.describe(options: AurikoClientOptions): String {
+    val text = describe()
+    val key = options.secretApiKey()
+    return if (key.length >= 8 && text.contains(key)) text.replace(key, "██") else text
+}
 
 internal fun kotlin.time.Duration.toJava(): JavaDuration? =
     if (isInfinite()) null else JavaDuration.ofMillis(inWholeMilliseconds)

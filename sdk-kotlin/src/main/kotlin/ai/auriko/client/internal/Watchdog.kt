@@ -38,7 +38,9 @@ internal class Watchdog(
         while (true) {
             val deadline = deadlineNanos
             if (deadline == NO_DEADLINE) {
-                delay(maxSleepMillis)
+                // Paused while the caller holds a chunk: look again soon, so a stall right after
+                // the caller returns is caught at most a quarter of an idle period late.
+                delay((maxSleepMillis / 4).coerceAtLeast(1))
                 continue
             }
             val remaining = deadline - System.nanoTime()

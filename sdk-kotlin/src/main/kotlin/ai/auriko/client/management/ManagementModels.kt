@@ -13,11 +13,11 @@ import kotlinx.serialization.json.JsonObject
 public abstract class ApiObject {
     /** The object exactly as the server sent it. */
     public var raw: JsonObject = JsonObject(emptyMap())
-        internal set
+        @JvmSynthetic internal set
 
     /** The typed headers of the response this object came from. */
     public var responseHeaders: ResponseHeaders = ResponseHeaders.empty()
-        internal set
+        @JvmSynthetic internal set
 }
 
 /**
