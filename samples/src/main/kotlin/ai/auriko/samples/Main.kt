@@ -128,6 +128,11 @@ internal class Chat(private val client: AurikoClient, private val options: ChatO
             out.println()
             out.println(summary(stream))
             history += ChatMessage.assistant(answer.toString().ifEmpty { "(no text)" })
+        } catch (e: kotlinx.coroutines.CancellationException) {
+            // Ctrl-C: the question was not answered, so it leaves the conversation too.
+            if (inReasoning) out.print(RESET)
+            history.removeAt(history.size - 1)
+            throw e
         } catch (e: AurikoApiException) {
             if (inReasoning) out.print(RESET)
             out.println()
