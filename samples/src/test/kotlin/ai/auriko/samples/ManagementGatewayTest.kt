@@ -31,10 +31,7 @@ class ManagementGatewayTest {
     @BeforeAll
     fun start() {
         gateway = LocalGateway()
-        client = AurikoClient {
-            apiKey = "sk-local"
-            baseUrl = gateway.baseUrl
-        }
+        client = localClient(gateway)
     }
 
     @AfterAll

@@ -22,11 +22,7 @@ class SamplesTest {
     @BeforeAll
     fun start() {
         gateway = LocalGateway()
-        client = AurikoClient {
-            apiKey = "sk-local-demo"
-            baseUrl = gateway.baseUrl
-            retryPolicy = ai.auriko.http.RetryPolicy.builder().maxRetries(1).build()
-        }
+        client = localClient(gateway) { retryPolicy = ai.auriko.http.RetryPolicy.builder().maxRetries(1).build() }
     }
 
     @AfterAll

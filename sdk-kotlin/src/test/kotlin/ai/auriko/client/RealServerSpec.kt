@@ -4,6 +4,7 @@ import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.testing.Exchange
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.contentEvent
+import ai.auriko.client.testing.rateLimitedOnceServer
 import ai.auriko.client.testing.streamUntilClientCloses
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.RateLimitException
@@ -221,18 +222,7 @@ class RealServerSpec : FunSpec({
         }
 
         test("[$engineCase] 429 with Retry-After: 1, then success: two attempts at least 1 s apart") {
-            val attempts = java.util.concurrent.atomic.AtomicInteger()
-            LoopbackServer { ex ->
-                if (attempts.getAndIncrement() == 0) {
-                    ex.respond(429, """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
-                        mapOf("Content-Type" to "application/json", "Retry-After" to "1"))
-                } else {
-                    ex.startStream()
-                    ex.chunk(contentEvent("ok", finishReason = "stop"))
-                    ex.chunk("data: [DONE]\n\n")
-                    ex.endStream()
-                }
-            }.use { server ->
+            rateLimitedOnceServer("Retry-After" to "1").use { server ->
                 withClient(server) { client ->
                     val stream = client.chat.completions.stream(fixtureRequest())
                     stream.collect {}

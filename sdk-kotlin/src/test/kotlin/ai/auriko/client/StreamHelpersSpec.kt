@@ -7,6 +7,7 @@ import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.MockClient
 import ai.auriko.client.testing.WireFixtures
 import ai.auriko.client.testing.contentEvent
+import ai.auriko.client.testing.rateLimitedOnceServer
 import ai.auriko.client.testing.respondFixture
 import ai.auriko.errors.StreamInterruptedException
 import io.kotest.assertions.withClue
@@ -201,18 +202,7 @@ class StreamHelpersSpec : FunSpec({
     }
 
     test("metrics after a 429 then success count one retry") {
-        val attempts = AtomicInteger()
-        LoopbackServer { ex ->
-            if (attempts.getAndIncrement() == 0) {
-                ex.respond(429, """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
-                    mapOf("Content-Type" to "application/json", "retry-after-ms" to "50"))
-            } else {
-                ex.startStream()
-                ex.chunk(contentEvent("ok", finishReason = "stop"))
-                ex.chunk("data: [DONE]\n\n")
-                ex.endStream()
-            }
-        }.use { server ->
+        rateLimitedOnceServer("retry-after-ms" to "50").use { server ->
             val client = AurikoClient { apiKey = "sk-test"; baseUrl = server.baseUrl }
             try {
                 val stream = client.chat.completions.stream(fixtureRequest())

@@ -178,3 +178,24 @@ fun Exchange.streamUntilClientCloses() {
     var i = 0
     while (i < 500 && !awaitClientClose(20)) chunk(contentEvent("t${i++} "))
 }
+
+/** A complete stream: each text as a content chunk, a stop chunk on the last one, `[DONE]`, a proper end. */
+fun Exchange.completeStream(vararg contents: String) {
+    startStream()
+    contents.forEachIndexed { i, c -> chunk(contentEvent(c, finishReason = if (i == contents.lastIndex) "stop" else null)) }
+    chunk("data: [DONE]\n\n")
+    endStream()
+}
+
+/** A server whose first request gets 429 with [retryHeader] and every later one a stream of "ok". */
+fun rateLimitedOnceServer(retryHeader: Pair<String, String>): LoopbackServer {
+    val attempts = java.util.concurrent.atomic.AtomicInteger()
+    return LoopbackServer { ex ->
+        if (attempts.getAndIncrement() == 0) {
+            ex.respond(429, """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
+                mapOf("Content-Type" to "application/json", retryHeader))
+        } else {
+            ex.completeStream("ok")
+        }
+    }
+}
