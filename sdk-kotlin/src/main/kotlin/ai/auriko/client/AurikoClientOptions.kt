@@ -1,5 +1,8 @@
 package ai.auriko.client
 
+import ai.auriko.client.events.AurikoEventListener
+import ai.auriko.client.logging.AurikoLogger
+import ai.auriko.client.logging.HttpLogLevel
 import ai.auriko.http.RetryPolicy
 import ai.auriko.sse.SseDecoder
 import io.ktor.client.engine.HttpClientEngine
@@ -54,6 +57,15 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
     /** The most data one stream event may carry, in bytes. */
     public val maxEventBytes: Int = builder.maxEventBytes
 
+    /** Where log lines go; see [AurikoLogger]. */
+    public val logger: AurikoLogger = builder.logger
+
+    /** How much of each HTTP exchange is logged; see [HttpLogLevel]. */
+    public val httpLogLevel: HttpLogLevel = builder.httpLogLevel
+
+    /** The observer of every call; see [AurikoEventListener]. */
+    public val eventListener: AurikoEventListener = builder.eventListener
+
     init {
         require(connectTimeout.isPositive()) { "connectTimeout must be positive" }
         require(requestTimeout.isPositive()) { "requestTimeout must be positive" }
@@ -65,7 +77,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
     override fun toString(): String =
         "AurikoClientOptions(baseUrl=$baseUrl, apiKey=██, connectTimeout=$connectTimeout, " +
             "requestTimeout=$requestTimeout, firstEventTimeout=$firstEventTimeout, idleTimeout=$idleTimeout, " +
-            "retryPolicy=$retryPolicy, defaultHeaders=${defaultHeaders.keys}, userAgent=$userAgent)"
+            "retryPolicy=$retryPolicy, defaultHeaders=${defaultHeaders.keys}, userAgent=$userAgent, httpLogLevel=$httpLogLevel)"
 
     /** Collects settings for an [AurikoClient]; not thread-safe. */
     public class Builder internal constructor() {
@@ -125,6 +137,18 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
 
         /** The most data one stream event may carry; default 8 MiB. */
         public var maxEventBytes: Int = SseDecoder.DEFAULT_MAX_EVENT_BYTES
+
+        /**
+         * Where log lines go. Default [AurikoLogger.javaUtilLogging]: with HTTP logging off (the
+         * default) it only ever receives warnings. [AurikoLogger.NONE] drops everything.
+         */
+        public var logger: AurikoLogger = AurikoLogger.javaUtilLogging()
+
+        /** How much of each HTTP exchange to log; default [HttpLogLevel.NONE]. */
+        public var httpLogLevel: HttpLogLevel = HttpLogLevel.NONE
+
+        /** Observes every call (attempts, retries, headers, first chunk, outcome); default none. */
+        public var eventListener: AurikoEventListener = AurikoEventListener.NONE
 
         @get:JvmSynthetic @set:JvmSynthetic
         internal var environment: (String) -> String? = System::getenv

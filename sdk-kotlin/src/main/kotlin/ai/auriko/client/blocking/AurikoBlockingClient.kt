@@ -2,6 +2,9 @@ package ai.auriko.client.blocking
 
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.AurikoClientOptions
+import ai.auriko.client.events.AurikoEventListener
+import ai.auriko.client.logging.AurikoLogger
+import ai.auriko.client.logging.HttpLogLevel
 import ai.auriko.http.RetryPolicy
 import io.ktor.client.engine.HttpClientEngine
 import ai.auriko.errors.AurikoInterruptedException
@@ -164,6 +167,15 @@ public class AurikoBlockingClient private constructor(
 
         /** The most data one stream event may carry, in bytes; default 8 MiB. */
         public fun maxEventBytes(bytes: Int): Builder = apply { options.maxEventBytes = bytes }
+
+        /** Where log lines go; see [AurikoLogger]. Default: `java.util.logging`, warnings only. */
+        public fun logger(logger: AurikoLogger): Builder = apply { options.logger = logger }
+
+        /** How much of each HTTP exchange to log; default [HttpLogLevel.NONE]. */
+        public fun httpLogLevel(level: HttpLogLevel): Builder = apply { options.httpLogLevel = level }
+
+        /** Observes every call; see [AurikoEventListener]. */
+        public fun eventListener(listener: AurikoEventListener): Builder = apply { options.eventListener = listener }
 
         /** Builds the client. */
         public fun build(): AurikoBlockingClient = AurikoBlockingClient(AurikoClient(options.build()), ownsClient = true)

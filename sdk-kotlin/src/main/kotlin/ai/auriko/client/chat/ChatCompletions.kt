@@ -7,7 +7,6 @@ import ai.auriko.client.internal.RequestEncoder
 import ai.auriko.client.internal.StreamCall
 import ai.auriko.client.internal.Transport
 import ai.auriko.client.internal.decodeCompletionOrThrow
-import io.ktor.client.statement.bodyAsText
 import io.ktor.http.HttpMethod
 
 /**
@@ -28,8 +27,8 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      */
     public suspend fun create(request: ChatCompletionRequest): ChatCompletion {
         val requestBody = RequestEncoder.encode(request, stream = false)
-        return transport.exchange(HttpMethod.Post, "/chat/completions", requestBody) { response, headers ->
-            decodeCompletionOrThrow(transport, transport.redact(response.bodyAsText()), headers)
+        return transport.exchange(HttpMethod.Post, "/chat/completions", requestBody, request.model()) { text, headers ->
+            decodeCompletionOrThrow(transport, text, headers)
         }
     }
 
@@ -49,7 +48,7 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      * stream options).
      */
     public fun stream(request: ChatCompletionRequest): ChatCompletionStream =
-        ChatCompletionStream(StreamCall(transport, RequestEncoder.encode(request, stream = true)))
+        ChatCompletionStream(StreamCall(transport, RequestEncoder.encode(request, stream = true), request.model()))
 
     /**
      * A stream of a request built with the DSL; see [stream].

@@ -18,6 +18,7 @@ import io.ktor.client.request.preparePost
 import io.ktor.client.statement.HttpResponse
 import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.ContentType
+import io.ktor.http.HttpMethod
 import io.ktor.http.contentType
 import io.ktor.http.isSuccess
 import io.ktor.utils.io.readAvailable
@@ -73,6 +74,7 @@ internal class StreamRun {
 internal class StreamCall(
     private val transport: Transport,
     private val requestBody: ByteArray,
+    private val model: String? = null,
 ) {
     /**
      * Collects one stream into [collector]. [afterRead], when given, runs after the chunks decoded
@@ -85,22 +87,32 @@ internal class StreamCall(
         afterRead: (suspend () -> Unit)? = null,
     ) {
         transport.ensureOpen()
+        val observer = transport.observe(HttpMethod.Post, PATH, streaming = true, model = model)
         try {
-            transport.withRetries(canRetry = { run.emitted == 0 }) { attempt ->
+            transport.withRetries(observer, canRetry = { run.emitted == 0 }) { attempt ->
                 run.attempts = attempt
                 run.metrics.retries = attempt - 1
                 run.reset()
-                attempt(run, collector, afterRead)
+                attempt(run, collector, afterRead, observer, attempt)
             }
+        } catch (e: CancellationException) {
+            observer.cancelled(run.metrics.snapshot())
+            throw e
+        } catch (e: Throwable) {
+            observer.failed(e, run.metrics.snapshot())
+            throw e
         } finally {
             run.finalMetrics = run.metrics.snapshot()
         }
+        observer.succeeded(run.finalMetrics)
     }
 
     private suspend fun attempt(
         run: StreamRun,
         collector: FlowCollector<ChatCompletionChunk>,
         afterRead: (suspend () -> Unit)?,
+        observer: CallObserver,
+        attemptNumber: Int,
     ) {
         val options = transport.options
         var responseStarted = false
@@ -109,20 +121,22 @@ internal class StreamCall(
                 val watchdog = Watchdog(this, options.firstEventTimeout, options.idleTimeout)
                 val closeWatcher = transport.watchForClose(this)
                 try {
-                    val statement = transport.http.preparePost(transport.url("/chat/completions")) {
+                    val statement = transport.http.preparePost(transport.url(PATH)) {
                         with(transport) { common(requestBody, accept = "text/event-stream") }
+                        observer.request(this, requestBody, attemptNumber)
                     }
                     statement.execute { response ->
                         responseStarted = true
                         val headers = response.typedHeaders()
                         run.headers = headers
                         run.metrics.headers()
+                        observer.responseHeaders(response.status.value, headers)
                         if (!response.status.isSuccess()) {
-                            throw transport.classifier.fromHttpResponse(
-                                response.status.value, headers, transport.redact(response.readCappedText()),
-                            )
+                            val text = transport.redact(response.readCappedText())
+                            observer.responseBody(text)
+                            throw transport.classifier.fromHttpResponse(response.status.value, headers, text)
                         }
-                        readBody(response, headers, run, Downstream(collector, afterRead, watchdog))
+                        readBody(response, headers, run, Downstream(collector, afterRead, watchdog, observer))
                     }
                 } finally {
                     watchdog.stop()
@@ -166,6 +180,7 @@ internal class StreamCall(
         val collector: FlowCollector<ChatCompletionChunk>,
         val afterRead: (suspend () -> Unit)?,
         val watchdog: Watchdog,
+        val observer: CallObserver,
     )
 
     private suspend fun readBody(
@@ -230,6 +245,7 @@ internal class StreamCall(
             for (i in 0 until events.size) {
                 val type = events.types[i]
                 val data = events.data[i]!!
+                downstream.observer.streamEvent(type, data)
                 if (type == "error") throw transport.classifier.fromStreamEvent(transport.redact(data), headers, run.partial())
                 if (type != null && type != "message") continue // other event types carry no chunks
                 if (data == DONE) {
@@ -269,6 +285,7 @@ internal class StreamCall(
     ) {
         // A server that ignored stream=true, or answered an error with 200: decoded as what it is.
         val text = transport.redact(response.readCappedText(transport.options.maxEventBytes))
+        downstream.observer.responseBody(text)
         val completion = decodeCompletionOrThrow(transport, text, headers)
         val chunk = completion.toSingleChunk()
         run.add(chunk)
@@ -278,7 +295,7 @@ internal class StreamCall(
     }
 
     private suspend fun emit(run: StreamRun, downstream: Downstream, chunk: ChatCompletionChunk) {
-        run.emitted++
+        if (run.emitted++ == 0) downstream.observer.firstChunk()
         run.metrics.chunk(chunk)
         paused(downstream) { downstream.collector.emit(chunk) }
     }
@@ -320,6 +337,7 @@ internal class StreamCall(
 
     private companion object {
         const val DONE = "[DONE]"
+        const val PATH = "/chat/completions"
         const val READ_BUFFER_BYTES = 8192
     }
 }

@@ -23,6 +23,10 @@ import io.ktor.client.request.header
 import io.ktor.client.request.setBody
 import io.ktor.client.statement.HttpResponse
 import io.ktor.client.statement.bodyAsChannel
+import io.ktor.client.statement.bodyAsText
+import ai.auriko.client.events.AurikoCall
+import ai.auriko.client.logging.LogLevel
+import java.util.concurrent.atomic.AtomicLong
 import io.ktor.http.ContentType
 import io.ktor.http.HttpHeaders
 import io.ktor.http.content.ByteArrayContent
@@ -68,6 +72,26 @@ internal class Transport(
     }
 
     fun url(path: String): String = options.baseUrl + path
+
+    private val callIds = AtomicLong()
+
+    /** Starts observing a new call: the listener hears `callStarted` now. */
+    fun observe(method: HttpMethod, path: String, streaming: Boolean, model: String? = null): CallObserver =
+        CallObserver(this, AurikoCall(callIds.incrementAndGet(), method.value, url(path), streaming, model))
+            .also { it.callStarted() }
+
+    /** Writes to the client's logger; a failing logger is ignored (it must never fail a call). */
+    fun log(level: LogLevel, message: String, error: Throwable?) {
+        try {
+            options.logger.log(level, message, error)
+        } catch (_: Exception) {
+            // nothing sensible to do: the logger is what would report it
+        }
+    }
+
+    init {
+        InsecureBaseUrl.warnIfInsecure(options.baseUrl) { log(LogLevel.WARN, it, null) }
+    }
 
     /** Throws [IllegalStateException] once the client is closed; called before any I/O. */
     fun ensureOpen() = checkOpen()
@@ -123,44 +147,71 @@ internal class Transport(
 
     /**
      * One non-streaming exchange under the retry policy and the request timeout: sends [method]
-     * to [path], classifies an error status, and hands a successful response to [read].
+     * to [path], classifies an error status, and hands a successful response's body to [read].
      */
     suspend fun <T> exchange(
         method: HttpMethod,
         path: String,
         body: ByteArray?,
-        read: suspend (HttpResponse, ResponseHeaders) -> T,
+        model: String? = null,
+        read: (text: String, headers: ResponseHeaders) -> T,
     ): T {
         ensureOpen()
-        return withRetries { _ ->
-            var responseStarted = false
-            try {
-                closeable { withTimeoutOrNull(options.requestTimeout) {
-                    http.prepareRequest(url(path)) {
-                        this.method = method
-                        common(body, accept = "application/json")
-                    }.execute { response ->
-                        responseStarted = true
-                        val headers = response.typedHeaders()
-                        if (!response.status.isSuccess()) {
-                            throw classifier.fromHttpResponse(response.status.value, headers, redact(response.readCappedText()))
-                        }
-                        read(response, headers)
+        val observer = observe(method, path, streaming = false, model = model)
+        try {
+            return withRetries(observer) { attempt ->
+                exchangeOnce(method, path, body, observer, attempt, read)
+            }.also { observer.succeeded(null) }
+        } catch (e: CancellationException) {
+            observer.cancelled(null)
+            throw e
+        } catch (e: Throwable) {
+            observer.failed(e, null)
+            throw e
+        }
+    }
+
+    private suspend fun <T> exchangeOnce(
+        method: HttpMethod,
+        path: String,
+        body: ByteArray?,
+        observer: CallObserver,
+        attempt: Int,
+        read: (text: String, headers: ResponseHeaders) -> T,
+    ): T {
+        var responseStarted = false
+        try {
+            return closeable { withTimeoutOrNull(options.requestTimeout) {
+                http.prepareRequest(url(path)) {
+                    this.method = method
+                    common(body, accept = "application/json")
+                    observer.request(this, body, attempt)
+                }.execute { response ->
+                    responseStarted = true
+                    val headers = response.typedHeaders()
+                    observer.responseHeaders(response.status.value, headers)
+                    if (!response.status.isSuccess()) {
+                        val text = redact(response.readCappedText())
+                        observer.responseBody(text)
+                        throw classifier.fromHttpResponse(response.status.value, headers, text)
                     }
-                } } ?: throw AurikoTimeoutException(
-                    AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), null, null, null,
-                )
-            } catch (e: ClientClosed) {
-                throw IllegalStateException("the client was closed during the call")
-            } catch (e: CancellationException) {
-                // Ktor cancels its own jobs when the client closes; the caller was not cancelled.
-                if (isClosed && currentCoroutineContext().isActive) throw IllegalStateException("the client was closed during the call", e)
-                throw e
-            } catch (e: AurikoException) {
-                throw e
-            } catch (e: Throwable) {
-                throw mapTransportFailure(e, options, responseStarted, null, null)
-            }
+                    val text = redact(response.bodyAsText())
+                    observer.responseBody(text)
+                    read(text, headers)
+                }
+            } } ?: throw AurikoTimeoutException(
+                AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), null, null, null,
+            )
+        } catch (e: ClientClosed) {
+            throw IllegalStateException("the client was closed during the call")
+        } catch (e: CancellationException) {
+            // Ktor cancels its own jobs when the client closes; the caller was not cancelled.
+            if (isClosed && currentCoroutineContext().isActive) throw IllegalStateException("the client was closed during the call", e)
+            throw e
+        } catch (e: AurikoException) {
+            throw e
+        } catch (e: Throwable) {
+            throw mapTransportFailure(e, options, responseStarted, null, null)
         }
     }
 
@@ -169,10 +220,15 @@ internal class Transport(
      * reports through [canRetry] whether a failure may still be retried (a stream may not, once a
      * chunk reached the caller). Cancellation is never retried or wrapped.
      */
-    suspend fun <T> withRetries(canRetry: () -> Boolean = { true }, attempt: suspend (Int) -> T): T {
+    suspend fun <T> withRetries(
+        observer: CallObserver,
+        canRetry: () -> Boolean = { true },
+        attempt: suspend (Int) -> T,
+    ): T {
         var retries = 0
         while (true) {
             try {
+                observer.attemptStarted(retries + 1)
                 return attempt(retries + 1)
             } catch (e: CancellationException) {
                 throw e
@@ -181,6 +237,7 @@ internal class Transport(
             } catch (e: AurikoException) {
                 val wait = if (canRetry()) options.retryPolicy.retryDelay(retries, e) else null
                 if (wait == null) throw e.recordAttempts(retries + 1)
+                observer.retryScheduled(retries + 1, wait, e)
                 // Wait for the retry, unless the client is closed meanwhile.
                 if (withTimeoutOrNull(wait.toMillis()) { closedSignal.await() } != null) {
                     throw IllegalStateException("the client was closed while waiting to retry", e)

@@ -5,7 +5,6 @@ import ai.auriko.errors.InvalidRequestException
 import ai.auriko.errors.MalformedResponseException
 import ai.auriko.errors.internal.ParsedErrorBody
 import ai.auriko.http.ResponseHeaders
-import io.ktor.client.statement.bodyAsText
 import io.ktor.http.HttpMethod
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.SerializationException
@@ -16,15 +15,15 @@ import kotlinx.serialization.json.JsonObject
 /** The shared machinery of the read-only management endpoints: GET, decode, keep the raw JSON. */
 internal class ManagementApi(private val transport: Transport) {
     suspend fun <T : ApiObject> getObject(path: String, serializer: KSerializer<T>): T =
-        transport.exchange(HttpMethod.Get, path, null) { response, headers ->
-            val element = parse(response.bodyAsText(), headers)
+        transport.exchange(HttpMethod.Get, path, null) { text, headers ->
+            val element = parse(text, headers)
             val obj = element as? JsonObject ?: throw malformed("expected a JSON object", element, headers)
             decode(obj, serializer, headers)
         }
 
     suspend fun <T : ApiObject> getList(path: String, serializer: KSerializer<T>): ApiList<T> =
-        transport.exchange(HttpMethod.Get, path, null) { response, headers ->
-            val element = parse(response.bodyAsText(), headers)
+        transport.exchange(HttpMethod.Get, path, null) { text, headers ->
+            val element = parse(text, headers)
             val items = when (element) {
                 is JsonArray -> element
                 is JsonObject -> element["data"] as? JsonArray ?: throw malformed("expected a \"data\" array", element, headers)
