@@ -1,0 +1,124 @@
+package ai.auriko.testing.internal
+
+import ai.auriko.testing.FakeGateway
+import io.ktor.http.HttpStatusCode
+import kotlinx.coroutines.runBlocking
+import java.io.BufferedInputStream
+import java.io.IOException
+import java.io.InputStream
+import java.io.OutputStream
+import java.net.Socket
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+
+/**
+ * One exchange of the loopback gateway on its own socket and thread: read the request, answer it
+ * with its script, and notice the moment the client closes its side. Blocking I/O on purpose: a
+ * plain socket gives byte-level control (a body cut mid-chunk, a reset) that a server framework
+ * hides.
+ */
+internal class HttpConnection(
+    private val socket: Socket,
+    private val receive: (String, String, Map<String, List<String>>, String) -> FakeGateway.Exchange,
+) {
+    private val clientGone = CountDownLatch(1)
+
+    fun serve() {
+        try {
+            val input = BufferedInputStream(socket.getInputStream())
+            val head = readHead(input) ?: return
+            val lines = head.split("\r\n").filter { it.isNotEmpty() }
+            val requestLine = lines.first().split(' ')
+            if (requestLine.size < 2) return
+            val headers = LinkedHashMap<String, MutableList<String>>()
+            for (line in lines.drop(1)) {
+                val colon = line.indexOf(':')
+                if (colon > 0) headers.getOrPut(line.substring(0, colon).trim()) { mutableListOf() } += line.substring(colon + 1).trim()
+            }
+            val length = headers.entries.firstOrNull { it.key.equals("content-length", true) }?.value?.firstOrNull()?.toIntOrNull() ?: 0
+            val body = ByteArray(length)
+            var read = 0
+            while (read < length) {
+                val n = input.read(body, read, length - read)
+                if (n == -1) return
+                read += n
+            }
+            val exchange = receive(requestLine[0], requestLine[1], headers, String(body, Charsets.UTF_8))
+            watchClient(input)
+            answer(exchange, socket.getOutputStream())
+        } catch (e: IOException) {
+            // the client went away; answer() has recorded it when it mattered
+        } finally {
+            runCatching { socket.close() }
+        }
+    }
+
+    /** From now on the client sends nothing: a read that ends means it closed its side. */
+    private fun watchClient(input: InputStream) {
+        Thread({
+            try {
+                input.read()
+            } catch (e: IOException) {
+            } finally {
+                clientGone.countDown()
+            }
+        }, "fake-gateway-watch").apply { isDaemon = true; start() }
+    }
+
+    private fun answer(exchange: FakeGateway.Exchange, out: OutputStream) {
+        val response = exchange.response
+        val head = StringBuilder("HTTP/1.1 ${response.status} ${HttpStatusCode.fromValue(response.status).description}\r\n")
+        head.append("Content-Type: ").append(response.contentType).append("\r\n")
+        exchange.headers.forEach { (k, v) -> head.append(k).append(": ").append(v).append("\r\n") }
+        head.append("Connection: close\r\n")
+        if (!response.isStream) {
+            val bytes = response.body.toByteArray(Charsets.UTF_8)
+            head.append("Content-Length: ").append(bytes.size).append("\r\n\r\n")
+            out.write(head.toString().toByteArray(Charsets.ISO_8859_1))
+            out.write(bytes)
+            out.flush()
+            return
+        }
+        head.append("Transfer-Encoding: chunked\r\n\r\n")
+        var finished = false
+        try {
+            out.write(head.toString().toByteArray(Charsets.ISO_8859_1))
+            out.flush()
+            val complete = runBlocking {
+                response.writeStream(
+                    write = { text ->
+                        if (clientGone.count == 0L) throw IOException("client closed the connection")
+                        val bytes = text.toByteArray(Charsets.UTF_8)
+                        out.write("${Integer.toHexString(bytes.size)}\r\n".toByteArray(Charsets.ISO_8859_1))
+                        out.write(bytes)
+                        out.write("\r\n".toByteArray(Charsets.ISO_8859_1))
+                        out.flush()
+                    },
+                    // a pause ends early when the client goes away, so cancellation is seen at once
+                    pause = { nanos -> if (clientGone.await(nanos, TimeUnit.NANOSECONDS)) throw IOException("client closed the connection") },
+                )
+            }
+            finished = true
+            if (complete) {
+                out.write("0\r\n\r\n".toByteArray(Charsets.ISO_8859_1))
+                out.flush()
+                // let the client read the end before the socket closes
+                clientGone.await(5, TimeUnit.SECONDS)
+            }
+            // a truncated script returns here: the socket closes in the middle of the chunked body
+        } finally {
+            if (!finished) exchange.request.markCancelled()
+        }
+    }
+
+    private fun readHead(input: InputStream): String? {
+        val head = StringBuilder()
+        while (!head.endsWith("\r\n\r\n")) {
+            val b = input.read()
+            if (b == -1) return null
+            head.append(b.toChar())
+            if (head.length > 65_536) return null
+        }
+        return head.toString()
+    }
+}
