@@ -1,5 +1,8 @@
 package ai.auriko.samples.gateway
 
+import ai.auriko.testing.GatewayScript
+import ai.auriko.testing.internal.ScriptResponse
+
 import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
@@ -14,7 +17,6 @@ import io.ktor.server.response.respondText
 import io.ktor.server.routing.get
 import io.ktor.server.routing.post
 import io.ktor.server.routing.routing
-import io.ktor.utils.io.ByteWriteChannel
 import io.ktor.utils.io.writeStringUtf8
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger
 import java.util.concurrent.atomic.AtomicLong
 import kotlin.time.Duration
 import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.nanoseconds
 
 /**
  * A local stand-in for the Auriko gateway: a real HTTP server on 127.0.0.1 that speaks the
@@ -149,59 +152,77 @@ public class LocalGateway @JvmOverloads constructor(
         val completionTokens = reply.completionTokens
         val costUsd = cost(decision.provider, promptTokens, completionTokens)
         val balance = credits.addAndGet(-(costUsd * 1_000_000).toLong().coerceAtLeast(1))
-        call.response.header("x-ratelimit-remaining-requests", "99")
-        call.response.header("x-ratelimit-limit-requests", "100")
-        call.response.header("x-ratelimit-reset-requests", "1s")
-        call.response.header("x-credits-balance-microdollars", balance.toString())
-        call.response.header("x-provider-used", decision.provider.name)
-        call.response.header("x-routing-strategy", decision.strategy)
-
-        val wire = GatewayWire("chatcmpl-$requestId", decision, costUsd, promptTokens, completionTokens)
-        if (body["stream"]?.jsonPrimitive?.booleanOrNull != true) {
-            return call.respondJson(wire.completion(reply))
-        }
+        val stream = body["stream"]?.jsonPrimitive?.booleanOrNull == true
         val includeUsage = ((body["stream_options"] as? JsonObject)?.get("include_usage")?.jsonPrimitive?.booleanOrNull) ?: false
-        call.respondBytesWriter(ContentType.Text.EventStream, HttpStatusCode.OK) {
-            streamReply(this, wire, reply, includeUsage, simulate)
+        val script = script(reply, decision, stream, simulate).apply {
+            header("x-ratelimit-remaining-requests", "99")
+            header("x-ratelimit-limit-requests", "100")
+            header("x-ratelimit-reset-requests", "1s")
+            header("x-credits-balance-microdollars", balance.toString())
+            header("x-provider-used", decision.provider.name)
+            header("x-routing-strategy", decision.strategy)
+            if (includeUsage || !stream) usage(promptTokens.toLong(), completionTokens.toLong())
+            costUsd(costUsd)
+        }.build()
+
+        // The wire format is written by the test kit's player: one writer of gateway SSE for the
+        // samples and for users' tests.
+        val response = ScriptResponse(script, decision.model, stream, "chatcmpl-$requestId")
+        response.headers.forEach { (name, value) -> call.response.header(name, value) }
+        val contentType = ContentType.parse(response.contentType)
+        if (!response.isStream) {
+            return call.respondText(response.body, contentType, HttpStatusCode.fromValue(response.status))
+        }
+        call.respondBytesWriter(contentType, HttpStatusCode.fromValue(response.status)) {
+            // a truncated script just ends the body here: without [DONE] the client sees a cut stream
+            response.writeStream(
+                write = { text ->
+                    writeStringUtf8(text)
+                    flush()
+                },
+                pause = { nanos -> delay(nanos.nanoseconds) },
+            )
         }
     }
 
-    private suspend fun streamReply(out: ByteWriteChannel, wire: GatewayWire, reply: Reply, includeUsage: Boolean, simulate: String?) {
-        suspend fun send(text: String) {
-            out.writeStringUtf8(text)
-            out.flush()
-        }
-        send(": AURIKO PROCESSING\n\n")
-        delay(decisionDelay(wire))
-        send(wire.roleChunk())
-        var sent = 0
-        for (piece in reply.reasoning) {
-            delay(pacing)
-            send(wire.reasoningChunk(piece))
-        }
-        for (piece in reply.content) {
-            delay(pacing)
-            if (++sent % 8 == 0) send(": keep-alive\n\n")
-            send(wire.contentChunk(piece))
-            if (sent == 4 && simulate == "midstream") {
-                return send(wire.errorChunk("server_error", "Provider disconnected unexpectedly"))
+    /**
+     * The answer as a script: a processing comment, the routing decision's delay, reasoning and
+     * content token by token at [pacing] with a keep-alive every 8 tokens, or a tool call, then the
+     * routing metadata; errors on demand cut the stream after 4 tokens.
+     */
+    private fun script(reply: Reply, decision: RoutingDecision, stream: Boolean, simulate: String?): GatewayScript.Builder =
+        GatewayScript.Builder().apply {
+            model(decision.model)
+            keepAlive("AURIKO PROCESSING")
+            pause(decisionDelay(decision))
+            pacing(pacing)
+            reasoning(*reply.reasoning.toTypedArray())
+            var sent = 0
+            for (piece in reply.content) {
+                if (++sent % 8 == 0) keepAlive()
+                content(piece)
+                if (stream && sent == 4 && simulate == "midstream") {
+                    errorEvent("server_error", "Provider disconnected unexpectedly")
+                    break
+                }
+                if (stream && sent == 4 && simulate == "truncated") {
+                    truncate()
+                    break
+                }
             }
-            if (sent == 4 && simulate == "truncated") return // ends the body without a finish or [DONE]
+            reply.toolCall?.let { call -> toolCall(call.id, call.name, *call.argumentFragments.toTypedArray()) }
+            val tool = reply.toolCall != null
+            finishReason(if (tool) "tool_calls" else "stop", if (tool) "tool_use" else "end_turn")
+            provider(decision.provider.name)
+            providerModelId("${decision.provider.name}/${decision.model}")
+            modelCanonical(decision.model)
+            routingStrategy(decision.strategy)
+            ttftMs(decision.provider.ttftMs.toDouble())
+            throughputTps(decision.provider.tokensPerSecond.toDouble())
+            decision.warnings.forEach { w -> routingWarning(w.type, w.code, w.message) }
         }
-        reply.toolCall?.let { call ->
-            send(wire.toolCallStartChunk(call))
-            for (fragment in call.argumentFragments) {
-                delay(pacing)
-                send(wire.toolCallArgumentsChunk(fragment))
-            }
-        }
-        send(wire.finishChunk(if (reply.toolCall != null) "tool_calls" else "stop", if (reply.toolCall != null) "tool_use" else "end_turn"))
-        if (includeUsage) send(wire.usageChunk())
-        send(wire.routingChunk())
-        send("data: [DONE]\n\n")
-    }
 
-    private fun decisionDelay(wire: GatewayWire): Duration = (wire.decision.provider.ttftMs / 4).milliseconds
+    private fun decisionDelay(decision: RoutingDecision): Duration = (decision.provider.ttftMs / 4).milliseconds
 
     private suspend fun ApplicationCall.respondJson(body: String, status: Int = 200) {
         respondText(body, ContentType.Application.Json, HttpStatusCode.fromValue(status))
