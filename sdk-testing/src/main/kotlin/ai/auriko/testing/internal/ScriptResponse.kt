@@ -14,6 +14,11 @@ import kotlinx.serialization.json.putJsonObject
  * stream written through a caller-supplied sink. Transport-independent, so the in-memory engine,
  * the loopback server and the samples' embedded gateway (a Ktor server) all play scripts the same
  * way. Implementation detail of the test kit, not API: its shape may change in any release.
+ *
+ * @param script what to answer
+ * @param requestModel the request's model, used for the chunks' `model` unless the script sets one
+ * @param completionId the chunks' `id` unless the script sets one
+ * @param created the chunks' `created` time, in seconds
  */
 public class ScriptResponse(
     private val script: GatewayScript,

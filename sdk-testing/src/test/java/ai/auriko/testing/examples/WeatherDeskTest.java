@@ -10,7 +10,7 @@ import ai.auriko.testing.RequestMatchers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-// README: Java example (keep the README section a copy of this class)
+// A test of the tool loop in WeatherDesk (blocking client), on the loopback fake gateway.
 class WeatherDeskTest {
   @Test
   void answersWithTheToolResult() {

@@ -6,7 +6,7 @@ import ai.auriko.testing.RequestMatchers
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 
-// README: Kotlin example (keep the README section a copy of this class)
+// A test of the tool loop in WeatherAssistant, on the in-memory fake gateway.
 class WeatherAssistantSpec : FunSpec({
     test("the assistant runs get_weather and answers with its result") {
         InMemoryGateway().use { gateway ->
