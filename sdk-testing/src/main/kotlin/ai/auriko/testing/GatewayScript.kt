@@ -39,17 +39,22 @@ public class GatewayScript private constructor(builder: Builder) {
 
     internal class UsageSpec(val prompt: Long, val completion: Long, val cached: Long, val reasoning: Long)
 
-    internal data class RoutingSpec(
-        var provider: String? = null,
-        var providerModelId: String? = null,
-        var modelCanonical: String? = null,
-        var strategy: String? = null,
-        var ttftMs: Double? = null,
-        var throughputTps: Double? = null,
-        var costUsd: Double? = null,
-        val warnings: MutableList<Triple<String, String, String>> = mutableListOf(),
-    ) {
-        fun copy(): RoutingSpec = RoutingSpec(provider, providerModelId, modelCanonical, strategy, ttftMs, throughputTps, costUsd, warnings.toMutableList())
+    internal class RoutingSpec {
+        var provider: String? = null
+        var providerModelId: String? = null
+        var modelCanonical: String? = null
+        var strategy: String? = null
+        var ttftMs: Double? = null
+        var throughputTps: Double? = null
+        var costUsd: Double? = null
+        val warnings: MutableList<Triple<String, String, String>> = mutableListOf()
+
+        /** A copy, so a built script does not change when its builder does. */
+        fun copy(): RoutingSpec = RoutingSpec().also {
+            it.provider = provider; it.providerModelId = providerModelId; it.modelCanonical = modelCanonical
+            it.strategy = strategy; it.ttftMs = ttftMs; it.throughputTps = throughputTps; it.costUsd = costUsd
+            it.warnings += warnings
+        }
     }
 
     internal class HttpErrorSpec(val status: Int, val contentType: String, val body: String)

@@ -383,6 +383,32 @@ class FakeGatewaySpec : FunSpec({
         shouldThrow<java.io.IOException> { java.net.Socket("127.0.0.1", port).close() }
     }
 
+    test("the loopback gateway reads a chunked request body and answers a plain HTTP client") {
+        LoopbackGateway().use { gateway ->
+            gateway.enqueue { content("Hel", "lo"); truncate() }
+            java.net.Socket("127.0.0.1", gateway.port).use { socket ->
+                socket.soTimeout = 5_000
+                val body = """{"model":"raw","stream":true,"messages":[{"role":"user","content":"chunked"}]}"""
+                val half = body.length / 2
+                socket.getOutputStream().write((
+                    "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                        "${Integer.toHexString(half)}\r\n${body.substring(0, half)}\r\n" +
+                        "${Integer.toHexString(body.length - half)};ext=1\r\n${body.substring(half)}\r\n0\r\n\r\n"
+                    ).toByteArray())
+                val response = String(socket.getInputStream().readBytes())
+                response shouldStartWith "HTTP/1.1 200 OK"
+                response shouldContain "Transfer-Encoding: chunked"
+                response shouldContain "\"content\":\"lo\""
+                // truncated: the socket closed without the terminating zero-size chunk or [DONE]
+                response shouldNotContain "[DONE]"
+                response.endsWith("0\r\n\r\n").shouldBeFalse()
+            }
+            val request = gateway.takeRequest()
+            request.model shouldBe "raw"
+            request.lastUserMessage shouldBe "chunked"
+        }
+    }
+
     test("the in-memory gateway's responses are typed as the SDK expects") {
         InMemoryGateway().use { gateway ->
             clientOf(gateway).use { client ->
