@@ -33,8 +33,11 @@ import kotlin.time.Duration.Companion.nanoseconds
  * [RecordedRequest.cancelledByClient]. [close] closes the engine.
  */
 public class InMemoryGateway : FakeGateway() {
-    /** A fixed URL that never resolves: requests go to [engine], never to the network. */
-    override val baseUrl: String = "http://fake-gateway.invalid/v1"
+    /**
+     * A fixed URL that never resolves (`.invalid`): requests go to [engine], never to the network.
+     * HTTPS, so the client does not warn about a key sent in clear text.
+     */
+    override val baseUrl: String = "https://fake-gateway.invalid/v1"
 
     /** The Ktor engine to build the client with. */
     public val engine: HttpClientEngine = MockEngine { request -> answer(request) }

@@ -409,6 +409,23 @@ class FakeGatewaySpec : FunSpec({
         }
     }
 
+    test("neither gateway's base URL makes the client warn about a key sent in clear text") {
+        for (gateway in listOf(InMemoryGateway(), LoopbackGateway())) {
+            gateway.use {
+                val warnings = java.util.concurrent.CopyOnWriteArrayList<String>()
+                clientOf(gateway) {
+                    logger = ai.auriko.client.logging.AurikoLogger { level, message, _ ->
+                        if (level >= ai.auriko.client.logging.LogLevel.WARN) warnings += message
+                    }
+                }.use { client ->
+                    gateway.enqueue { content("ok") }
+                    client.chat.completions.create { model = "m"; messages { user("q") } }.content shouldBe "ok"
+                }
+                warnings shouldBe emptyList()
+            }
+        }
+    }
+
     test("the in-memory gateway's responses are typed as the SDK expects") {
         InMemoryGateway().use { gateway ->
             clientOf(gateway).use { client ->
