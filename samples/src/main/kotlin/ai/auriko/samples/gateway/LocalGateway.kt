@@ -2,7 +2,6 @@ package ai.auriko.samples.gateway
 
 import ai.auriko.testing.GatewayScript
 import ai.auriko.testing.internal.ScriptResponse
-
 import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.server.application.ApplicationCall
@@ -52,6 +51,9 @@ import kotlin.time.Duration.Companion.nanoseconds
  *   `model`/`models`, a `messages` array — otherwise 400 (401 without a key).
  * - `GET /v1/models`, `/v1/models/{id}`, `/v1/me`, `/v1/workspaces`, `/v1/registry/models`,
  *   `/v1/registry/providers`, `/v1/directory/models` with plausible data.
+ *
+ * Each answer is composed here but written by sdk-testing: it becomes a [GatewayScript] played
+ * through the same writer the test kit's fake gateways use.
  */
 public class LocalGateway @JvmOverloads constructor(
     /** Time between streamed tokens. */
