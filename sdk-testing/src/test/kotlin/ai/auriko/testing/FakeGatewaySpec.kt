@@ -202,18 +202,19 @@ class FakeGatewaySpec : FunSpec({
             }
 
             test("pacing spaces the chunks out and keep-alives keep an idle stream alive") {
-                withGateway({ idleTimeout = 400.milliseconds }) { gateway, client ->
+                // 900 ms of silence in all, more than the idle timeout: only the keep-alives keep it open
+                withGateway({ idleTimeout = 600.milliseconds }) { gateway, client ->
                     gateway.enqueue {
                         pacing(60.milliseconds)
                         content("a", "b", "c", "d", "e")
-                        repeat(3) { pause(250.milliseconds); keepAlive() }
+                        repeat(3) { pause(300.milliseconds); keepAlive() }
                         content("f")
                     }
                     val started = System.nanoTime()
                     val text = client.chat.completions.stream { model = "m"; messages { user("q") } }.contentDeltas().toList().joinToString("")
                     val elapsedMs = (System.nanoTime() - started) / 1_000_000
                     text shouldBe "abcdef"
-                    elapsedMs shouldBeGreaterThanOrEqual 6 * 60 + 3 * 250L
+                    elapsedMs shouldBeGreaterThanOrEqual 6 * 60 + 3 * 300L
                 }()
             }
 
