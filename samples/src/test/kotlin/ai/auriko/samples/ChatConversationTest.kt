@@ -79,9 +79,9 @@ class ChatConversationTest {
         gateway.enqueue { content("Thinking"); pause(30.seconds); content(" never") }
         gateway.enqueue { content("Answered.") }
         val job: Job = launch { chat.ask("Slow question") }
-        // suspend (not block) until the first words are printed: the chat runs on this thread too
+        // awaitRequest suspends instead of blocking: the chat runs on this thread too
+        val slow = gateway.awaitRequest()
         withTimeout(5.seconds) { while (!output.contains("Thinking")) kotlinx.coroutines.delay(10) }
-        val slow = gateway.takeRequest()
         job.cancel() // what Ctrl-C does in the interactive chat
         job.join()
         assertTrue(slow.awaitCancellation(Duration.ofSeconds(5)), "the gateway saw the stream closed")

@@ -5,7 +5,12 @@ import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.withContext
 import kotlin.time.Duration
+import kotlin.time.Duration.Companion.milliseconds
+import kotlin.time.Duration.Companion.seconds
 import kotlin.time.toJavaDuration
 
 /**
@@ -95,6 +100,22 @@ public abstract class FakeGateway internal constructor() : AutoCloseable {
     @JvmSynthetic
     public fun takeRequest(timeout: Duration): RecordedRequest = takeRequest(timeout.toJavaDuration())
 
+    /**
+     * Like [takeRequest], but suspends instead of blocking the thread, so a coroutine test can wait
+     * for a request that a coroutine on the same thread (`runBlocking`, `runTest`) is about to send.
+     * @throws AssertionError when none arrives within [timeout]
+     */
+    @JvmSynthetic
+    public suspend fun awaitRequest(timeout: Duration = 5.seconds): RecordedRequest {
+        val deadline = System.nanoTime() + timeout.inWholeNanoseconds
+        while (true) {
+            untaken.poll()?.let { return it }
+            if (System.nanoTime() >= deadline) return takeRequest(java.time.Duration.ZERO)
+            // real time on purpose: requests come from real I/O, which virtual time does not drive
+            withContext(Dispatchers.Default) { delay(AWAIT_POLL) }
+        }
+    }
+
     /** @throws AssertionError listing every request that no script accepted */
     public fun assertNoUnmatchedRequests() {
         if (unmatched.isNotEmpty()) {
@@ -135,5 +156,9 @@ public abstract class FakeGateway internal constructor() : AutoCloseable {
 
     private fun scriptsDescription(): String = synchronized(lock) {
         "Queued scripts wait for: ${queued.map { it.matcher.toString() }}; standing rules: ${rules.map { it.matcher.toString() }}"
+    }
+
+    private companion object {
+        val AWAIT_POLL = 5.milliseconds
     }
 }

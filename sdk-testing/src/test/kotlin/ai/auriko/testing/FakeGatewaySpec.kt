@@ -343,6 +343,19 @@ class FakeGatewaySpec : FunSpec({
                 }()
             }
 
+            test("awaitRequest suspends, so a request sent from the same thread can arrive") {
+                withGateway { gateway, client ->
+                    gateway.enqueue { content("ok") }
+                    // one thread for both: a blocking takeRequest here would starve the call
+                    kotlinx.coroutines.runBlocking {
+                        val call = async { client.chat.completions.create { model = "same-thread"; messages { user("q") } } }
+                        gateway.awaitRequest().model shouldBe "same-thread"
+                        call.await().content shouldBe "ok"
+                    }
+                    shouldThrow<AssertionError> { gateway.awaitRequest(100.milliseconds) }.message shouldContain "no request arrived"
+                }()
+            }
+
             test("takeRequest waits a bounded time and fails clearly when nothing arrives") {
                 withGateway { gateway, _ ->
                     val started = System.nanoTime()
