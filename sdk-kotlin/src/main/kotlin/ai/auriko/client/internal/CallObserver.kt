@@ -116,7 +116,10 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         if (listener === AurikoEventListener.NONE) return
         try {
             listener.event()
-        } catch (e: Exception) {
+        } catch (e: Throwable) {
+            // Errors too: a TODO() or a failed assertion in a listener must not break the call
+            // (nor, thrown from callSucceeded, turn a delivered success into a failure).
+            if (e is VirtualMachineError) throw e
             transport.log(LogLevel.WARN, "the event listener ${listener.javaClass.name} threw; ignored", e)
         }
     }

@@ -84,8 +84,9 @@ internal class Transport(
     fun log(level: LogLevel, message: String, error: Throwable?) {
         try {
             options.logger.log(level, message, error)
-        } catch (_: Exception) {
+        } catch (e: Throwable) {
             // nothing sensible to do: the logger is what would report it
+            if (e is VirtualMachineError) throw e
         }
     }
 
