@@ -99,7 +99,8 @@ internal class StreamCall(
             observer.cancelled(run.metrics.snapshot())
             throw e
         } catch (e: Throwable) {
-            observer.failed(e, run.metrics.snapshot())
+            // cancelled with a cause, which surfaced instead of a CancellationException (see Transport.exchange)
+            if (currentCoroutineContext().isActive) observer.failed(e, run.metrics.snapshot()) else observer.cancelled(run.metrics.snapshot())
             throw e
         } finally {
             run.finalMetrics = run.metrics.snapshot()

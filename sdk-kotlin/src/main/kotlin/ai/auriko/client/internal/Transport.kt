@@ -167,7 +167,9 @@ internal class Transport(
             observer.cancelled(null)
             throw e
         } catch (e: Throwable) {
-            observer.failed(e, null)
+            // A caller cancelled with a cause (an interrupt, a failed sibling) often surfaces as
+            // that cause, mapped by the engine or by us: it is still a cancellation.
+            if (currentCoroutineContext().isActive) observer.failed(e, null) else observer.cancelled(null)
             throw e
         }
     }

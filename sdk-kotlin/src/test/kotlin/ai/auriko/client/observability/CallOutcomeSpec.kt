@@ -163,6 +163,39 @@ class CallOutcomeSpec : FunSpec({
         }
     }
 
+    test("a call cancelled with a cause (an interrupted Java create, a failing sibling coroutine) ends once, as cancelled") {
+        val listener = OutcomeListener()
+        LoopbackServer { ex ->
+            if (ex.request.body.decodeToString().contains("\"stream\":true")) ex.streamUntilClientCloses()
+            else ex.awaitClientClose(5_000)
+        }.use { server ->
+            client(server, listener).use { c ->
+                val caller = Thread.currentThread()
+                val deadline = System.nanoTime() + 5_000_000_000L
+                val interrupter = Thread {
+                    while (server.requests.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5)
+                    caller.interrupt()
+                }.apply { start() }
+                shouldThrow<ai.auriko.errors.AurikoInterruptedException> { AurikoBlockingClient(c).chat().completions().create(request) }
+                interrupter.join(5_000)
+                Thread.interrupted()
+                val sibling = IllegalStateException("sibling failed")
+                val e = runCatching {
+                    kotlinx.coroutines.coroutineScope {
+                        launch { c.chat.completions.stream(request).collect {} }
+                        launch { c.chat.completions.create(request) }
+                        launch {
+                            while ((listener.firstChunk.count > 0 || server.requests.size < 3) && System.nanoTime() < deadline) delay(5)
+                            throw sibling
+                        }
+                    }
+                }.exceptionOrNull()
+                e?.message shouldBe sibling.message // a copy, under stack-trace recovery
+                listener.outcomes() shouldContainExactly listOf(listOf("cancelled"), listOf("cancelled"), listOf("cancelled"))
+            }
+        }
+    }
+
     test("a JSON answer instead of a stream, and a [DONE] stream, each end once, as succeeded") {
         val listener = OutcomeListener()
         LoopbackServer { ex ->
