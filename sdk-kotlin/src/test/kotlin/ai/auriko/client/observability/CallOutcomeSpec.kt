@@ -98,12 +98,16 @@ class CallOutcomeSpec : FunSpec({
         }
     }
 
-    test("an idle timeout ends the call once, as failed") {
+    test("an idle timeout and a request timeout end the call once, as failed") {
         val listener = OutcomeListener()
-        LoopbackServer { ex -> ex.startStream(); ex.chunk(contentEvent("a")); ex.awaitClientClose(5_000) }.use { server ->
-            client(server, listener) { idleTimeout = 200.milliseconds; maxRetries = 0 }.use { c ->
+        LoopbackServer { ex ->
+            if (ex.request.body.decodeToString().contains("\"stream\":true")) { ex.startStream(); ex.chunk(contentEvent("a")) }
+            ex.awaitClientClose(5_000)
+        }.use { server ->
+            client(server, listener) { idleTimeout = 200.milliseconds; requestTimeout = 200.milliseconds; maxRetries = 0 }.use { c ->
                 shouldThrow<AurikoTimeoutException> { c.chat.completions.stream(request).collect {} }
-                listener.outcomes() shouldContainExactly listOf(listOf("failed AurikoTimeoutException"))
+                shouldThrow<AurikoTimeoutException> { c.chat.completions.create(request) }
+                listener.outcomes() shouldContainExactly listOf(listOf("failed AurikoTimeoutException"), listOf("failed AurikoTimeoutException"))
             }
         }
     }
