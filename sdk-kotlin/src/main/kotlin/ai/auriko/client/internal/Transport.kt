@@ -37,6 +37,7 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
@@ -238,6 +239,9 @@ internal class Transport(
             } catch (e: DownstreamFailure) {
                 throw e.original
             } catch (e: AurikoException) {
+                // A cancelled caller can surface as its cancellation's cause, mapped to a
+                // retryable failure that never happened: end as the cancellation instead.
+                currentCoroutineContext().ensureActive()
                 val wait = if (canRetry()) options.retryPolicy.retryDelay(retries, e) else null
                 if (wait == null) throw e.recordAttempts(retries + 1)
                 observer.retryScheduled(retries + 1, wait, e)

@@ -38,9 +38,13 @@ private class OutcomeListener : AurikoEventListener() {
     val started = CopyOnWriteArrayList<Long>()
     val endings = ConcurrentHashMap<Long, CopyOnWriteArrayList<String>>()
     val firstChunk = CountDownLatch(1)
+    val retries = CopyOnWriteArrayList<String>()
     @Volatile var error: Throwable? = null
 
     override fun callStarted(call: AurikoCall) { started += call.id }
+    override fun retryScheduled(call: AurikoCall, attempt: Int, delay: Duration, reason: ai.auriko.errors.AurikoException) {
+        retries += reason.toString()
+    }
     override fun firstChunk(call: AurikoCall, sinceStart: Duration) = firstChunk.countDown()
     override fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) = end(call, "succeeded")
     override fun callFailed(call: AurikoCall, duration: Duration, error: Throwable, metrics: StreamMetrics?) {
@@ -196,6 +200,26 @@ class CallOutcomeSpec : FunSpec({
                 }.exceptionOrNull()
                 e?.message shouldBe sibling.message // a copy, under stack-trace recovery
                 listener.outcomes() shouldContainExactly listOf(listOf("cancelled"), listOf("cancelled"), listOf("cancelled"))
+            }
+        }
+    }
+
+    test("a call whose caller was cancelled by a failing sibling is not retried, whatever the sibling threw") {
+        val listener = OutcomeListener()
+        LoopbackServer { ex -> ex.awaitClientClose(5_000) }.use { server ->
+            client(server, listener).use { c ->
+                val deadline = System.nanoTime() + 5_000_000_000L
+                runCatching {
+                    kotlinx.coroutines.coroutineScope {
+                        launch { c.chat.completions.create(request) }
+                        launch {
+                            while (server.requests.isEmpty() && System.nanoTime() < deadline) delay(5)
+                            throw java.io.IOException("sibling's own I/O failed")
+                        }
+                    }
+                }
+                listener.outcomes() shouldContainExactly listOf(listOf("cancelled"))
+                listener.retries shouldBe emptyList()
             }
         }
     }
