@@ -131,11 +131,7 @@ internal class StreamCall(
                         run.headers = headers
                         run.metrics.headers()
                         observer.responseHeaders(response.status.value, headers)
-                        if (!response.status.isSuccess()) {
-                            val text = transport.redact(response.readCappedText())
-                            observer.responseBody(text)
-                            throw transport.classifier.fromHttpResponse(response.status.value, headers, text)
-                        }
+                        if (!response.status.isSuccess()) throw transport.statusError(response, headers, observer)
                         readBody(response, headers, run, Downstream(collector, afterRead, watchdog, observer))
                     }
                 } finally {

@@ -5,6 +5,7 @@ import ai.auriko.errors.AurikoConnectionException
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.ErrorClassifier
+import ai.auriko.errors.ErrorDetails
 import ai.auriko.http.ResponseHeaders
 import io.ktor.client.HttpClient
 import io.ktor.client.engine.HttpClientEngine
@@ -58,6 +59,11 @@ internal class Transport(
 
     val http: HttpClient = HttpClient(engine) {
         expectSuccess = false
+        // No redirect is followed: the API never redirects, following one could turn a POST into
+        // a GET, and the Authorization header must never reach another host. A 3xx becomes an
+        // UnexpectedStatusException naming its Location (see statusError). Ktor's OkHttp engine
+        // switches OkHttp's own redirect following off as well.
+        followRedirects = false
         install(HttpTimeout) {
             connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
         }
@@ -126,6 +132,28 @@ internal class Transport(
         if (options.secretApiKey().length >= 8 && text.contains(options.secretApiKey())) text.replace(options.secretApiKey(), "██") else text
 
     /**
+     * The exception for a response whose status is not a success. A redirect is reported with
+     * where it pointed, without reading its body; any other status is classified from at most
+     * [MAX_ERROR_BODY_BYTES] of its body.
+     */
+    suspend fun statusError(response: HttpResponse, headers: ResponseHeaders, observer: CallObserver): AurikoException {
+        val status = response.status.value
+        if (status in 300..399) {
+            val location = headers.get(HttpHeaders.Location)?.let { redact(it) } ?: "(no Location header)"
+            return classifier.classify(
+                ErrorDetails.builder()
+                    .statusCode(status)
+                    .message("the server answered $status, a redirect to $location; the client follows no redirects")
+                    .headers(headers)
+                    .build(),
+            )
+        }
+        val text = redact(response.readCappedText())
+        observer.responseBody(text)
+        return classifier.fromHttpResponse(status, headers, text)
+    }
+
+    /**
      * Sets what every request carries. Engine timeouts are switched off per request because the
      * SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
      * default read timeout would otherwise cut long-thinking streams.
@@ -190,11 +218,7 @@ internal class Transport(
                     responseStarted = true
                     val headers = response.typedHeaders()
                     observer.responseHeaders(response.status.value, headers)
-                    if (!response.status.isSuccess()) {
-                        val text = redact(response.readCappedText())
-                        observer.responseBody(text)
-                        throw classifier.fromHttpResponse(response.status.value, headers, text)
-                    }
+                    if (!response.status.isSuccess()) throw statusError(response, headers, observer)
                     val text = redact(response.bodyAsText())
                     observer.responseBody(text)
                     read(text, headers)
@@ -319,6 +343,9 @@ internal suspend fun HttpResponse.readCappedText(limit: Int = Transport.MAX_ERRO
         if (n == -1) break
         total += n
     }
+    // At the cap, the rest of the body is refused rather than drained: an endless error body
+    // would otherwise keep the connection (and the call) busy after the exception was thrown.
+    if (total == limit) channel.cancel(null)
     return String(buffer, 0, total, Charsets.UTF_8)
 }
 
