@@ -240,6 +240,13 @@ internal class Transport(
     }
 
     /**
+     * Test seam: when set, called with each wait before a retry instead of waiting, so a test of
+     * long `Retry-After` values can check the waits without sitting through them.
+     */
+    @Volatile
+    internal var retrySleeper: (suspend (JavaDuration) -> Unit)? = null
+
+    /**
      * Runs [attempt] under the retry policy. [attempt] receives the 1-based attempt number and
      * reports through [canRetry] whether a failure may still be retried (a stream may not, once a
      * chunk reached the caller). Cancellation is never retried or wrapped.
@@ -263,7 +270,10 @@ internal class Transport(
                 if (wait == null) throw e.recordAttempts(retries + 1)
                 observer.retryScheduled(retries + 1, wait, e)
                 // Wait for the retry, unless the client is closed meanwhile.
-                if (withTimeoutOrNull(wait.toMillis()) { closedSignal.await() } != null) {
+                val sleeper = retrySleeper
+                if (sleeper != null) {
+                    sleeper(wait)
+                } else if (withTimeoutOrNull(wait.toMillis()) { closedSignal.await() } != null) {
                     throw IllegalStateException("the client was closed while waiting to retry", e)
                 }
                 ensureOpen()
