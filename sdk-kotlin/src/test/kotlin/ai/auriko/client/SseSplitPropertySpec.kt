@@ -83,10 +83,10 @@ private fun sseCases() = arbitrary { rs ->
                 if (r.nextInt(4) == 0) id = "id-" + r.nextInt(1_000)
                 val lines = List(r.nextInt(1, 4)) { value(r) }
                 val fields = ArrayList<String>()
-                type?.let { fields += "event: $it" }
-                id?.let { fields += "id: $it" }
                 lines.forEach { v -> fields += if (!v.startsWith(" ") && r.nextBoolean()) "data:$v" else "data: $v" }
-                fields.shuffle(r)
+                // event and id anywhere among the data lines, which keep their order
+                type?.let { fields.add(r.nextInt(fields.size + 1), "event: $it") }
+                id?.let { fields.add(r.nextInt(fields.size + 1), "id: $it") }
                 fields.forEach(::line)
                 line("")
                 val data = lines.joinToString("\n")
