@@ -127,7 +127,7 @@ internal class StreamCall(
                     }
                     statement.execute { response ->
                         responseStarted = true
-                        val headers = response.typedHeaders()
+                        val headers = response.typedHeaders(transport::redact)
                         run.headers = headers
                         run.metrics.headers()
                         observer.responseHeaders(response.status.value, headers)
@@ -253,12 +253,12 @@ internal class StreamCall(
                 } catch (e: SerializationException) {
                     throw MalformedResponseException(
                         "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
-                        e, headers.requestId(), run.partial(),
+                        transport.redactCause(e), headers.requestId(), run.partial(),
                     )
                 } catch (e: IllegalArgumentException) {
                     throw MalformedResponseException(
                         "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
-                        e, headers.requestId(), run.partial(),
+                        transport.redactCause(e), headers.requestId(), run.partial(),
                     )
                 }
                 run.add(chunk)

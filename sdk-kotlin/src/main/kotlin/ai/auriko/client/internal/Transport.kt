@@ -132,6 +132,18 @@ internal class Transport(
         if (options.secretApiKey().length >= 8 && text.contains(options.secretApiKey())) text.replace(options.secretApiKey(), "██") else text
 
     /**
+     * [e], or, when its message quotes the API key (a JSON parser quotes the input it failed on,
+     * and a proxy may have echoed the key into it), a stand-in with the key removed and the same
+     * stack trace, so the key cannot reach an exception's cause chain.
+     */
+    fun redactCause(e: Throwable): Throwable {
+        val message = e.message ?: return e
+        val redacted = redact(message)
+        if (redacted == message) return e
+        return RuntimeException("${e::class.java.name}: $redacted").also { it.stackTrace = e.stackTrace }
+    }
+
+    /**
      * The exception for a response whose status is not a success. A redirect is reported with
      * where it pointed, without reading its body; any other status is classified from at most
      * [MAX_ERROR_BODY_BYTES] of its body.
@@ -216,7 +228,7 @@ internal class Transport(
                     observer.request(this, body, attempt)
                 }.execute { response ->
                     responseStarted = true
-                    val headers = response.typedHeaders()
+                    val headers = response.typedHeaders(::redact)
                     observer.responseHeaders(response.status.value, headers)
                     if (!response.status.isSuccess()) throw statusError(response, headers, observer)
                     val text = redact(response.bodyAsText())
@@ -337,9 +349,13 @@ internal class DownstreamFailure(cause: Throwable) : RuntimeException(cause) {
         }
 }
 
-internal fun HttpResponse.typedHeaders(): ResponseHeaders {
+/**
+ * The response's headers, typed. [redact] is applied to every value: a proxy that echoes request
+ * headers back (the key included) must not put the key into request ids, logs or toString().
+ */
+internal fun HttpResponse.typedHeaders(redact: (String) -> String): ResponseHeaders {
     val builder = ResponseHeaders.builder()
-    headers.forEach { name, values -> values.forEach { builder.add(name, it) } }
+    headers.forEach { name, values -> values.forEach { builder.add(name, redact(it)) } }
     return builder.build()
 }
 
