@@ -128,15 +128,11 @@ internal class StreamCall(
                     }
                     statement.execute { response ->
                         responseStarted = true
-                        val headers = response.typedHeaders()
+                        val headers = response.typedHeaders(transport::redact)
                         run.headers = headers
                         run.metrics.headers()
                         observer.responseHeaders(response.status.value, headers)
-                        if (!response.status.isSuccess()) {
-                            val text = transport.redact(response.readCappedText())
-                            observer.responseBody(text)
-                            throw transport.classifier.fromHttpResponse(response.status.value, headers, text)
-                        }
+                        if (!response.status.isSuccess()) throw transport.statusError(response, headers, observer)
                         readBody(response, headers, run, Downstream(collector, afterRead, watchdog, observer))
                     }
                 } finally {
@@ -258,12 +254,12 @@ internal class StreamCall(
                 } catch (e: SerializationException) {
                     throw MalformedResponseException(
                         "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
-                        e, headers.requestId(), run.partial(),
+                        transport.redactCause(e), headers.requestId(), run.partial(),
                     )
                 } catch (e: IllegalArgumentException) {
                     throw MalformedResponseException(
                         "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
-                        e, headers.requestId(), run.partial(),
+                        transport.redactCause(e), headers.requestId(), run.partial(),
                     )
                 }
                 run.add(chunk)

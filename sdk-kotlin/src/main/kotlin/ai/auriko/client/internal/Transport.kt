@@ -5,6 +5,7 @@ import ai.auriko.errors.AurikoConnectionException
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.ErrorClassifier
+import ai.auriko.errors.ErrorDetails
 import ai.auriko.http.ResponseHeaders
 import io.ktor.client.HttpClient
 import io.ktor.client.engine.HttpClientEngine
@@ -59,6 +60,11 @@ internal class Transport(
 
     val http: HttpClient = HttpClient(engine) {
         expectSuccess = false
+        // No redirect is followed: the API never redirects, following one could turn a POST into
+        // a GET, and the Authorization header must never reach another host. A 3xx becomes an
+        // UnexpectedStatusException naming its Location (see statusError). Ktor's OkHttp engine
+        // switches OkHttp's own redirect following off as well.
+        followRedirects = false
         install(HttpTimeout) {
             connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
         }
@@ -128,6 +134,40 @@ internal class Transport(
         if (options.secretApiKey().length >= 8 && text.contains(options.secretApiKey())) text.replace(options.secretApiKey(), "██") else text
 
     /**
+     * [e], or, when its message quotes the API key (a JSON parser quotes the input it failed on,
+     * and a proxy may have echoed the key into it), a stand-in with the key removed and the same
+     * stack trace, so the key cannot reach an exception's cause chain.
+     */
+    fun redactCause(e: Throwable): Throwable {
+        val message = e.message ?: return e
+        val redacted = redact(message)
+        if (redacted == message) return e
+        return RuntimeException("${e::class.java.name}: $redacted").also { it.stackTrace = e.stackTrace }
+    }
+
+    /**
+     * The exception for a response whose status is not a success. A redirect is reported with
+     * where it pointed, without reading its body; any other status is classified from at most
+     * [MAX_ERROR_BODY_BYTES] of its body.
+     */
+    suspend fun statusError(response: HttpResponse, headers: ResponseHeaders, observer: CallObserver): AurikoException {
+        val status = response.status.value
+        if (status in 300..399) {
+            val location = headers.get(HttpHeaders.Location)?.let { redact(it) } ?: "(no Location header)"
+            return classifier.classify(
+                ErrorDetails.builder()
+                    .statusCode(status)
+                    .message("the server answered $status, a redirect to $location; the client follows no redirects")
+                    .headers(headers)
+                    .build(),
+            )
+        }
+        val text = redact(response.readCappedText())
+        observer.responseBody(text)
+        return classifier.fromHttpResponse(status, headers, text)
+    }
+
+    /**
      * Sets what every request carries. Engine timeouts are switched off per request because the
      * SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
      * default read timeout would otherwise cut long-thinking streams.
@@ -192,13 +232,9 @@ internal class Transport(
                     observer.request(this, body, attempt)
                 }.execute { response ->
                     responseStarted = true
-                    val headers = response.typedHeaders()
+                    val headers = response.typedHeaders(::redact)
                     observer.responseHeaders(response.status.value, headers)
-                    if (!response.status.isSuccess()) {
-                        val text = redact(response.readCappedText())
-                        observer.responseBody(text)
-                        throw classifier.fromHttpResponse(response.status.value, headers, text)
-                    }
+                    if (!response.status.isSuccess()) throw statusError(response, headers, observer)
                     val text = redact(response.bodyAsText())
                     observer.responseBody(text)
                     read(text, headers)
@@ -218,6 +254,13 @@ internal class Transport(
             throw mapTransportFailure(e, options, responseStarted, null, null)
         }
     }
+
+    /**
+     * Test seam: when set, called with each wait before a retry instead of waiting, so a test of
+     * long `Retry-After` values can check the waits without sitting through them.
+     */
+    @Volatile
+    internal var retrySleeper: (suspend (JavaDuration) -> Unit)? = null
 
     /**
      * Runs [attempt] under the retry policy. [attempt] receives the 1-based attempt number and
@@ -246,7 +289,10 @@ internal class Transport(
                 if (wait == null) throw e.recordAttempts(retries + 1)
                 observer.retryScheduled(retries + 1, wait, e)
                 // Wait for the retry, unless the client is closed meanwhile.
-                if (withTimeoutOrNull(wait.toMillis()) { closedSignal.await() } != null) {
+                val sleeper = retrySleeper
+                if (sleeper != null) {
+                    sleeper(wait)
+                } else if (withTimeoutOrNull(wait.toMillis()) { closedSignal.await() } != null) {
                     throw IllegalStateException("the client was closed while waiting to retry", e)
                 }
                 ensureOpen()
@@ -310,9 +356,13 @@ internal class DownstreamFailure(cause: Throwable) : RuntimeException(cause) {
         }
 }
 
-internal fun HttpResponse.typedHeaders(): ResponseHeaders {
+/**
+ * The response's headers, typed. [redact] is applied to every value: a proxy that echoes request
+ * headers back (the key included) must not put the key into request ids, logs or toString().
+ */
+internal fun HttpResponse.typedHeaders(redact: (String) -> String): ResponseHeaders {
     val builder = ResponseHeaders.builder()
-    headers.forEach { name, values -> values.forEach { builder.add(name, it) } }
+    headers.forEach { name, values -> values.forEach { builder.add(name, redact(it)) } }
     return builder.build()
 }
 
@@ -326,6 +376,9 @@ internal suspend fun HttpResponse.readCappedText(limit: Int = Transport.MAX_ERRO
         if (n == -1) break
         total += n
     }
+    // At the cap, the rest of the body is refused rather than drained: an endless error body
+    // would otherwise keep the connection (and the call) busy after the exception was thrown.
+    if (total == limit) channel.cancel(null)
     return String(buffer, 0, total, Charsets.UTF_8)
 }
 

@@ -54,6 +54,26 @@ class Exchange(val request: RawRequest, val socket: Socket, private val out: Out
         out.flush()
     }
 
+    /** Writes one HTTP chunk carrying [bytes] as they are (binary, invalid UTF-8). */
+    fun chunk(bytes: ByteArray) {
+        out.write("${Integer.toHexString(bytes.size)}\r\n".toByteArray())
+        out.write(bytes)
+        out.write("\r\n".toByteArray())
+        out.flush()
+    }
+
+    /** Writes [bytes] to the socket with no HTTP framing at all. */
+    fun raw(bytes: ByteArray) {
+        out.write(bytes)
+        out.flush()
+    }
+
+    /** Ends the server's side of the connection (FIN) while still reading the client's. */
+    fun halfClose() {
+        out.flush()
+        socket.shutdownOutput()
+    }
+
     /** Resets the connection (RST, not FIN). */
     fun reset() {
         socket.setSoLinger(true, 0)
