@@ -14,8 +14,9 @@ import java.util.jar.JarOutputStream
 /**
  * Shrinks, optimizes and obfuscates an app with ProGuard the way an Android release build treats a
  * library: the app's own rule is only a keep of its main class; everything else comes from the
- * rules the input jars ship ([ConsumerRules]). The JDK's `java.base` is the library, the closest a
- * JVM has to Android's platform jar (no `java.management`, `java.instrument`, `java.desktop`).
+ * rules the input jars ship ([ConsumerRules]). The JDK's `java.base` and `java.logging` are the
+ * library, the closest a JVM has to Android's platform jar, which has `java.util.logging` but no
+ * `java.management`, `java.instrument` or `java.desktop`.
  */
 internal class ProGuardRun(private val workDir: File) {
     /** The rules of every input, in the order of [inputs]. */
@@ -43,7 +44,10 @@ internal class ProGuardRun(private val workDir: File) {
         configuration = buildString {
             for (input in inputs) appendLine("-injars ${quote(input)}$inputFilter")
             appendLine("-outjars ${quote(out)}")
-            appendLine("-libraryjars ${quote(javaBase())}${if (javaBase().name.endsWith(".jmod")) "(!**.jar;!module-info.class)" else ""}")
+            for (module in LIBRARY_MODULES) {
+                val library = platformModule(module)
+                appendLine("-libraryjars ${quote(library)}${if (library.name.endsWith(".jmod")) "(!**.jar;!module-info.class)" else ""}")
+            }
             appendLine("-keep public class $mainClass { public static void main(java.lang.String[]); }")
             for (file in includes) appendLine("-include ${quote(file)}")
             // The one stand-in for Android's platform jar, which is not on this library path:
@@ -59,13 +63,13 @@ internal class ProGuardRun(private val workDir: File) {
         return out
     }
 
-    /** `java.base` of the running JDK: its jmod, or a jar written from `jrt:/` where the JDK ships no jmods. */
-    private fun javaBase(): File {
-        val jmod = File(System.getProperty("java.home"), "jmods/java.base.jmod")
+    /** A module of the running JDK: its jmod, or a jar written from `jrt:/` where the JDK ships no jmods. */
+    private fun platformModule(name: String): File {
+        val jmod = File(System.getProperty("java.home"), "jmods/$name.jmod")
         if (jmod.isFile) return jmod
-        val jar = workDir.resolve("java.base.jar")
+        val jar = workDir.resolve("$name.jar")
         if (jar.isFile) return jar
-        val modules = FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules/java.base")
+        val modules = FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules/$name")
         JarOutputStream(jar.outputStream().buffered()).use { out ->
             Files.walk(modules).use { paths ->
                 paths.filter { Files.isRegularFile(it) && it.toString().endsWith(".class") && !it.endsWith("module-info.class") }
@@ -80,4 +84,8 @@ internal class ProGuardRun(private val workDir: File) {
     }
 
     private fun quote(file: File) = "'" + file.absolutePath + "'"
+
+    private companion object {
+        val LIBRARY_MODULES = listOf("java.base", "java.logging")
+    }
 }
