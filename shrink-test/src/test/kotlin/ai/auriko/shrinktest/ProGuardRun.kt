@@ -67,8 +67,7 @@ internal class ProGuardRun(private val workDir: File) {
     private fun platformModule(name: String): File {
         val jmod = File(System.getProperty("java.home"), "jmods/$name.jmod")
         if (jmod.isFile) return jmod
-        val jar = workDir.resolve("$name.jar")
-        if (jar.isFile) return jar
+        val jar = workDir.resolve("$name.jar") // written afresh: target/ may hold another JDK's copy
         val modules = FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules/$name")
         JarOutputStream(jar.outputStream().buffered()).use { out ->
             Files.walk(modules).use { paths ->
