@@ -1,6 +1,7 @@
 package ai.auriko.sse;
 
 import ai.auriko.errors.StreamLimitExceededException;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -171,7 +172,10 @@ public final class SseDecoder {
     if (buffer.hasArray()) {
       int n = buffer.remaining();
       feed(buffer.array(), buffer.arrayOffset() + buffer.position(), n);
-      buffer.position(buffer.position() + n);
+      // Through Buffer: compiled for Java 9+, ByteBuffer.position(int) binds to the covariant
+      // override returning ByteBuffer, which Android lacks before API 34 (NoSuchMethodError).
+      Buffer advanced = buffer;
+      advanced.position(advanced.position() + n);
       return;
     }
     byte[] scratch = new byte[Math.min(buffer.remaining(), 8192)];

@@ -52,6 +52,7 @@ public class AurikoClient internal constructor(
         if (closed.compareAndSet(false, true)) transport.close()
     }
 
+    /** The base URL; the API key is masked, never printed. */
     override fun toString(): String = "AurikoClient(baseUrl=${options.baseUrl}, apiKey=██)"
 }
 

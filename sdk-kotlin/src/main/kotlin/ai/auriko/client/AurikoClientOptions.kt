@@ -74,6 +74,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         require(maxLineBytes > 0 && maxEventBytes > 0) { "size caps must be positive" }
     }
 
+    /** Every setting for logs: the API key masked, and only the names of the default headers, whose values may be secrets. */
     override fun toString(): String =
         "AurikoClientOptions(baseUrl=$baseUrl, apiKey=██, connectTimeout=$connectTimeout, " +
             "requestTimeout=$requestTimeout, firstEventTimeout=$firstEventTimeout, idleTimeout=$idleTimeout, " +

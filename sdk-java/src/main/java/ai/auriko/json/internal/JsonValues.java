@@ -102,7 +102,18 @@ public final class JsonValues {
     if (value instanceof Map) return copyMap(root, path, (Map<?, ?>) value, depth);
     if (value instanceof Collection) return copyList(root, path, (Collection<?>) value, depth);
     if (value instanceof Object[]) return copyList(root, path, Arrays.asList((Object[]) value), depth);
-    throw Checks.invalid(path.toString(), "unsupported value type " + value.getClass().getTypeName());
+    throw Checks.invalid(path.toString(), "unsupported value type " + typeName(value.getClass()));
+  }
+
+  /** {@code int[]} rather than {@code [I}; Class.getTypeName would do it but is Android API 26. */
+  private static String typeName(Class<?> type) {
+    StringBuilder brackets = new StringBuilder();
+    Class<?> t = type;
+    for (int depth = 0; t.isArray() && depth < 256; depth++) { // a JVM array has at most 255 dimensions
+      brackets.append("[]");
+      t = t.getComponentType();
+    }
+    return t.getName() + brackets;
   }
 
   private static Map<String, @Nullable Object> copyMap(String root, Path path, Map<?, ?> map, int depth) {
@@ -111,7 +122,7 @@ public final class JsonValues {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       Object key = e.getKey();
       if (!(key instanceof String)) {
-        String got = key == null ? "null" : key.getClass().getTypeName();
+        String got = key == null ? "null" : typeName(key.getClass());
         throw Checks.invalid(path.toString(), "map keys must be strings, got " + got);
       }
       String k = (String) key;

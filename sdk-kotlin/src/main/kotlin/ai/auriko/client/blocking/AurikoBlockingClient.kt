@@ -116,6 +116,7 @@ public class AurikoBlockingClient private constructor(
         return scope.future(start = CoroutineStart.UNDISPATCHED) { block() }
     }
 
+    /** The base URL; the API key is masked, never printed. */
     override fun toString(): String = "AurikoBlockingClient(baseUrl=${client.options.baseUrl}, apiKey=██)"
 
     /**

@@ -1,6 +1,7 @@
 package ai.auriko.client.blocking
 
 import java.lang.ref.Cleaner
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement
 
 /**
  * The safety net for streams dropped without `close()`: `java.lang.ref.Cleaner` where the platform
@@ -27,6 +28,9 @@ internal object Cleanables {
         return Holder.register(c, owner, action)
     }
 
+    // The Android API check (animal-sniffer, API 21) skips this object: it is reached only through
+    // the LinkageError guard above, so Android before API 33 never runs it.
+    @IgnoreJRERequirement
     private object Holder {
         fun create(): Any = Cleaner.create()
 

@@ -47,6 +47,7 @@ public class ChatCompletion internal constructor(
     /** The first choice's content, or `null`; a shortcut for the common single-choice case. */
     public val content: String? get() = choices.firstOrNull()?.message?.content
 
+    /** The id, model, choices, usage and routing metadata, for logs. */
     override fun toString(): String =
         "ChatCompletion(id=$id, model=$model, choices=$choices, usage=$usage, routingMetadata=$routingMetadata)"
 }
@@ -65,6 +66,7 @@ public class Choice internal constructor(
     /** Log probabilities, when requested, as raw JSON. */
     public val logprobs: JsonElement? = null,
 ) {
+    /** The index, message and finish reason, for logs. */
     override fun toString(): String = "Choice(index=$index, message=$message, finishReason=$finishReason)"
 }
 
@@ -86,6 +88,7 @@ public class ChatCompletionMessage internal constructor(
     /** A refusal message, when the model declined. */
     public val refusal: String? = null,
 ) {
+    /** The role, the lengths of content and reasoning (not the text) and the tool calls, for logs. */
     override fun toString(): String =
         "ChatCompletionMessage(role=$role, content=${content?.length ?: 0} chars" +
             (if (reasoningContent != null) ", reasoning=${reasoningContent.length} chars" else "") +
@@ -102,6 +105,7 @@ public class ChatCompletionToolCall internal constructor(
     /** The function and its JSON arguments. */
     public val function: FunctionCall = FunctionCall(),
 ) {
+    /** The call id and function name, not the arguments, for logs. */
     override fun toString(): String = "ChatCompletionToolCall(id=$id, name=${function.name})"
 }
 

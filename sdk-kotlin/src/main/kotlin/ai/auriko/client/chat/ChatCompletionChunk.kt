@@ -40,6 +40,7 @@ public class ChatCompletionChunk internal constructor(
      */
     public val error: StreamError? = null,
 ) {
+    /** The id, model, number of choices, and usage and routing metadata when present, for logs. */
     override fun toString(): String =
         "ChatCompletionChunk(id=$id, model=$model, choices=${choices.size}" +
             (if (usage != null) ", usage=$usage" else "") +
@@ -60,6 +61,7 @@ public class ChunkChoice internal constructor(
     /** Log probabilities, when requested, as raw JSON. */
     public val logprobs: JsonElement? = null,
 ) {
+    /** The index, delta and finish reason, for logs. */
     override fun toString(): String = "ChunkChoice(index=$index, delta=$delta, finishReason=$finishReason)"
 }
 
@@ -81,6 +83,7 @@ public class ChunkDelta internal constructor(
     /** The next piece of a refusal message. */
     public val refusal: String? = null,
 ) {
+    /** The fields this chunk carries, text as lengths only, for logs. */
     override fun toString(): String = buildString {
         append("ChunkDelta(")
         val parts = mutableListOf<String>()
@@ -128,5 +131,6 @@ public class StreamError internal constructor(
     /** The parameter the error is about, if any. */
     @Serializable(with = LenientStringSerializer::class) public val param: String? = null,
 ) {
+    /** The code, type and message, for logs. */
     override fun toString(): String = "StreamError(code=$code, type=$type, message=$message)"
 }

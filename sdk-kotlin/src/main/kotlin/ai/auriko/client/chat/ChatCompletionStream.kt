@@ -43,6 +43,7 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
         call.collect(current, this)
     }
 
+    /** Sends the request and emits its chunks to [collector] as they arrive; each call is a new request (see the class for how it ends). */
     override suspend fun collect(collector: FlowCollector<ChatCompletionChunk>) {
         flow.collect(collector)
     }

@@ -28,6 +28,7 @@ public class RoutingMetadata internal constructor(
     /** Things the gateway changed or ignored, such as parameters the provider does not support. */
     public val warnings: List<RoutingWarning> = emptyList(),
 ) {
+    /** The provider, strategy, time to first token, cost and number of warnings, for logs. */
     override fun toString(): String =
         "RoutingMetadata(provider=$provider, strategy=$routingStrategy, ttftMs=$ttftMs, cost=${cost?.usd}" +
             (if (warnings.isNotEmpty()) ", warnings=${warnings.size}" else "") + ")"
@@ -41,6 +42,7 @@ public class Cost internal constructor(
     /** The cost billed to the workspace, in US dollars, when it differs (for example with BYOK). */
     @SerialName("billable_cost_usd") public val billableCostUsd: Double? = null,
 ) {
+    /** Both amounts, for logs. */
     override fun toString(): String = "Cost(usd=$usd, billableCostUsd=$billableCostUsd)"
 }
 
@@ -54,5 +56,6 @@ public class RoutingWarning internal constructor(
     /** A human-readable explanation. */
     public val message: String? = null,
 ) {
+    /** The type, code and message, for logs. */
     override fun toString(): String = "RoutingWarning(type=$type, code=$code, message=$message)"
 }

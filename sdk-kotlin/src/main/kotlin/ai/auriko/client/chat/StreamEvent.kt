@@ -20,12 +20,14 @@ public sealed interface StreamEvent {
     /** Text of the answer. */
     public class ContentDelta internal constructor(override val choiceIndex: Int, /** The new text. */ public val text: String) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitContent(this)
+        /** The choice and the length of the text, not the text, for logs. */
         override fun toString(): String = "ContentDelta(choice=$choiceIndex, text=${text.length} chars)"
     }
 
     /** Text of the model's reasoning. */
     public class ReasoningDelta internal constructor(override val choiceIndex: Int, /** The new reasoning text. */ public val text: String) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitReasoning(this)
+        /** The choice and the length of the text, not the text, for logs. */
         override fun toString(): String = "ReasoningDelta(choice=$choiceIndex, text=${text.length} chars)"
     }
 
@@ -40,6 +42,7 @@ public sealed interface StreamEvent {
         public val name: String?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallStarted(this)
+        /** The choice, tool index, call id and function name, for logs. */
         override fun toString(): String = "ToolCallStarted(choice=$choiceIndex, tool=$toolIndex, id=$id, name=$name)"
     }
 
@@ -52,6 +55,7 @@ public sealed interface StreamEvent {
         public val fragment: String,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallArgumentsDelta(this)
+        /** The choice, tool index and fragment length, not the arguments, for logs. */
         override fun toString(): String = "ToolCallArgumentsDelta(choice=$choiceIndex, tool=$toolIndex, ${fragment.length} chars)"
     }
 
@@ -73,6 +77,7 @@ public sealed interface StreamEvent {
         public val parsedArguments: JsonElement?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallDone(this)
+        /** The choice, tool index, call id and function name, not the arguments, for logs. */
         override fun toString(): String = "ToolCallDone(choice=$choiceIndex, tool=$toolIndex, id=$id, name=$name)"
     }
 
@@ -85,6 +90,7 @@ public sealed interface StreamEvent {
         public val nativeReason: String?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitChoiceFinished(this)
+        /** The choice and both finish reasons, for logs. */
         override fun toString(): String = "ChoiceFinished(choice=$choiceIndex, reason=$reason, native=$nativeReason)"
     }
 
@@ -92,6 +98,7 @@ public sealed interface StreamEvent {
     public class UsageReported internal constructor(/** The usage. */ public val usage: Usage) : StreamEvent {
         override val choiceIndex: Int get() = -1
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitUsage(this)
+        /** The usage, for logs. */
         override fun toString(): String = "UsageReported($usage)"
     }
 
@@ -99,6 +106,7 @@ public sealed interface StreamEvent {
     public class RoutingMetadataReported internal constructor(/** The metadata. */ public val metadata: RoutingMetadata) : StreamEvent {
         override val choiceIndex: Int get() = -1
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitRoutingMetadata(this)
+        /** The routing metadata, for logs. */
         override fun toString(): String = "RoutingMetadataReported($metadata)"
     }
 

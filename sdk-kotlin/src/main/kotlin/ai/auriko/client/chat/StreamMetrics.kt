@@ -30,6 +30,7 @@ public class StreamMetrics internal constructor(
     /** Failed attempts retried before the stream began. */
     public val retries: Int,
 ) {
+    /** The timings in milliseconds and the counts, for logs. */
     override fun toString(): String =
         "StreamMetrics(ttfb=${timeToFirstChunk?.toMillis()}ms, ttft=${timeToFirstToken?.toMillis()}ms, " +
             "total=${totalDuration.toMillis()}ms, chunks=$chunkCount, contentChunks=$contentChunkCount, " +

@@ -23,6 +23,7 @@ public class Usage internal constructor(
     /** Completion tokens spent on reasoning, from [completionTokensDetails]. */
     public val reasoningTokens: Long? get() = completionTokensDetails?.reasoningTokens
 
+    /** The token counts, for logs; cached and reasoning tokens when reported. */
     override fun toString(): String =
         "Usage(prompt=$promptTokens, completion=$completionTokens, total=$totalTokens" +
             (cachedTokens?.let { ", cached=$it" } ?: "") + (reasoningTokens?.let { ", reasoning=$it" } ?: "") + ")"

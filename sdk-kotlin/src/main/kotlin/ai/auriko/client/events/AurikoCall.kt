@@ -17,6 +17,7 @@ public class AurikoCall internal constructor(
     /** The requested model, for chat completions; `null` otherwise. */
     public val model: String?,
 ) {
+    /** The call's id, method, URL, whether it streams and the model, for logs. */
     override fun toString(): String =
         "AurikoCall(id=$id, $method $url${if (isStreaming) ", streaming" else ""}${model?.let { ", model=$it" } ?: ""})"
 }

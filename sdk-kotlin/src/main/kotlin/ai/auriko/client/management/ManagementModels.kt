@@ -35,8 +35,10 @@ public class ApiList<T> internal constructor(
     /** Equal to any [List] with the same items, as the `java.util.List` contract requires. */
     override fun equals(other: Any?): Boolean = data == other
 
+    /** The items' hash code, as the `java.util.List` contract requires. */
     override fun hashCode(): Int = data.hashCode()
 
+    /** The size and the items, for logs; the raw body is left out. */
     override fun toString(): String = "ApiList(size=${data.size}, data=$data)"
 }
 
@@ -54,6 +56,7 @@ public class Identity internal constructor(
     /** The role in the workspace. */
     public val role: String? = null,
 ) : ApiObject() {
+    /** The workspace, user and role, for logs. */
     override fun toString(): String = "Identity(workspaceId=$workspaceId, userId=$userId, role=$role)"
 }
 
@@ -69,6 +72,7 @@ public class Workspace internal constructor(
     /** When it was created, as the server wrote it. */
     @SerialName("created_at") public val createdAt: String? = null,
 ) : ApiObject() {
+    /** The id and name, for logs. */
     override fun toString(): String = "Workspace(id=$id, name=$name)"
 }
 
@@ -90,6 +94,7 @@ public class Budget internal constructor(
     /** When the period resets, as the server wrote it. */
     @SerialName("reset_at") public val resetAt: String? = null,
 ) : ApiObject() {
+    /** The id, limit and amount spent, for logs. */
     override fun toString(): String = "Budget(id=$id, limitUsd=$limitUsd, spentUsd=$spentUsd)"
 }
 
@@ -105,6 +110,7 @@ public class Model internal constructor(
     /** The owner. */
     @SerialName("owned_by") public val ownedBy: String? = null,
 ) : ApiObject() {
+    /** The id and owner, for logs. */
     override fun toString(): String = "Model(id=$id, ownedBy=$ownedBy)"
 }
 
@@ -118,6 +124,7 @@ public class RegistryModel internal constructor(
     /** A display name. */
     @SerialName("display_name") public val displayName: String? = null,
 ) : ApiObject() {
+    /** The id and family, for logs. */
     override fun toString(): String = "RegistryModel(id=$id, family=$family)"
 }
 
@@ -133,6 +140,7 @@ public class RegistryProvider internal constructor(
     /** Its data policy: a policy name, or an object describing it. */
     @SerialName("data_policy") public val dataPolicy: JsonElement? = null,
 ) : ApiObject() {
+    /** The id and display name, for logs. */
     override fun toString(): String = "RegistryProvider(id=$id, displayName=$displayName)"
 }
 
@@ -146,6 +154,7 @@ public class DirectoryModel internal constructor(
     /** The providers that serve it. */
     public val providers: List<DirectoryProviderEntry> = emptyList(),
 ) : ApiObject() {
+    /** The id and how many providers offer it, for logs. */
     override fun toString(): String = "DirectoryModel(id=$id, providers=${providers.size})"
 }
 
@@ -163,6 +172,7 @@ public class DirectoryProviderEntry internal constructor(
     /** The optional parameters it supports. */
     @SerialName("supported_parameters") public val supportedParameters: List<String> = emptyList(),
 ) {
+    /** The provider and context window, for logs. */
     override fun toString(): String = "DirectoryProviderEntry(provider=$provider, contextWindow=$contextWindow)"
 }
 
@@ -178,5 +188,6 @@ public class Balance internal constructor(
     /** The currency, when not USD. */
     public val currency: String? = null,
 ) : ApiObject() {
+    /** The workspace and balance, for logs. */
     override fun toString(): String = "Balance(workspaceId=$workspaceId, balanceUsd=$balanceUsd)"
 }
