@@ -1,0 +1,42 @@
+package ai.auriko.bench.clients
+
+import ai.auriko.bench.BenchClient
+import ai.auriko.bench.ChunkSink
+import ai.auriko.client.blocking.AurikoBlockingClient
+import ai.auriko.client.blocking.blocking
+import ai.auriko.client.AurikoClient
+
+/** This SDK's Java blocking iterator (default CIO engine). It has no non-blocking API of its own. */
+class AurikoIteratorClient(baseUrl: String) : BenchClient {
+    private val client = AurikoClient {
+        apiKey = "bench-key"
+        this.baseUrl = baseUrl
+    }
+    private val blocking: AurikoBlockingClient = client.blocking()
+
+    override fun readAll(sink: ChunkSink): Int {
+        var n = 0
+        blocking.chat().completions().stream(AurikoFlowClient.REQUEST).use { stream ->
+            for (chunk in stream) {
+                sink.chunk(chunk.choices.firstOrNull()?.delta?.content)
+                n++
+            }
+        }
+        return n
+    }
+
+    override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean = false
+
+    override fun readThenCancel(n: Int): LongArray {
+        val stream = blocking.chat().completions().stream(AurikoFlowClient.REQUEST)
+        var seen = 0
+        while (seen < n && stream.hasNext()) { stream.next(); seen++ }
+        val start = System.nanoTime()
+        stream.close()
+        return longArrayOf(start, System.nanoTime())
+    }
+
+    override fun close() {
+        client.close()
+    }
+}
