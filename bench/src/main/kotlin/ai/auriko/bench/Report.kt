@@ -5,6 +5,11 @@ import kotlinx.serialization.json.doubleOrNull
 
 /** The markdown table of one run: medians, ratios to the baselines of the same run, targets. */
 class Report(private val outcomes: List<Runner.Outcome>, private val quick: Boolean, private val seconds: Double) {
+    private companion object {
+        /** Size of `SseDecoderBenchmark`'s 10,000-event body, in MB. */
+        const val SSE_BODY_MB = 1.78
+    }
+
     private fun find(client: String, scenario: String, param: Int = 0) =
         outcomes.firstOrNull { it.client == client && it.scenario == scenario && it.param == param }
 
@@ -27,7 +32,7 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
         appendLine("measured in this run. CPU is process CPU time minus the server's threads (GC and JIT included);")
         appendLine("allocation is per-thread allocated bytes summed over the client's threads (as `-prof gc`).")
         appendLine()
-        throughput(); latency(); concurrency(); cancellation(); targets()
+        throughput(); latency(); concurrency(); cancellation(); jmh(); targets()
     }
 
     private fun StringBuilder.throughput() {
@@ -101,6 +106,30 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
             appendLine("| ${label(c)} | ${f(num(o, "serverSeesCloseMs"), 2)} (${f(num(o, "serverSeesCloseMaxMs"), 1)}) | ${f(num(o, "cancelCallMs"), 2)} (${f(num(o, "cancelCallMaxMs"), 1)}) | " +
                 "${f(num(o, "notClosedWithin1s"))} of ${f(num(o, "reps"))} | ${f(num(o, "connectionsLeftOpen"))} | ${f(num(o, "threadsLeftOver"))} | ${f(num(o, "connectionsFor3Streams"))} |")
         }
+        appendLine()
+    }
+
+    private fun StringBuilder.jmh() {
+        val o = find("jmh", "jmh") ?: return
+        appendLine("## JMH microbenchmarks (`-prof gc`, shortened: 2 warm-up + 3 × 1 s)")
+        appendLine()
+        val runs = o.data?.get("runs") as? kotlinx.serialization.json.JsonArray
+        if (runs == null) { appendLine(why(o)); appendLine(); return }
+        appendLine("| benchmark | params | score | alloc B/op |")
+        appendLine("|---|---|---:|---:|")
+        for (run in runs) {
+            val r = run as kotlinx.serialization.json.JsonObject
+            val name = (r["benchmark"] as JsonPrimitive).content.substringAfterLast("bench.")
+            val params = (r["params"] as? kotlinx.serialization.json.JsonObject)?.entries?.joinToString { "${it.key}=${(it.value as JsonPrimitive).content}" } ?: ""
+            val primary = r["primaryMetric"] as kotlinx.serialization.json.JsonObject
+            val score = (primary["score"] as JsonPrimitive).doubleOrNull
+            val unit = (primary["scoreUnit"] as JsonPrimitive).content
+            val alloc = ((r["secondaryMetrics"] as? kotlinx.serialization.json.JsonObject)?.get("·gc.alloc.rate.norm") as? kotlinx.serialization.json.JsonObject)
+                ?.get("score")?.let { (it as JsonPrimitive).doubleOrNull }
+            appendLine("| $name | $params | ${f(score, 2)} $unit | ${f(alloc)} |")
+        }
+        appendLine()
+        appendLine("`SseDecoderBenchmark` decodes a 10,000-event body per op; MB/s = ops/s × ${"%.2f".format(SSE_BODY_MB)} MB.")
         appendLine()
     }
 

@@ -40,6 +40,9 @@ object RunOne {
         }
         println("RESULT " + JsonObject(result.mapValues { (_, v) -> toJson(v) }))
         System.out.flush()
+        // halt(), so no thread a client left behind keeps the JVM alive; a normal exit when a
+        // flight recording must be written (-Dbench.exit=true).
+        if (System.getProperty("bench.exit") == "true") kotlin.system.exitProcess(exit)
         Runtime.getRuntime().halt(exit)
     }
 

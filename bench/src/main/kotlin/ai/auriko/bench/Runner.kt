@@ -22,7 +22,7 @@ object Runner {
         val quick = "quick" in args
         fun option(name: String) = args.indexOf(name).takeIf { it >= 0 }?.let { args.getOrNull(it + 1) }
         val clients = option("--clients")?.split(',') ?: Clients.all.keys.toList()
-        val scenarios = option("--scenarios")?.split(',') ?: listOf("throughput", "latency", "concurrency", "cancellation")
+        val scenarios = option("--scenarios")?.split(',') ?: listOf("throughput", "latency", "concurrency", "cancellation", "jmh")
         val outDir = File(option("--out") ?: "bench/results")
         val levels = if (quick) listOf(1_000) else listOf(1_000, 5_000, 10_000)
         val budgetNanos = (if (quick) 5L else 14L) * 60 * 1_000_000_000L
@@ -62,6 +62,10 @@ object Runner {
 
         Runtime.getRuntime().addShutdownHook(Thread { ProcessHandle.current().descendants().forEach { it.destroyForcibly() } })
         for (scenario in scenarios) {
+            if (scenario == "jmh") {
+                outcomes += jmh(logs, quick)
+                continue
+            }
             for (client in clients) {
                 when (scenario) {
                     "concurrency" -> {
@@ -89,5 +93,24 @@ object Runner {
         file.writeText(markdown)
         println(markdown)
         System.err.println("wrote ${file.path}")
+    }
+
+    /**
+     * The JMH microbenchmarks (SSE decoder alone, chunk decoding, accumulation) with `-prof gc`,
+     * shortened to fit the run: 2 warm-up and 3 measured 1-second iterations, one fork each.
+     */
+    private fun jmh(logs: File, quick: Boolean): Outcome {
+        val results = File(logs, "jmh.json")
+        results.delete()
+        val java = File(System.getProperty("java.home"), "bin/java").path
+        val command = listOf(java, "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main",
+            "SseDecoderBenchmark|ChunkDecodeBenchmark", "-wi", if (quick) "1" else "2", "-i", if (quick) "2" else "3",
+            "-w", "1", "-r", "1", "-f", "1", "-prof", "gc", "-rf", "json", "-rff", results.path)
+        val process = ProcessBuilder(command).redirectErrorStream(true).redirectOutput(File(logs, "jmh.log")).start()
+        val finished = process.waitFor(240, TimeUnit.SECONDS)
+        if (!finished) { process.descendants().forEach { it.destroyForcibly() }; process.destroyForcibly() }
+        val data = if (results.exists()) JsonObject(mapOf("runs" to Json.parseToJsonElement(results.readText()))) else null
+        System.err.println("jmh: ${if (data != null) "done" else "no result"}")
+        return Outcome("jmh", "jmh", 0, data, if (!finished) "killed after 240 s" else if (data == null) "no result (see ${logs.path}/jmh.log)" else null)
     }
 }
