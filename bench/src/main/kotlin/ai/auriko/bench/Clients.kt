@@ -16,6 +16,7 @@ object Clients {
         "auriko-flow-cio" to ("Auriko Kotlin Flow, CIO (default)" to { url -> AurikoFlowClient(url, okHttp = false) }),
         "auriko-flow-okhttp" to ("Auriko Kotlin Flow, OkHttp engine" to { url -> AurikoFlowClient(url, okHttp = true) }),
         "auriko-iterator" to ("Auriko Java iterator (CIO)" to { url -> AurikoIteratorClient(url) }),
+        "auriko-iterator-okhttp" to ("Auriko Java iterator, OkHttp engine" to { url -> AurikoIteratorClient(url, okHttp = true) }),
         "openai-java" to ("openai-java 4.101.0" to { url -> OpenAiJavaClient(url) }),
         "openai-kotlin-cio" to ("openai-kotlin 4.1.0, CIO" to { url -> OpenAiKotlinClient(url, okHttp = false) }),
         "openai-kotlin-okhttp" to ("openai-kotlin 4.1.0, OkHttp" to { url -> OpenAiKotlinClient(url, okHttp = true) }),

@@ -5,12 +5,18 @@ import ai.auriko.bench.ChunkSink
 import ai.auriko.client.blocking.AurikoBlockingClient
 import ai.auriko.client.blocking.blocking
 import ai.auriko.client.AurikoClient
+import io.ktor.client.engine.okhttp.OkHttp
 
-/** This SDK's Java blocking iterator (default CIO engine). It has no non-blocking API of its own. */
-class AurikoIteratorClient(baseUrl: String) : BenchClient {
+/**
+ * This SDK's Java blocking iterator, on the default CIO engine or ([okHttp]) OkHttp. It has no
+ * non-blocking API of its own.
+ */
+class AurikoIteratorClient(baseUrl: String, okHttp: Boolean = false) : BenchClient {
+    private val engine = if (okHttp) OkHttp.create() else null
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl
+        engine = this@AurikoIteratorClient.engine
     }
     private val blocking: AurikoBlockingClient = client.blocking()
 
@@ -38,5 +44,6 @@ class AurikoIteratorClient(baseUrl: String) : BenchClient {
 
     override fun close() {
         client.close()
+        engine?.close()
     }
 }
