@@ -124,7 +124,9 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
             val primary = r["primaryMetric"] as kotlinx.serialization.json.JsonObject
             val score = (primary["score"] as JsonPrimitive).doubleOrNull
             val unit = (primary["scoreUnit"] as JsonPrimitive).content
-            val alloc = ((r["secondaryMetrics"] as? kotlinx.serialization.json.JsonObject)?.get("·gc.alloc.rate.norm") as? kotlinx.serialization.json.JsonObject)
+            val secondary = r["secondaryMetrics"] as? kotlinx.serialization.json.JsonObject
+            // JMH 1.37 names it "gc.alloc.rate.norm"; older versions prefix a middle dot.
+            val alloc = ((secondary?.get("gc.alloc.rate.norm") ?: secondary?.get("·gc.alloc.rate.norm")) as? kotlinx.serialization.json.JsonObject)
                 ?.get("score")?.let { (it as JsonPrimitive).doubleOrNull }
             appendLine("| $name | $params | ${f(score, 2)} $unit | ${f(alloc)} |")
         }
