@@ -291,7 +291,8 @@ internal class StreamCall(
         run.completion = run.partial()
     }
 
-    private suspend fun emit(run: StreamRun, downstream: Downstream, chunk: ChatCompletionChunk) {
+    // Inline: a suspend call per chunk would allocate its continuation per chunk.
+    private suspend inline fun emit(run: StreamRun, downstream: Downstream, chunk: ChatCompletionChunk) {
         if (run.emitted++ == 0) downstream.observer.firstChunk()
         run.metrics.chunk(chunk)
         paused(downstream) { downstream.collector.emit(chunk) }

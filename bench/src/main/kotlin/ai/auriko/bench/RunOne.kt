@@ -1,0 +1,242 @@
+package ai.auriko.bench
+
+import ai.auriko.bench.server.BenchServer
+import ai.auriko.bench.server.Wire
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import java.io.File
+import java.lang.management.ManagementFactory
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicInteger
+import java.util.concurrent.atomic.AtomicLong
+import kotlin.concurrent.thread
+
+/**
+ * One client, one scenario, in this (fresh) JVM: `RunOne <client> <scenario> <param> <quick>`.
+ * Prints `RESULT {json}` and halts, so no thread a client left behind keeps the process alive.
+ * The runner ([main] in Runner.kt) forks one of these per client and scenario.
+ */
+object RunOne {
+    @JvmStatic
+    fun main(args: Array<String>) {
+        val (name, scenario) = args
+        val param = args.getOrElse(2) { "0" }.toInt()
+        val quick = args.getOrElse(3) { "full" } == "quick"
+        val result = LinkedHashMap<String, Any?>()
+        var exit = 0
+        try {
+            when (scenario) {
+                "throughput" -> throughput(name, quick, result)
+                "latency" -> latency(name, quick, result)
+                "concurrency" -> concurrency(name, param, quick, result)
+                "cancellation" -> cancellation(name, quick, result)
+                else -> error("unknown scenario $scenario")
+            }
+        } catch (e: Throwable) {
+            result["error"] = "${e::class.java.simpleName}: ${e.message}".take(200)
+            e.printStackTrace()
+            exit = 1
+        }
+        println("RESULT " + JsonObject(result.mapValues { (_, v) -> toJson(v) }))
+        System.out.flush()
+        // halt(), so no thread a client left behind keeps the JVM alive; a normal exit when a
+        // flight recording must be written (-Dbench.exit=true).
+        if (System.getProperty("bench.exit") == "true") kotlin.system.exitProcess(exit)
+        Runtime.getRuntime().halt(exit)
+    }
+
+    private fun toJson(v: Any?) = when (v) {
+        null -> kotlinx.serialization.json.JsonNull
+        is Number -> JsonPrimitive(v)
+        is Boolean -> JsonPrimitive(v)
+        else -> JsonPrimitive(v.toString())
+    }
+
+    private fun client(name: String, url: String): BenchClient =
+        (Clients.all[name] ?: error("unknown client $name")).second(url)
+
+    /** Counts chunks; when [stamps] is given, records each chunk's delivery latency in it. */
+    private class Sink(private val stamps: LongArray? = null) : ChunkSink {
+        val count = AtomicInteger()
+        val recorded = AtomicInteger()
+        val contentChars = AtomicLong()
+        override val wantsStamps: Boolean get() = stamps != null
+
+        override fun chunk(content: String?) {
+            if (stamps != null) {
+                val stamp = Wire.stampOf(content)
+                if (stamp >= 0) stamp(stamp)
+            } else {
+                contentChars.addAndGet(content?.length?.toLong() ?: 0)
+            }
+        }
+
+        override fun stamp(writeNanos: Long) {
+            val latency = System.nanoTime() - writeNanos
+            val i = recorded.getAndIncrement()
+            if (stamps != null && i < stamps.size) stamps[i] = latency
+        }
+    }
+
+    private fun throughput(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
+        val chunks = if (quick) 50_000 else 200_000
+        val rounds = if (quick) 2 else 3
+        BenchServer(threads = 1, mode = "tp-$chunks").use { server ->
+            val bodyBytes = Wire.throughputEventBytes(chunks) // SSE bytes, without the HTTP chunk framing
+            val probe = Probe { server.threadIds }
+            client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
+                repeat(if (quick) 1 else 2) { check(c.readAll(Sink()) == chunks) { "warm-up: wrong chunk count" } }
+                val rates = ArrayList<Double>(); val cpu = ArrayList<Double>(); val alloc = ArrayList<Double>()
+                repeat(rounds) {
+                    System.gc()
+                    val a0 = probe.allocation(); val c0 = probe.cpuNanos(); val t0 = System.nanoTime()
+                    val n = c.readAll(Sink())
+                    val t1 = System.nanoTime(); val c1 = probe.cpuNanos(); val a1 = probe.allocation()
+                    check(n == chunks) { "got $n of $chunks chunks" }
+                    rates += n / ((t1 - t0) / 1e9)
+                    cpu += (c1 - c0) / 1e3 / n
+                    alloc += probe.allocatedBetween(a0, a1).toDouble() / n
+                    System.err.println("$name round: ${"%.0f".format(rates.last())} chunks/s, ${"%.2f".format(cpu.last())} µs, ${"%.0f".format(alloc.last())} B")
+                }
+                val rate = median(rates)
+                out["chunks"] = chunks
+                out["chunksPerSec"] = rate
+                out["mbPerSec"] = rate * bodyBytes / chunks / 1e6
+                out["cpuUsPerChunk"] = median(cpu)
+                out["allocBytesPerChunk"] = median(alloc)
+                out["bytesPerChunk"] = bodyBytes.toDouble() / chunks
+            }
+        }
+    }
+
+    private fun latency(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
+        val chunks = 2_000
+        BenchServer(threads = 1, mode = "tp-20000").use { server ->
+            client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
+                repeat(3) { c.readAll(Sink()) } // JIT warm-up
+                server.mode = "paced-${if (quick) 200 else 500}-1000000"
+                c.readAll(Sink(LongArray(500)))
+                server.mode = "paced-$chunks-1000000"
+                val stamps = LongArray(chunks)
+                val sink = Sink(stamps)
+                val n = c.readAll(sink)
+                check(n == chunks) { "got $n of $chunks chunks" }
+                val m = sink.recorded.get().coerceAtMost(chunks)
+                check(m == chunks) { "only $m chunks carried a stamp" }
+                out["p50Us"] = percentile(stamps, m, 0.50) / 1e3
+                out["p99Us"] = percentile(stamps, m, 0.99) / 1e3
+                out["maxUs"] = percentile(stamps, m, 1.0) / 1e3
+            }
+        }
+    }
+
+    private fun concurrency(name: String, streams: Int, quick: Boolean, out: MutableMap<String, Any?>) {
+        val perStream = 40
+        val timeoutSeconds = if (quick) 40L else 60L
+        val server = startServerProcess("paced-$perStream-50000000")
+        try {
+            val probe = Probe { LongArray(0) }
+            client(name, "http://127.0.0.1:${server.second}/v1").use { c ->
+                // Warm-up: 100 streams (2 s), the same for every client.
+                val warm = CountDownLatch(100)
+                if (!c.startAsync(Sink()) { _, _ -> warm.countDown() }) {
+                    out["skipped"] = "no non-blocking API: one caller thread per stream"
+                    return
+                }
+                repeat(99) { c.startAsync(Sink()) { _, _ -> warm.countDown() } }
+                warm.await(30, TimeUnit.SECONDS)
+                System.gc()
+                val memory = ManagementFactory.getMemoryMXBean()
+                var peakThreads = probe.liveThreads()
+                var peakHeap = memory.heapMemoryUsage.used
+                val sampling = thread(isDaemon = true, name = "bench-sampler") {
+                    while (!Thread.currentThread().isInterrupted) {
+                        peakThreads = maxOf(peakThreads, probe.liveThreads() - 1)
+                        peakHeap = maxOf(peakHeap, memory.heapMemoryUsage.used)
+                        try { Thread.sleep(20) } catch (e: InterruptedException) { break }
+                    }
+                }
+                val stamps = LongArray(streams * perStream)
+                val sink = Sink(stamps)
+                val done = CountDownLatch(streams)
+                val completed = AtomicInteger()
+                val failures = java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>()
+                val t0 = System.nanoTime()
+                repeat(streams) {
+                    c.startAsync(sink) { n, e ->
+                        if (e == null && n == perStream) completed.incrementAndGet()
+                        else failures.computeIfAbsent(e?.let { it::class.java.simpleName } ?: "got $n chunks") { AtomicInteger() }.incrementAndGet()
+                        done.countDown()
+                    }
+                }
+                val finished = done.await(timeoutSeconds, TimeUnit.SECONDS)
+                val wall = (System.nanoTime() - t0) / 1e9
+                sampling.interrupt(); sampling.join(1000)
+                val m = sink.recorded.get().coerceAtMost(stamps.size)
+                out["streams"] = streams
+                out["completed"] = completed.get()
+                out["finished"] = finished
+                out["wallSec"] = if (finished) wall else null
+                out["timeoutSec"] = timeoutSeconds
+                out["peakThreads"] = peakThreads
+                out["peakHeapMb"] = peakHeap / 1e6
+                out["latencyP50Ms"] = percentile(stamps, m, 0.50) / 1e6
+                out["latencyP99Ms"] = percentile(stamps, m, 0.99) / 1e6
+                out["failures"] = failures.entries.joinToString { "${it.value.get()}× ${it.key}" }
+            }
+        } finally {
+            server.first.destroyForcibly()
+        }
+    }
+
+    /** Starts the server in its own process (file-descriptor limit) and returns it with its port. */
+    private fun startServerProcess(mode: String): Pair<Process, Int> {
+        val java = File(System.getProperty("java.home"), "bin/java").path
+        val process = ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "ai.auriko.bench.server.ServerMainKt", mode)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start()
+        val line = process.inputStream.bufferedReader().readLine() ?: error("the server process did not start")
+        return process to line.removePrefix("PORT ").trim().toInt()
+    }
+
+    private fun cancellation(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
+        val reps = if (quick) 8 else 21
+        BenchServer(threads = 1, mode = "tp-20").use { server ->
+            val probe = Probe { server.threadIds }
+            client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
+                // Connection reuse: three completed streams in a row.
+                val accepted0 = server.accepted.get()
+                repeat(3) { check(c.readAll(Sink()) == 20) }
+                out["connectionsFor3Streams"] = server.accepted.get() - accepted0
+                server.mode = "endless-1000000"
+                repeat(3) { c.readThenCancel(5); Thread.sleep(50) } // warm-up
+                Thread.sleep(200)
+                val threads0 = probe.liveThreads()
+                val open0 = server.open.get() // idle pooled connections, if the client keeps any
+                val seen = ArrayList<Double>(); val call = ArrayList<Double>()
+                var notClosed = 0
+                repeat(reps) {
+                    val before = server.lastPeerCloseNanos.get()
+                    val (start, end) = c.readThenCancel(5).let { it[0] to it[1] }
+                    call += (end - start) / 1e6
+                    val deadline = System.nanoTime() + 1_000_000_000L
+                    while (server.lastPeerCloseNanos.get() == before && System.nanoTime() < deadline) Thread.sleep(0, 100_000)
+                    val closedAt = server.lastPeerCloseNanos.get()
+                    if (closedAt == before) notClosed++ else seen += (closedAt - start) / 1e6
+                    val openDeadline = System.nanoTime() + 1_000_000_000L
+                    while (server.open.get() > open0 && System.nanoTime() < openDeadline) Thread.sleep(1)
+                }
+                Thread.sleep(300)
+                out["reps"] = reps
+                out["serverSeesCloseMs"] = if (seen.isEmpty()) null else median(seen)
+                out["serverSeesCloseMaxMs"] = seen.maxOrNull()
+                out["cancelCallMs"] = median(call)
+                out["cancelCallMaxMs"] = call.maxOrNull()
+                out["notClosedWithin1s"] = notClosed
+                out["connectionsLeftOpen"] = (server.open.get() - open0).coerceAtLeast(0)
+                out["threadsLeftOver"] = probe.liveThreads() - threads0
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package ai.auriko.bench.clients
+
+import ai.auriko.bench.ChunkSink
+import ai.auriko.chat.ChatCompletionRequest
+import ai.auriko.chat.ChatMessage
+import ai.auriko.client.AurikoClient
+import io.ktor.client.engine.okhttp.OkHttp
+
+/** This SDK's Kotlin client, collecting its `Flow`; [okHttp] picks the OkHttp engine over the default CIO. */
+class AurikoFlowClient(baseUrl: String, okHttp: Boolean) : CoroutineClient() {
+    private val engine = if (okHttp) OkHttp.create() else null
+    private val client = AurikoClient {
+        apiKey = "bench-key"
+        this.baseUrl = baseUrl
+        engine = this@AurikoFlowClient.engine
+    }
+
+    override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int {
+        var n = 0
+        client.chat.completions.stream(REQUEST).collect {
+            sink.chunk(it.choices.firstOrNull()?.delta?.content)
+            onChunk(++n)
+        }
+        return n
+    }
+
+    override fun close() {
+        super.close()
+        client.close()
+        engine?.close()
+    }
+
+    companion object {
+        /** The request every Auriko client sends. */
+        val REQUEST: ChatCompletionRequest =
+            ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("go")).build()
+    }
+}

@@ -1,0 +1,49 @@
+package ai.auriko.bench.clients
+
+import ai.auriko.bench.BenchClient
+import ai.auriko.bench.ChunkSink
+import ai.auriko.client.blocking.AurikoBlockingClient
+import ai.auriko.client.blocking.blocking
+import ai.auriko.client.AurikoClient
+import io.ktor.client.engine.okhttp.OkHttp
+
+/**
+ * This SDK's Java blocking iterator, on the default CIO engine or ([okHttp]) OkHttp. It has no
+ * non-blocking API of its own.
+ */
+class AurikoIteratorClient(baseUrl: String, okHttp: Boolean = false) : BenchClient {
+    private val engine = if (okHttp) OkHttp.create() else null
+    private val client = AurikoClient {
+        apiKey = "bench-key"
+        this.baseUrl = baseUrl
+        engine = this@AurikoIteratorClient.engine
+    }
+    private val blocking: AurikoBlockingClient = client.blocking()
+
+    override fun readAll(sink: ChunkSink): Int {
+        var n = 0
+        blocking.chat().completions().stream(AurikoFlowClient.REQUEST).use { stream ->
+            for (chunk in stream) {
+                sink.chunk(chunk.choices.firstOrNull()?.delta?.content)
+                n++
+            }
+        }
+        return n
+    }
+
+    override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean = false
+
+    override fun readThenCancel(n: Int): LongArray {
+        val stream = blocking.chat().completions().stream(AurikoFlowClient.REQUEST)
+        var seen = 0
+        while (seen < n && stream.hasNext()) { stream.next(); seen++ }
+        val start = System.nanoTime()
+        stream.close()
+        return longArrayOf(start, System.nanoTime())
+    }
+
+    override fun close() {
+        client.close()
+        engine?.close()
+    }
+}

@@ -1,0 +1,51 @@
+package ai.auriko.bench.clients
+
+import ai.auriko.bench.ChunkSink
+import io.ktor.client.HttpClient
+import io.ktor.client.engine.cio.CIO
+import io.ktor.client.engine.cio.endpoint
+import io.ktor.client.request.header
+import io.ktor.client.request.preparePost
+import io.ktor.client.request.setBody
+import io.ktor.client.statement.bodyAsChannel
+import io.ktor.http.ContentType
+import io.ktor.http.content.ByteArrayContent
+import io.ktor.utils.io.ByteReadChannel
+import io.ktor.utils.io.readAvailable
+
+/**
+ * A baseline on the same transport as this SDK's default (Ktor CIO, per-host cap lifted, no
+ * request timeout): it sends the request and hands the body's bytes, read by read, to [consume].
+ * The ratios to it are then what the SDK adds on top of its engine.
+ */
+abstract class KtorBaseline(private val baseUrl: String) : CoroutineClient() {
+    private val http = HttpClient(
+        CIO.create {
+            requestTimeout = 0
+            maxConnectionsCount = 100_000
+            endpoint { maxConnectionsPerRoute = 100_000 }
+        },
+    ) { expectSuccess = false }
+
+    /** Handles the body read by read; returns the chunk count. */
+    protected abstract suspend fun consume(body: ByteReadChannel, sink: ChunkSink, onChunk: (Int) -> Unit): Int
+
+    override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int =
+        http.preparePost("$baseUrl/chat/completions") {
+            header("Authorization", "Bearer bench-key")
+            header("Accept", "text/event-stream")
+            setBody(ByteArrayContent(BODY, ContentType.Application.Json))
+        }.execute { response -> consume(response.bodyAsChannel(), sink, onChunk) }
+
+    override fun close() {
+        super.close()
+        http.close()
+    }
+
+    /** Reads into [buffer]; -1 at the end. */
+    protected suspend fun ByteReadChannel.readInto(buffer: ByteArray): Int = readAvailable(buffer, 0, buffer.size)
+
+    private companion object {
+        val BODY = """{"model":"gpt-4o","messages":[{"role":"user","content":"go"}],"stream":true}""".toByteArray()
+    }
+}
