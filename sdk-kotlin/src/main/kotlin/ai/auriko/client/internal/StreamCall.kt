@@ -198,7 +198,7 @@ internal class StreamCall(
                 null, headers.requestId(), null,
             )
         }
-        val events = EventBuffer(run.metrics)
+        val events = EventBuffer(run.metrics, ChunkDecoder(transport.json))
         val decoder = SseDecoder(events, transport.options.maxLineBytes, transport.options.maxEventBytes)
         val channel = response.bodyAsChannel()
         val buffer = ByteArray(READ_BUFFER_BYTES)
@@ -250,7 +250,7 @@ internal class StreamCall(
                     return true
                 }
                 val chunk = try {
-                    transport.json.decodeFromString(ChatCompletionChunk.serializer(), data)
+                    events.chunks.decode(data)
                 } catch (e: SerializationException) {
                     throw MalformedResponseException(
                         "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
@@ -312,8 +312,11 @@ internal class StreamCall(
         }
     }
 
-    /** Events decoded from one read, held until the read is processed (the listener cannot suspend). */
-    private class EventBuffer(private val metrics: StreamMetricsRecorder) : SseListener {
+    /**
+     * Events decoded from one read, held until the read is processed (the listener cannot suspend),
+     * and the stream's chunk decoder.
+     */
+    private class EventBuffer(private val metrics: StreamMetricsRecorder, val chunks: ChunkDecoder) : SseListener {
         val types = ArrayList<String?>()
         val data = ArrayList<String?>()
         val size: Int get() = data.size
