@@ -3,6 +3,8 @@ package ai.auriko.client.internal
 import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.ChunkDelta
+import ai.auriko.client.chat.FunctionCallDelta
+import ai.auriko.client.chat.ToolCallDelta
 import kotlinx.serialization.json.Json
 
 /**
@@ -10,14 +12,14 @@ import kotlinx.serialization.json.Json
  * coroutine only.
  *
  * Nearly every event of a stream has one shape — an id, the model, a fingerprint and one choice
- * whose delta carries a few characters of text — and most of the cost of decoding it with
+ * whose delta carries a few characters of text or of a tool call's arguments — and most of the cost of decoding it with
  * kotlinx.serialization is copying: every key becomes a String to look it up, and the id, object
  * type, model and fingerprint are copied again on every chunk although they never change within a
  * stream. For that shape a scanner reads the event text in place: keys are compared where they
  * are, and a value equal to the one the previous chunk carried is that same String instance. Only
  * the text that is new (the content) is copied.
  *
- * The scanner answers only for strict JSON of that shape. Anything else — tool calls, usage,
+ * The scanner answers only for strict JSON of that shape. Anything else — usage,
  * routing metadata, errors, log probabilities, nested values under unknown keys, escapes inside
  * keys, duplicate keys, numbers that are not plain integers, raw control characters — goes to
  * kotlinx.serialization, which stays the one definition of what a chunk means and of every error
@@ -55,6 +57,9 @@ internal class ChunkScanner {
     private var lastRole: String? = null
     private var lastFinish: String? = null
     private var lastNativeFinish: String? = null
+    private var lastCallId: String? = null
+    private var lastCallType: String? = null
+    private var lastFunctionName: String? = null
 
     fun scan(data: String): ChatCompletionChunk? {
         s = data
@@ -169,6 +174,7 @@ internal class ChunkScanner {
         var signature: String? = null
         var redacted: String? = null
         var refusal: String? = null
+        var toolCalls: List<ToolCallDelta> = emptyList()
         var seen = 0
         if (!emptyObject()) {
             do {
@@ -181,7 +187,7 @@ internal class ChunkScanner {
                     3 -> signature = string(null)
                     4 -> redacted = string(null)
                     5 -> refusal = string(null)
-                    6 -> emptyArrayOrNull() // tool_calls: fragments are decoded the general way
+                    6 -> toolCalls = toolCalls()
                     else -> skipScalar()
                 }
             } while (nextMember())
@@ -192,8 +198,84 @@ internal class ChunkScanner {
             reasoningContent = reasoning,
             reasoningSignature = signature,
             reasoningRedactedData = redacted,
+            toolCalls = toolCalls,
             refusal = refusal,
         )
+    }
+
+    /** `null` (no fragments, as the general way reads it too) or an array of tool call fragments. */
+    private fun toolCalls(): List<ToolCallDelta> {
+        if (peek() == 'n') {
+            literal("null")
+            return emptyList()
+        }
+        expect('[')
+        skipWhitespace()
+        if (peek() == ']') {
+            p++
+            return emptyList()
+        }
+        val first = toolCall()
+        skipWhitespace()
+        if (peek() == ']') {
+            p++
+            return java.util.Collections.singletonList(first)
+        }
+        val all = ArrayList<ToolCallDelta>(4)
+        all.add(first)
+        while (true) {
+            skipWhitespace()
+            when (next()) {
+                ',' -> {
+                    skipWhitespace()
+                    all.add(toolCall())
+                }
+                ']' -> return all
+                else -> throw OutsideShape
+            }
+        }
+    }
+
+    private fun toolCall(): ToolCallDelta {
+        expect('{')
+        var index = 0
+        var id: String? = null
+        var type: String? = null
+        var function: FunctionCallDelta? = null
+        var seen = 0
+        if (!emptyObject()) {
+            do {
+                val key = key(TOOL_CALL_KEYS)
+                seen = markSeen(seen, key)
+                when (key) {
+                    0 -> index = int()
+                    1 -> { id = string(lastCallId); if (id != null) lastCallId = id }
+                    2 -> { type = string(lastCallType); if (type != null) lastCallType = type }
+                    3 -> function = if (peek() == 'n') { literalNull(); null } else function()
+                    else -> skipScalar()
+                }
+            } while (nextMember())
+        }
+        return ToolCallDelta(index = index, id = id, type = type, function = function)
+    }
+
+    private fun function(): FunctionCallDelta {
+        expect('{')
+        var name: String? = null
+        var arguments: String? = null
+        var seen = 0
+        if (!emptyObject()) {
+            do {
+                val key = key(FUNCTION_KEYS)
+                seen = markSeen(seen, key)
+                when (key) {
+                    0 -> { name = string(lastFunctionName); if (name != null) lastFunctionName = name }
+                    1 -> arguments = string(null)
+                    else -> skipScalar()
+                }
+            } while (nextMember())
+        }
+        return FunctionCallDelta(name = name, arguments = arguments)
     }
 
     // ---- members -------------------------------------------------------------------------------
@@ -360,14 +442,6 @@ internal class ChunkScanner {
 
     private fun literalNull() = literal("null")
 
-    /** `null` or `[]`. */
-    private fun emptyArrayOrNull() {
-        if (peek() == 'n') return literal("null")
-        expect('[')
-        skipWhitespace()
-        expect(']')
-    }
-
     /** Skips the value of a key this scanner does not know: a string, number or literal. */
     private fun skipScalar() {
         when (peek()) {
@@ -471,5 +545,7 @@ internal class ChunkScanner {
             "role", "content", "reasoning_content", "reasoning_signature", "reasoning_redacted_data",
             "refusal", "tool_calls",
         )
+        val TOOL_CALL_KEYS = arrayOf("index", "id", "type", "function")
+        val FUNCTION_KEYS = arrayOf("name", "arguments")
     }
 }

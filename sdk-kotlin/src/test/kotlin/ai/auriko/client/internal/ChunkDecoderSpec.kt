@@ -68,7 +68,8 @@ class ChunkDecoderSpec : FunSpec({
             """{$base,"usage":{"prompt_tokens":1}}""",
             """{$base,"routing_metadata":{"provider":"openai"}}""",
             """{$base,"error":{"message":"boom"}}""",
-            """{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0}]}}]}""",
+            """{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":{}}}]}}]}""",
+            """{"choices":[{"index":0,"delta":{"tool_calls":[{"index":null}]}}]}""",
             """{"choices":[{"index":0,"logprobs":{"content":[]},"delta":{}}]}""",
             """{"choices":[{"index":null,"delta":{}}]}""",
             """{"choices":null}""",
@@ -102,9 +103,23 @@ class ChunkDecoderSpec : FunSpec({
         other.id shouldBe "chatcmpl-2"
     }
 
+    test("tool call fragments: read in place, the call's id, type and name reused when they repeat") {
+        val scanner = ChunkScanner()
+        fun chunk(arguments: String) =
+            """{"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":"call_1","type":"function",""" +
+                """"function":{"name":"get_weather","arguments":"$arguments"}}]}}]}"""
+        val first = scanner.scan(chunk("{\\\"ci")).shouldNotBeNull().choices[0].delta.toolCalls[0]
+        val second = scanner.scan(chunk("ty\\\":")).shouldNotBeNull().choices[0].delta.toolCalls[0]
+        first.index shouldBe 1
+        first.function?.arguments shouldBe "{\"ci"
+        second.function?.arguments shouldBe "ty\":"
+        second.id shouldBeSameInstanceAs first.id
+        second.function?.name shouldBeSameInstanceAs first.function?.name
+    }
+
     test("the decoder falls back to kotlinx.serialization, errors and all") {
         val decoder = ChunkDecoder(WireJson)
-        decoder.decode("""{"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"function":{"arguments":"{"}}]}}]}""")
+        decoder.decode("""{"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"function":{"arguments":"{","x":[1]}}]}}]}""")
             .choices[0].delta.toolCalls[0].index shouldBe 1
         val error = runCatching { decoder.decode("""{"choices":[{"index":"zero"}]}""") }.exceptionOrNull()
         (error is kotlinx.serialization.SerializationException || error is IllegalArgumentException) shouldBe true

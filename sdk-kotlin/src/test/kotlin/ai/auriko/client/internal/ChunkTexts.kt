@@ -68,12 +68,30 @@ internal object ChunkTexts {
         add("refusal", maybe(rnd, 8) { text(rnd) })
         add(
             "tool_calls",
-            when {
-                wide && rnd.nextInt(4) == 0 -> """[{"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{\"a\""}}]"""
-                rnd.nextInt(4) == 0 -> "[" + ws(rnd) + "]"
+            when (rnd.nextInt(4)) {
+                0 -> array(rnd, List(rnd.nextInt(4)) { toolCall(rnd, it, wide) })
+                1 -> "[" + ws(rnd) + "]"
                 else -> nullOrAbsent(rnd)
             },
         )
+        repeat(rnd.nextInt(2)) { add(unknownKey(rnd), unknownValue(rnd, wide)) }
+        return obj(rnd, members)
+    }
+
+    private fun toolCall(rnd: Random, index: Int, wide: Boolean): String {
+        val members = ArrayList<String>()
+        fun add(key: String, value: String?) { if (value != null) members += quote(key, rnd) + ws(rnd) + ":" + ws(rnd) + value }
+        if (rnd.nextInt(8) > 0) add("index", if (rnd.nextInt(20) == 0) integer(rnd, 9) else index.toString())
+        add("id", maybe(rnd, 2) { stringValue(rnd, listOf("call_abc123", "toolu_01")) })
+        add("type", maybe(rnd, 2) { stringValue(rnd, listOf("function")) })
+        if (rnd.nextInt(6) > 0) {
+            val function = ArrayList<String>()
+            fun addF(key: String, value: String?) { if (value != null) function += quote(key, rnd) + ws(rnd) + ":" + ws(rnd) + value }
+            addF("name", maybe(rnd, 2) { stringValue(rnd, listOf("get_weather", "search")) })
+            addF("arguments", maybe(rnd) { text(rnd) })
+            repeat(rnd.nextInt(2)) { addF(unknownKey(rnd), unknownValue(rnd, wide)) }
+            add("function", if (rnd.nextInt(10) == 0) "null" else obj(rnd, function))
+        }
         repeat(rnd.nextInt(2)) { add(unknownKey(rnd), unknownValue(rnd, wide)) }
         return obj(rnd, members)
     }
