@@ -14,7 +14,6 @@ import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeInstanceOf
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.okhttp.OkHttp
 import java.net.SocketException
 import java.util.concurrent.atomic.AtomicLong
 import kotlin.random.Random
@@ -46,7 +45,7 @@ class ErrorBodySpec : FunSpec({
         }
     }
 
-    for ((engineName, engineFactory) in listOf<Pair<String, () -> HttpClientEngine?>>("CIO" to { null }, "OkHttp" to { OkHttp.create() })) {
+    for ((engineName, engineFactory) in TestEngines.all) {
         fun withClient(server: LoopbackServer, block: suspend (AurikoClient) -> Unit) = suspend {
             val engine = engineFactory()
             val client = AurikoClient { apiKey = "sk-error-body-test"; baseUrl = server.baseUrl; this.engine = engine; maxRetries = 0 }

@@ -412,22 +412,22 @@ class ManagementSpec : FunSpec({
         }
     }
 
-    test("[models.retrieve] over a real socket (CIO and OkHttp) an id \"..\" does not turn into GET /v1/") {
+    test("[models.retrieve] over a real socket (OkHttp and CIO) an id \"..\" does not turn into GET /v1/") {
         LoopbackServer { it.respond(200, MODEL) }.use { server ->
-            for (engineName in listOf("CIO", "OkHttp")) {
+            for ((engineName, engineFactory) in TestEngines.all) {
                 withClue(engineName) {
-                    val okHttp = if (engineName == "OkHttp") OkHttp.create() else null
+                    val given = engineFactory()
                     val client = AurikoClient {
                         apiKey = "sk-test-key"
                         baseUrl = server.baseUrl
                         maxRetries = 0
-                        if (okHttp != null) engine = okHttp
+                        if (given != null) engine = given
                     }
                     val before = server.requests.size
                     val outcome = try {
                         client.use { c -> runCatching { c.models.retrieve("..") } }
                     } finally {
-                        okHttp?.close()
+                        given?.close()
                     }
                     if (outcome.exceptionOrNull() !is InvalidRequestException) {
                         val sent = server.requests.drop(before).single().path

@@ -19,7 +19,6 @@ import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeInstanceOf
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.okhttp.OkHttp
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.async
@@ -39,10 +38,7 @@ private class EngineCase(val name: String, val create: () -> HttpClientEngine?) 
     override fun toString() = name
 }
 
-private val engines = listOf(
-    EngineCase("CIO (the client's default)") { null },
-    EngineCase("OkHttp") { OkHttp.create() },
-)
+private val engines = TestEngines.all.map { (name, create) -> EngineCase(name, create) }
 
 /**
  * Streams against a real HTTP server on 127.0.0.1, once per supported engine: cancellation closes

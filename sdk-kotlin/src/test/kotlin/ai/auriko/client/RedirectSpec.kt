@@ -9,7 +9,6 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.kotest.matchers.types.shouldBeInstanceOf
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.okhttp.OkHttp
 
 /**
  * The client follows no redirect, on either engine: a 3xx is an [UnexpectedStatusException]
@@ -21,7 +20,7 @@ import io.ktor.client.engine.okhttp.OkHttp
 class RedirectSpec : FunSpec({
     val key = "sk-redirect-secret-123456"
 
-    for ((engineName, engineFactory) in listOf<Pair<String, () -> HttpClientEngine?>>("CIO" to { null }, "OkHttp" to { OkHttp.create() })) {
+    for ((engineName, engineFactory) in TestEngines.all) {
         for (status in listOf(301, 302, 303, 307, 308)) {
             test("[$engineName] $status to another host: UnexpectedStatusException naming the Location; the other host sees nothing") {
                 LoopbackServer { ex -> ex.completeStream("should never be read") }.use { other ->

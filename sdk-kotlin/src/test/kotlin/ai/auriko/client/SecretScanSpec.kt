@@ -21,7 +21,6 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.ints.shouldBeGreaterThan
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.okhttp.OkHttp
 import java.io.PrintWriter
 import java.io.StringWriter
 import java.time.Duration
@@ -42,7 +41,7 @@ class SecretScanSpec : FunSpec({
     val key = "sk-live-SECRETSCAN-0123456789abcdefXYZ"
     val marker = "SECRETSCAN"
 
-    for ((engineName, engineFactory) in listOf<Pair<String, () -> HttpClientEngine?>>("CIO" to { null }, "OkHttp" to { OkHttp.create() })) {
+    for ((engineName, engineFactory) in TestEngines.all) {
         test("[$engineName] the key appears in no log line, event, exception or toString(), whatever the call and however it ends") {
             val texts = CopyOnWriteArrayList<Pair<String, String>>() // where → text
             fun record(where: String, value: Any?) {

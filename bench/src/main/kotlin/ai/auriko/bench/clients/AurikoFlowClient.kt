@@ -4,11 +4,10 @@ import ai.auriko.bench.ChunkSink
 import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
-import io.ktor.client.engine.okhttp.OkHttp
 
-/** This SDK's Kotlin client, collecting its `Flow`; [okHttp] picks the OkHttp engine over the default CIO. */
-class AurikoFlowClient(baseUrl: String, okHttp: Boolean) : CoroutineClient() {
-    private val engine = if (okHttp) OkHttp.create() else null
+/** This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is false, else on CIO. */
+class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
+    private val engine = if (cio) Engine.CIO.create() else null
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl

@@ -5,14 +5,13 @@ import ai.auriko.bench.ChunkSink
 import ai.auriko.client.blocking.AurikoBlockingClient
 import ai.auriko.client.blocking.blocking
 import ai.auriko.client.AurikoClient
-import io.ktor.client.engine.okhttp.OkHttp
 
 /**
- * This SDK's Java blocking iterator, on the default CIO engine or ([okHttp]) OkHttp. It has no
+ * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO. It has no
  * non-blocking API of its own.
  */
-class AurikoIteratorClient(baseUrl: String, okHttp: Boolean = false) : BenchClient {
-    private val engine = if (okHttp) OkHttp.create() else null
+class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient {
+    private val engine = if (cio) Engine.CIO.create() else null
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl

@@ -2,8 +2,6 @@ package ai.auriko.bench.clients
 
 import ai.auriko.bench.ChunkSink
 import io.ktor.client.HttpClient
-import io.ktor.client.engine.cio.CIO
-import io.ktor.client.engine.cio.endpoint
 import io.ktor.client.request.header
 import io.ktor.client.request.preparePost
 import io.ktor.client.request.setBody
@@ -14,18 +12,12 @@ import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.readAvailable
 
 /**
- * A baseline on the same transport as this SDK's default (Ktor CIO, per-host cap lifted, no
- * request timeout): it sends the request and hands the body's bytes, read by read, to [consume].
- * The ratios to it are then what the SDK adds on top of its engine.
+ * A baseline on one of the transports the SDK runs on ([engine], configured as the SDK configures
+ * it): it sends the request and hands the body's bytes, read by read, to [consume]. The ratios of
+ * an SDK client to the baseline on the same engine are then what the SDK adds on top of it.
  */
-abstract class KtorBaseline(private val baseUrl: String) : CoroutineClient() {
-    private val http = HttpClient(
-        CIO.create {
-            requestTimeout = 0
-            maxConnectionsCount = 100_000
-            endpoint { maxConnectionsPerRoute = 100_000 }
-        },
-    ) { expectSuccess = false }
+abstract class KtorBaseline(private val baseUrl: String, engine: Engine) : CoroutineClient() {
+    private val http = HttpClient(engine.create()) { expectSuccess = false }
 
     /** Handles the body read by read; returns the chunk count. */
     protected abstract suspend fun consume(body: ByteReadChannel, sink: ChunkSink, onChunk: (Int) -> Unit): Int

@@ -10,7 +10,7 @@ import kotlinx.serialization.json.Json
  * The least a correct-enough client must do: split lines on bytes, and decode each `data:` line
  * with kotlinx.serialization into a small class (one String per line, one decode).
  */
-class MinimalParserBaseline(baseUrl: String) : KtorBaseline(baseUrl) {
+class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl, engine) {
     @Serializable
     private class MiniChunk(val id: String? = null, val choices: List<MiniChoice> = emptyList())
 

@@ -8,7 +8,7 @@ import io.ktor.utils.io.ByteReadChannel
  * Transport only: reads the body and counts bytes and event ends (`\n\n`), no parsing. To report
  * delivery latency it reads a paced chunk's write stamp at its known offset before the event end.
  */
-class TransportBaseline(baseUrl: String) : KtorBaseline(baseUrl) {
+class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl, engine) {
     override suspend fun consume(body: ByteReadChannel, sink: ChunkSink, onChunk: (Int) -> Unit): Int {
         val buffer = ByteArray(8192)
         val previous = ByteArray(TAIL)

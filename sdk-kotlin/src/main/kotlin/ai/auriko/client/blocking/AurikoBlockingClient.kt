@@ -159,7 +159,8 @@ public class AurikoBlockingClient private constructor(
 
         /**
          * The Ktor engine, for example `OkHttp.INSTANCE.create(c -> Unit.INSTANCE)` or one you
-         * configured; the client does not close it. Default: a CIO engine the client owns.
+         * configured; the client does not close it. Default: an OkHttp engine the client owns
+         * (README, Engines).
          */
         public fun engine(engine: HttpClientEngine): Builder = apply { options.engine = engine }
 

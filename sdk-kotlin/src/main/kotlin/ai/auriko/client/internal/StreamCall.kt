@@ -21,11 +21,13 @@ import io.ktor.http.ContentType
 import io.ktor.http.HttpMethod
 import io.ktor.http.contentType
 import io.ktor.http.isSuccess
+import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.readAvailable
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.currentCoroutineContext
 import kotlinx.coroutines.isActive
+import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.serialization.SerializationException
 
@@ -62,8 +64,8 @@ internal class StreamRun {
  * One streaming chat completion: sends the request, decodes the event stream, and emits each chunk
  * as soon as its event's blank line arrives. The stream's end follows DESIGN.md exactly:
  *
- * - `data: [DONE]` completes it at once; the rest of the body is not read and the connection is
- *   released, not drained.
+ * - `data: [DONE]` completes it: nothing after it is decoded, and the body's own end, which
+ *   follows at once, is awaited only briefly ([finishBody]) so that the connection can be reused.
  * - An `event: error`, or a data event with a top-level `error` object, throws the classified
  *   exception with the partial completion.
  * - The body ending (or the connection breaking) in any other state completes it only when every
@@ -217,7 +219,7 @@ internal class StreamCall(
             if (events.size > 0) {
                 val done = handleEvents(events, headers, run, downstream)
                 downstream.afterRead?.let { afterRead -> paused(downstream) { afterRead() } }
-                if (done) return // [DONE]: stop reading; leaving execute {} releases the connection
+                if (done) return finishBody(channel, buffer)
             }
         }
         decoder.finish()
@@ -229,6 +231,25 @@ internal class StreamCall(
             )
         }
         run.completion = run.partial()
+    }
+
+    /**
+     * After `[DONE]`: reads on to the body's end (the last HTTP chunk, which a server sends right
+     * after `[DONE]`), so that the engine sees the response end and pools the connection for the
+     * next request (OkHttp does; CIO never reuses a POST's connection). Bounded as OkHttp bounds
+     * its own discarding of an unread body: [FINISH_BODY_MILLIS] and [FINISH_BODY_BYTES]. A server
+     * that keeps the body open after `[DONE]` costs that once, then the connection is closed on
+     * leaving. Nothing read here is decoded: the stream is already complete.
+     */
+    private suspend fun finishBody(channel: ByteReadChannel, buffer: ByteArray) {
+        withTimeoutOrNull(FINISH_BODY_MILLIS) {
+            var read = 0L
+            while (read <= FINISH_BODY_BYTES) {
+                val n = channel.readAvailable(buffer, 0, buffer.size)
+                if (n == -1) break
+                read += n
+            }
+        }
     }
 
     /** Handles decoded events in order; returns true when `[DONE]` arrived. */
@@ -340,5 +361,9 @@ internal class StreamCall(
         const val DONE = "[DONE]"
         const val PATH = "/chat/completions"
         const val READ_BUFFER_BYTES = 8192
+
+        /** OkHttp's own bound for discarding an unread body (`ExchangeCodec.DISCARD_STREAM_TIMEOUT_MILLIS`). */
+        const val FINISH_BODY_MILLIS = 100L
+        const val FINISH_BODY_BYTES = 64 * 1024
     }
 }

@@ -9,8 +9,6 @@ import ai.auriko.errors.ErrorDetails
 import ai.auriko.http.ResponseHeaders
 import io.ktor.client.HttpClient
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.cio.CIO
-import io.ktor.client.engine.cio.endpoint
 import io.ktor.client.network.sockets.ConnectTimeoutException
 import io.ktor.client.plugins.HttpRequestTimeoutException
 import io.ktor.client.plugins.HttpTimeout
@@ -56,7 +54,7 @@ internal class Transport(
     private val checkOpen: () -> Unit,
 ) {
     private val ownsEngine = options.engine == null
-    private val engine: HttpClientEngine = options.engine ?: defaultEngine(options)
+    private val engine: HttpClientEngine = options.engine ?: defaultEngine()
 
     val http: HttpClient = HttpClient(engine) {
         expectSuccess = false
@@ -319,21 +317,6 @@ internal class Transport(
 
         /** Cap on how much of an error body is read. */
         const val MAX_ERROR_BODY_BYTES: Int = 64 * 1024
-
-        /**
-         * CIO with the per-host connection cap lifted: every stream holds its connection for its
-         * whole length, and CIO's default of 100 per route made waiting streams fail with connect
-         * timeouts (see PEERS.md). Its own 15-second request timeout is switched off too.
-         */
-        fun defaultEngine(options: AurikoClientOptions): HttpClientEngine = CIO.create {
-            requestTimeout = 0
-            maxConnectionsCount = 100_000
-            endpoint {
-                maxConnectionsPerRoute = 100_000
-                connectTimeout = options.connectTimeout.inWholeMilliseconds
-                connectAttempts = 1
-            }
-        }
     }
 }
 
