@@ -77,7 +77,6 @@ internal class ChunkScanner {
 
     private fun chunk(): ChatCompletionChunk {
         skipWhitespace()
-        expect('{')
         var id: String? = null
         var objectType: String? = null
         var created: Long? = null
@@ -85,23 +84,18 @@ internal class ChunkScanner {
         var fingerprint: String? = null
         var tier: String? = null
         var choices: List<ChunkChoice> = emptyList()
-        var seen = 0
-        if (!emptyObject()) {
-            do {
-                val key = key(CHUNK_KEYS)
-                seen = markSeen(seen, key)
-                when (key) {
-                    0 -> { id = string(lastId); if (id != null) lastId = id }
-                    1 -> { objectType = string(lastObject); if (objectType != null) lastObject = objectType }
-                    2 -> created = long()
-                    3 -> { model = string(lastModel); if (model != null) lastModel = model }
-                    4 -> { fingerprint = string(lastFingerprint); if (fingerprint != null) lastFingerprint = fingerprint }
-                    5 -> { tier = string(lastTier); if (tier != null) lastTier = tier }
-                    6 -> choices = choices()
-                    7, 8, 9 -> literalNull() // usage, routing_metadata, error: only their absence is read here
-                    else -> skipScalar()
-                }
-            } while (nextMember())
+        members(CHUNK_KEYS) { key ->
+            when (key) {
+                0 -> { id = string(lastId); if (id != null) lastId = id }
+                1 -> { objectType = string(lastObject); if (objectType != null) lastObject = objectType }
+                2 -> created = long()
+                3 -> { model = string(lastModel); if (model != null) lastModel = model }
+                4 -> { fingerprint = string(lastFingerprint); if (fingerprint != null) lastFingerprint = fingerprint }
+                5 -> { tier = string(lastTier); if (tier != null) lastTier = tier }
+                6 -> choices = choices()
+                7, 8, 9 -> literalNull() // usage, routing_metadata, error: only their absence is read here
+                else -> skipScalar()
+            }
         }
         return ChatCompletionChunk(
             id = id,
@@ -114,60 +108,27 @@ internal class ChunkScanner {
         )
     }
 
-    private fun choices(): List<ChunkChoice> {
-        expect('[')
-        skipWhitespace()
-        if (peek() == ']') {
-            p++
-            return emptyList()
-        }
-        val first = choice()
-        skipWhitespace()
-        if (peek() == ']') {
-            p++
-            return java.util.Collections.singletonList(first)
-        }
-        val all = ArrayList<ChunkChoice>(4)
-        all.add(first)
-        while (true) {
-            skipWhitespace()
-            when (next()) {
-                ',' -> {
-                    skipWhitespace()
-                    all.add(choice())
-                }
-                ']' -> return all
-                else -> throw OutsideShape
-            }
-        }
-    }
+    private fun choices(): List<ChunkChoice> = array { choice() }
 
     private fun choice(): ChunkChoice {
-        expect('{')
         var index = 0
         var delta: ChunkDelta? = null
         var finish: String? = null
         var nativeFinish: String? = null
-        var seen = 0
-        if (!emptyObject()) {
-            do {
-                val key = key(CHOICE_KEYS)
-                seen = markSeen(seen, key)
-                when (key) {
-                    0 -> index = int()
-                    1 -> delta = delta()
-                    2 -> { finish = string(lastFinish); if (finish != null) lastFinish = finish }
-                    3 -> { nativeFinish = string(lastNativeFinish); if (nativeFinish != null) lastNativeFinish = nativeFinish }
-                    4 -> literalNull() // logprobs
-                    else -> skipScalar()
-                }
-            } while (nextMember())
+        members(CHOICE_KEYS) { key ->
+            when (key) {
+                0 -> index = int()
+                1 -> delta = delta()
+                2 -> { finish = string(lastFinish); if (finish != null) lastFinish = finish }
+                3 -> { nativeFinish = string(lastNativeFinish); if (nativeFinish != null) lastNativeFinish = nativeFinish }
+                4 -> literalNull() // logprobs
+                else -> skipScalar()
+            }
         }
         return ChunkChoice(index = index, delta = delta ?: ChunkDelta(), finishReason = finish, nativeFinishReason = nativeFinish)
     }
 
     private fun delta(): ChunkDelta {
-        expect('{')
         var role: String? = null
         var content: String? = null
         var reasoning: String? = null
@@ -175,22 +136,17 @@ internal class ChunkScanner {
         var redacted: String? = null
         var refusal: String? = null
         var toolCalls: List<ToolCallDelta> = emptyList()
-        var seen = 0
-        if (!emptyObject()) {
-            do {
-                val key = key(DELTA_KEYS)
-                seen = markSeen(seen, key)
-                when (key) {
-                    0 -> { role = string(lastRole); if (role != null) lastRole = role }
-                    1 -> content = string(null)
-                    2 -> reasoning = string(null)
-                    3 -> signature = string(null)
-                    4 -> redacted = string(null)
-                    5 -> refusal = string(null)
-                    6 -> toolCalls = toolCalls()
-                    else -> skipScalar()
-                }
-            } while (nextMember())
+        members(DELTA_KEYS) { key ->
+            when (key) {
+                0 -> { role = string(lastRole); if (role != null) lastRole = role }
+                1 -> content = string(null)
+                2 -> reasoning = string(null)
+                3 -> signature = string(null)
+                4 -> redacted = string(null)
+                5 -> refusal = string(null)
+                6 -> toolCalls = toolCalls()
+                else -> skipScalar()
+            }
         }
         return ChunkDelta(
             role = role,
@@ -205,80 +161,86 @@ internal class ChunkScanner {
 
     /** `null` (no fragments, as the general way reads it too) or an array of tool call fragments. */
     private fun toolCalls(): List<ToolCallDelta> {
-        if (peek() == 'n') {
-            literal("null")
-            return emptyList()
+        if (peek() != 'n') return array { toolCall() }
+        literal("null")
+        return emptyList()
+    }
+
+    private fun toolCall(): ToolCallDelta {
+        var index = 0
+        var id: String? = null
+        var type: String? = null
+        var function: FunctionCallDelta? = null
+        members(TOOL_CALL_KEYS) { key ->
+            when (key) {
+                0 -> index = int()
+                1 -> { id = string(lastCallId); if (id != null) lastCallId = id }
+                2 -> { type = string(lastCallType); if (type != null) lastCallType = type }
+                3 -> function = if (peek() == 'n') { literalNull(); null } else function()
+                else -> skipScalar()
+            }
         }
+        return ToolCallDelta(index = index, id = id, type = type, function = function)
+    }
+
+    private fun function(): FunctionCallDelta {
+        var name: String? = null
+        var arguments: String? = null
+        members(FUNCTION_KEYS) { key ->
+            when (key) {
+                0 -> { name = string(lastFunctionName); if (name != null) lastFunctionName = name }
+                1 -> arguments = string(null)
+                else -> skipScalar()
+            }
+        }
+        return FunctionCallDelta(name = name, arguments = arguments)
+    }
+
+    // ---- members -------------------------------------------------------------------------------
+
+    /**
+     * Reads an object, handing each member's key (its position in [keys], -1 for another key) to
+     * [value], which reads the value.
+     */
+    private inline fun members(keys: Array<String>, value: (Int) -> Unit) {
+        expect('{')
+        if (emptyObject()) return
+        var seen = 0
+        do {
+            val key = key(keys)
+            seen = markSeen(seen, key)
+            value(key)
+        } while (nextMember())
+    }
+
+    /** Reads an array, each element with [element]; one element is the common case, kept small. */
+    private inline fun <T> array(element: () -> T): List<T> {
         expect('[')
         skipWhitespace()
         if (peek() == ']') {
             p++
             return emptyList()
         }
-        val first = toolCall()
+        val first = element()
         skipWhitespace()
         if (peek() == ']') {
             p++
             return java.util.Collections.singletonList(first)
         }
-        val all = ArrayList<ToolCallDelta>(4)
+        val all = ArrayList<T>(4)
         all.add(first)
         while (true) {
             skipWhitespace()
             when (next()) {
                 ',' -> {
                     skipWhitespace()
-                    all.add(toolCall())
+                    all.add(element())
                 }
                 ']' -> return all
                 else -> throw OutsideShape
             }
         }
     }
-
-    private fun toolCall(): ToolCallDelta {
-        expect('{')
-        var index = 0
-        var id: String? = null
-        var type: String? = null
-        var function: FunctionCallDelta? = null
-        var seen = 0
-        if (!emptyObject()) {
-            do {
-                val key = key(TOOL_CALL_KEYS)
-                seen = markSeen(seen, key)
-                when (key) {
-                    0 -> index = int()
-                    1 -> { id = string(lastCallId); if (id != null) lastCallId = id }
-                    2 -> { type = string(lastCallType); if (type != null) lastCallType = type }
-                    3 -> function = if (peek() == 'n') { literalNull(); null } else function()
-                    else -> skipScalar()
-                }
-            } while (nextMember())
-        }
-        return ToolCallDelta(index = index, id = id, type = type, function = function)
-    }
-
-    private fun function(): FunctionCallDelta {
-        expect('{')
-        var name: String? = null
-        var arguments: String? = null
-        var seen = 0
-        if (!emptyObject()) {
-            do {
-                val key = key(FUNCTION_KEYS)
-                seen = markSeen(seen, key)
-                when (key) {
-                    0 -> { name = string(lastFunctionName); if (name != null) lastFunctionName = name }
-                    1 -> arguments = string(null)
-                    else -> skipScalar()
-                }
-            } while (nextMember())
-        }
-        return FunctionCallDelta(name = name, arguments = arguments)
-    }
-
-    // ---- members -------------------------------------------------------------------------------
 
     /** After `{`: true (and consumed) when the object is empty. */
     private fun emptyObject(): Boolean {
