@@ -81,12 +81,12 @@ object RunOne {
 
     private fun throughput(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
         val chunks = if (quick) 50_000 else 200_000
-        val rounds = if (quick) 2 else 3
+        val rounds = if (quick) 3 else 7
         BenchServer(threads = 1, mode = "tp-$chunks").use { server ->
             val bodyBytes = Wire.throughputEventBytes(chunks) // SSE bytes, without the HTTP chunk framing
             val probe = Probe { server.threadIds }
             client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
-                repeat(if (quick) 1 else 2) { check(c.readAll(Sink()) == chunks) { "warm-up: wrong chunk count" } }
+                repeat(if (quick) 2 else 4) { check(c.readAll(Sink()) == chunks) { "warm-up: wrong chunk count" } }
                 val rates = ArrayList<Double>(); val cpu = ArrayList<Double>(); val alloc = ArrayList<Double>()
                 repeat(rounds) {
                     System.gc()

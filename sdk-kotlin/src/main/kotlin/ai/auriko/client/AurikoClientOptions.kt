@@ -130,7 +130,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * The Ktor engine, for example `OkHttp.create { … }` or `CIO.create()` (add
          * `ktor-client-cio-jvm`). The client does not close an engine it was given; close it
          * yourself after the client. Default: an OkHttp engine the client owns, which reuses
-         * connections, has no read timeout of its own (the SDK's timeouts apply) and lets up to 256
+         * connections, has no read timeout of its own (the SDK's timeouts apply) and lets up to 32
          * requests wait for their response headers at once (README, Engines).
          */
         public var engine: HttpClientEngine? = null

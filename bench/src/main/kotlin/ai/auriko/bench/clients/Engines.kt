@@ -20,7 +20,7 @@ enum class Engine {
             config {
                 readTimeout(0, TimeUnit.MILLISECONDS)
                 writeTimeout(0, TimeUnit.MILLISECONDS)
-                dispatcher(Dispatcher().apply { maxRequests = 256; maxRequestsPerHost = 256 })
+                dispatcher(Dispatcher().apply { maxRequests = 32; maxRequestsPerHost = 32 })
             }
         }
         CIO -> io.ktor.client.engine.cio.CIO.create {
