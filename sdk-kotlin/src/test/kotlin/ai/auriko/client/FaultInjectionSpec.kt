@@ -90,8 +90,8 @@ class FaultInjectionSpec : FunSpec({
         }
     }
 
-    // Each engine as a user gets it: the default OkHttp engine (owned by the client), and CIO
-    // configured as the README says.
+    // Each engine as a user gets it: the default CIO engine (owned by the client), and OkHttp
+    // set up as the README says.
     for ((engineName, engineFactory) in TestEngines.all) {
         val count = 1_000
         test("[$engineName] $count concurrent streams through one client, ~30 % faulty: every outcome as planned, nothing leaks") {

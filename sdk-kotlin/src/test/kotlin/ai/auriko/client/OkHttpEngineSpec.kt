@@ -1,0 +1,190 @@
+package ai.auriko.client
+
+import ai.auriko.chat.ChatCompletionRequest
+import ai.auriko.chat.ChatMessage
+import ai.auriko.client.testing.contentEvent
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.longs.shouldBeLessThan
+import io.kotest.matchers.shouldBe
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
+import java.io.BufferedInputStream
+import java.io.IOException
+import java.io.InputStream
+import java.io.OutputStream
+import java.net.InetAddress
+import java.net.ServerSocket
+import java.net.Socket
+import java.util.concurrent.CopyOnWriteArrayList
+import java.util.concurrent.atomic.AtomicInteger
+
+/**
+ * The OkHttp engine set up as the README says ([TestEngines.okHttp]): connections are reused after
+ * a completed stream and not after a cancelled one, and a body the server leaves open after
+ * `[DONE]` costs at most ~100 ms. (The streams-that-go-quiet test runs on it in DefaultEngineSpec.)
+ */
+class OkHttpEngineSpec : FunSpec({
+    suspend fun clientOf(baseUrl: String, block: suspend (AurikoClient) -> Unit) {
+        val engine = TestEngines.okHttp()
+        try {
+            AurikoClient {
+                apiKey = "sk-okhttp-engine-test"
+                this.baseUrl = baseUrl
+                maxRetries = 0
+                this.engine = engine
+            }.use { block(it) }
+        } finally {
+            engine.close()
+        }
+    }
+
+    test("three completed streams in a row share one connection") {
+        KeepAliveServer { _, out -> out.answer("hi") }.use { server ->
+            clientOf(server.baseUrl) { client ->
+                repeat(3) { client.chat.completions.stream(request()).toCompletion().content shouldBe "hi" }
+            }
+            server.requests.get() shouldBe 3
+            server.connections.get() shouldBe 1
+        }
+    }
+
+    test("a body left open after [DONE] delays completion by at most ~100 ms, and its connection is not reused") {
+        KeepAliveServer { n, out ->
+            if (n == 1) {
+                out.startStream()
+                out.chunk(contentEvent("held", "stop"))
+                out.chunk("data: [DONE]\n\n")
+                Thread.sleep(3_000) // the body's end never comes while the client waits
+            } else {
+                out.answer("next")
+            }
+        }.use { server ->
+            clientOf(server.baseUrl) { client ->
+                val started = System.nanoTime()
+                client.chat.completions.stream(request()).toCompletion().content shouldBe "held"
+                ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 1_000L
+                client.chat.completions.stream(request()).toCompletion().content shouldBe "next"
+            }
+            server.connections.get() shouldBe 2
+        }
+    }
+
+    test("a cancelled stream's connection is closed, not drained and reused") {
+        KeepAliveServer { n, out -> if (n == 1) out.endless() else out.answer("next") }.use { server ->
+            clientOf(server.baseUrl) { client ->
+                client.chat.completions.stream(request()).take(3).toList().size shouldBe 3
+                client.chat.completions.stream(request()).toCompletion().content shouldBe "next"
+            }
+            server.requests.get() shouldBe 2
+            server.connections.get() shouldBe 2
+        }
+    }
+
+})
+
+/**
+ * An HTTP/1.1 server on 127.0.0.1 that keeps connections open for the next request (the shared
+ * LoopbackServer serves one exchange per connection): [respond] gets the request's number and the
+ * connection's output. Counts connections and requests.
+ */
+private class KeepAliveServer(private val respond: (Int, OutputStream) -> Unit) : AutoCloseable {
+    private val server = ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+    val baseUrl = "http://127.0.0.1:${server.localPort}/v1"
+    val connections = AtomicInteger()
+    val requests = AtomicInteger()
+    private val sockets = CopyOnWriteArrayList<Socket>()
+
+    init {
+        Thread({
+            while (true) {
+                val socket = try { server.accept() } catch (e: IOException) { break }
+                sockets += socket
+                connections.incrementAndGet()
+                Thread({ serve(socket) }, "keepalive-conn").apply { isDaemon = true }.start()
+            }
+        }, "keepalive-accept").apply { isDaemon = true }.start()
+    }
+
+    private fun serve(socket: Socket) {
+        try {
+            serveRequests(socket)
+        } catch (e: IOException) {
+            // the test closed the server, or the client its connection
+        }
+    }
+
+    private fun serveRequests(socket: Socket) {
+        socket.use {
+            val input = BufferedInputStream(socket.getInputStream())
+            val out = socket.getOutputStream()
+            repeat(100) {
+                var length = 0
+                while (true) {
+                    val line = readLine(input) ?: return
+                    if (line.isEmpty()) break
+                    if (line.startsWith("content-length:", ignoreCase = true)) length = line.substringAfter(':').trim().toInt()
+                }
+                repeat(length) { if (input.read() == -1) return }
+                try {
+                    respond(requests.incrementAndGet(), out)
+                } catch (e: IOException) {
+                    return // the client closed the connection
+                }
+            }
+        }
+    }
+
+    private fun readLine(input: InputStream): String? {
+        val line = StringBuilder()
+        while (line.length < 8192) {
+            val b = input.read()
+            if (b == -1) return null
+            if (b == '\n'.code) return line.toString().trimEnd('\r')
+            line.append(b.toChar())
+        }
+        return null
+    }
+
+    override fun close() {
+        server.close()
+        sockets.forEach { runCatching { it.close() } }
+    }
+}
+
+private fun OutputStream.chunk(text: String) {
+    val bytes = text.toByteArray()
+    write("${Integer.toHexString(bytes.size)}\r\n".toByteArray())
+    write(bytes)
+    write("\r\n".toByteArray())
+    flush()
+}
+
+private fun OutputStream.startStream() {
+    write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n".toByteArray())
+    flush()
+}
+
+/**
+ * A one-chunk answer, `[DONE]`, and then the body's end in a write of its own, as servers send it,
+ * here 20 ms later so that the client has surely seen `[DONE]` before the end arrives.
+ */
+private fun OutputStream.answer(text: String) {
+    startStream()
+    chunk(contentEvent(text, "stop"))
+    chunk("data: [DONE]\n\n")
+    Thread.sleep(20)
+    write("0\r\n\r\n".toByteArray())
+    flush()
+}
+
+/** Chunks every 20 ms until the client goes away (bounded to 10 s). */
+private fun OutputStream.endless() {
+    startStream()
+    repeat(500) { i ->
+        chunk(contentEvent("t$i "))
+        Thread.sleep(20)
+    }
+}
+
+private fun request(): ChatCompletionRequest =
+    ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("Hi")).build()
