@@ -94,6 +94,7 @@ internal class Transport(
 
     init {
         InsecureBaseUrl.warnIfInsecure(options.baseUrl) { log(LogLevel.WARN, it, null) }
+        BlockingEngineCheck.warnIfStallable(engine) { log(LogLevel.WARN, it, null) }
     }
 
     /** Throws [IllegalStateException] once the client is closed; called before any I/O. */

@@ -227,6 +227,30 @@ class ObservabilitySpec : FunSpec({
             }
         }
     }
+
+    context("the stallable engine warning") {
+        fun warnings(engine: io.ktor.client.engine.HttpClientEngine?): List<String> {
+            val logger = RecordingLogger()
+            try {
+                AurikoClient { apiKey = "sk-engine-test"; this.engine = engine; this.logger = logger }.close()
+            } finally {
+                engine?.close()
+            }
+            return logger.lines.filter { it.startsWith("${LogLevel.WARN} ") }
+        }
+
+        test("is logged once for Ktor's OkHttp engine on its default dispatcher, saying what to set") {
+            val lines = warnings(io.ktor.client.engine.okhttp.OkHttp.create())
+            lines shouldHaveSize 1
+            lines.single() shouldContain "Dispatchers.IO.limitedParallelism"
+            lines.single() shouldNotContain "sk-engine-test"
+        }
+
+        test("is not logged for the default engine or for OkHttp set up as the README says") {
+            warnings(null) shouldBe emptyList()
+            warnings(ai.auriko.client.TestEngines.okHttp()) shouldBe emptyList()
+        }
+    }
 })
 
 private inline fun <T> withClue(clue: String, block: () -> T): T = io.kotest.assertions.withClue(clue, block)
