@@ -111,27 +111,47 @@ public final class ParsedErrorBody {
     return text;
   }
 
-  /** @return the error code as text, or {@code null} */
+  /**
+   * The error code.
+   *
+   * @return the error code as text, or {@code null}
+   */
   public @Nullable String code() {
     return code;
   }
 
-  /** @return the error type, or {@code null} */
+  /**
+   * The error type.
+   *
+   * @return the error type, or {@code null}
+   */
   public @Nullable String type() {
     return type;
   }
 
-  /** @return the message or snippet, or {@code null} for an empty body */
+  /**
+   * The error message, or a snippet of a body that is not JSON.
+   *
+   * @return the message or snippet, or {@code null} for an empty body
+   */
   public @Nullable String message() {
     return message;
   }
 
-  /** @return the parameter the error is about, or {@code null} */
+  /**
+   * The request parameter the error is about.
+   *
+   * @return the parameter the error is about, or {@code null}
+   */
   public @Nullable String param() {
     return param;
   }
 
-  /** @return whether the body was JSON */
+  /**
+   * Whether the body parsed as JSON.
+   *
+   * @return whether the body was JSON
+   */
   public boolean isJson() {
     return json;
   }
