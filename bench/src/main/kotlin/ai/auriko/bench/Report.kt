@@ -24,12 +24,10 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
     private val clients: List<String> = outcomes.map { it.client }.distinct()
 
     /**
-     * The baseline of [kind] (`transport` or `minimal`) on the same engine as [client]: the OkHttp
-     * ones for clients on OkHttp (openai-java among them), the CIO ones (the SDK's default engine)
-     * for the rest.
+     * The baseline of [kind] (`transport` or `minimal`) on the same engine as [client]: the CIO
+     * ones for clients on CIO, the OkHttp ones (the SDK's default engine) for the rest.
      */
-    private fun baseline(kind: String, client: String) =
-        if (client.contains("okhttp") || client == "openai-java") "$kind-okhttp" else kind
+    private fun baseline(kind: String, client: String) = if (client.contains("cio")) "$kind-cio" else kind
 
     fun markdown(): String = buildString {
         val env = "JDK ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores"
@@ -177,7 +175,7 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
             val l = num(c, "latencyP50Ms")?.let { a -> num(t, "latencyP50Ms")?.let { a / it } }
             row("Flow: delivery p50 ≤ 2× transport at $top", l, ratio(num(c, "latencyP50Ms"), num(t, "latencyP50Ms"))) { v -> v <= 2 }
         }
-        for (c in listOf("auriko-flow", "auriko-iterator", "auriko-flow-okhttp")) {
+        for (c in listOf("auriko-flow", "auriko-iterator")) {
             val o = find(c, "cancellation")
             row("${label(c)}: server sees close ≤ 5 ms", num(o, "serverSeesCloseMs"), f(num(o, "serverSeesCloseMs"), 2) + " ms") { v -> v <= 5 }
             row("${label(c)}: cancel call ≤ 5 ms", num(o, "cancelCallMs"), f(num(o, "cancelCallMs"), 2) + " ms") { v -> v <= 5 }

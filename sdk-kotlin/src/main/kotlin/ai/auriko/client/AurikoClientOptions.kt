@@ -48,7 +48,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
     public val userAgent: String =
         "auriko-jvm/${SdkVersion.VERSION}" + (builder.userAgentSuffix?.let { " $it" } ?: "")
 
-    /** The caller's engine, or `null` when the client creates (and owns) its default CIO engine. */
+    /** The caller's engine, or `null` when the client creates (and owns) its default OkHttp engine. */
     public val engine: HttpClientEngine? = builder.engine
 
     /** The longest line a stream may send, in bytes. */
@@ -127,11 +127,12 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         public var userAgentSuffix: String? = null
 
         /**
-         * The Ktor engine, for example `OkHttp.create { … }` set up as the README shows (add
-         * `ktor-client-okhttp-jvm`). The client does not close an engine it was given; close it
-         * yourself after the client. Default: a CIO engine the client owns, which reads every
-         * stream without blocking a thread, has no timeouts and no per-host connection cap of its
-         * own (the SDK's timeouts apply), and opens a connection per request (README, Engines).
+         * The Ktor engine, for example `CIO.create { … }` set up as the README shows (add
+         * `ktor-client-cio-jvm`). The client does not close an engine it was given; close it
+         * yourself after the client. Default: an OkHttp engine the client owns, which reuses
+         * connections, closes a cancelled stream's connection at once, has no timeouts of its own
+         * (the SDK's apply), lets up to 256 requests wait for their response headers at once, and
+         * reads each open stream on a thread of its own (README, Engines).
          */
         public var engine: HttpClientEngine? = null
 

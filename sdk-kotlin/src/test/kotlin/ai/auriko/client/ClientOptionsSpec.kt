@@ -295,14 +295,14 @@ class ClientOptionsSpec : FunSpec({
         }
     }
 
-    test("a client without an engine owns its default CIO engine and closes it") {
+    test("a client without an engine owns its default OkHttp engine and closes it") {
         val client = AurikoClient {
             apiKey = "sk-test-key"
             environment = { null }
         }
         client.options.engine.shouldBeNull()
         val engine = client.transport.http.engine
-        engine::class.simpleName shouldBe "CIOEngine"
+        engine::class.simpleName shouldBe "OkHttpEngine"
         val job = engine.coroutineContext[Job].shouldNotBeNull()
         job.isActive shouldBe true
         client.close()

@@ -2,7 +2,7 @@ package ai.auriko.client
 
 import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.chat.ChatMessage
-import ai.auriko.client.internal.MAX_CONNECTIONS
+import ai.auriko.client.internal.MAX_REQUESTS_AWAITING_HEADERS
 import ai.auriko.client.testing.Exchange
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.contentEvent
@@ -12,7 +12,10 @@ import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
-import io.ktor.client.engine.cio.CIOEngineConfig
+import io.ktor.client.engine.okhttp.OkHttpConfig
+import io.kotest.matchers.nulls.shouldNotBeNull
+import okhttp3.OkHttpClient
+import java.io.IOException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
@@ -28,8 +31,10 @@ import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
 
 /**
- * The engine a client creates when given none (CIO): no timeout or per-host cap of its own, and no
- * stream held up by others that went quiet — on the OkHttp engine as the README sets it up too.
+ * The engine a client creates when given none (OkHttp): no timeouts of its own, no per-host cap
+ * holding requests back, no stream held up by others that went quiet (on CIO as the README sets
+ * it up too), and a cancelled stream's connection closed at once even when the server had filled
+ * every buffer.
  */
 class DefaultEngineSpec : FunSpec({
     fun client(server: LoopbackServer, configure: AurikoClientOptions.Builder.() -> Unit = {}) = AurikoClient {
@@ -46,20 +51,53 @@ class DefaultEngineSpec : FunSpec({
         endStream()
     }
 
-    test("CIO's own request timeout is off, it may hold $MAX_CONNECTIONS connections to one host, and it connects once") {
+    test("OkHttp's own read and write timeouts are off, $MAX_REQUESTS_AWAITING_HEADERS requests may await headers, and bodies are read on a dispatcher of their own") {
         LoopbackServer { it.answer("x") }.use { server ->
             client(server).use { client ->
-                val config = client.transport.http.engine.config as CIOEngineConfig
-                config.requestTimeout shouldBe 0L
-                config.maxConnectionsCount shouldBe MAX_CONNECTIONS
-                config.endpoint.maxConnectionsPerRoute shouldBe MAX_CONNECTIONS
-                config.endpoint.connectAttempts shouldBe 1
+                val config = client.transport.http.engine.config as OkHttpConfig
+                config.dispatcher.shouldNotBeNull()
+                // Ktor applies the engine's configuration block to the builder it makes the client with.
+                @Suppress("UNCHECKED_CAST")
+                val block = OkHttpConfig::class.java.getDeclaredMethod("getConfig\$ktor_client_okhttp").invoke(config) as (OkHttpClient.Builder) -> Unit
+                val okHttp = OkHttpClient.Builder().apply(block).build()
+                okHttp.readTimeoutMillis shouldBe 0
+                okHttp.writeTimeoutMillis shouldBe 0
+                okHttp.followRedirects shouldBe false
+                okHttp.retryOnConnectionFailure shouldBe true
+                okHttp.dispatcher.maxRequests shouldBe MAX_REQUESTS_AWAITING_HEADERS
+                okHttp.dispatcher.maxRequestsPerHost shouldBe MAX_REQUESTS_AWAITING_HEADERS
+                okHttp.dispatcher.executorService.shutdown()
                 client.chat.completions.stream(request()).toCompletion().content shouldBe "x"
             }
         }
     }
 
-    test("150 streams to one host get their headers together, none failing on a 300 ms connect timeout (CIO's default cap of 100 per host would hold 50 back)") {
+    test("cancelling a stream whose server filled every buffer while the collector was slow closes its connection at once") {
+        LoopbackServer { ex ->
+            ex.startStream()
+            val deadline = System.nanoTime() + 20_000_000_000L
+            try {
+                // Stops only when a write fails, as a server generating tokens does: a client that
+                // merely shuts down its sending side (what CIO did) is not gone for this server.
+                while (System.nanoTime() < deadline) ex.chunk(contentEvent("x".repeat(200)))
+            } catch (e: IOException) {
+                // the client closed the connection
+            }
+        }.use { server ->
+            client(server).use { client ->
+                withContext(Dispatchers.Default) {
+                    val stream = launch { client.chat.completions.stream(request()).collect { delay(200) } }
+                    delay(1_500) // the server writes far faster than 5 chunks a second: every buffer fills
+                    stream.cancelAndJoin()
+                    val cancelled = System.nanoTime()
+                    awaitValue(2_000) { server.openConnections.get().takeIf { it == 0 } }
+                    ((System.nanoTime() - cancelled) / 1_000_000) shouldBeLessThan 1_000L
+                }
+            }
+        }
+    }
+
+    test("150 streams to one host get their headers together, none failing on a 300 ms connect timeout (OkHttp's default of 5 per host would hold 145 back, CIO's of 100 another 50)") {
         val streams = 150
         val allArrived = CountDownLatch(streams)
         LoopbackServer { ex ->

@@ -90,7 +90,7 @@ class FaultInjectionSpec : FunSpec({
         }
     }
 
-    // Each engine as a user gets it: the default CIO engine (owned by the client), and OkHttp
+    // Each engine as a user gets it: the default OkHttp engine (owned by the client), and CIO
     // set up as the README says.
     for ((engineName, engineFactory) in TestEngines.all) {
         val count = 1_000

@@ -54,6 +54,12 @@ internal class ProGuardRun(private val workDir: File) {
             // android.* classes (kotlinx-coroutines' agent refers to android.annotation.SuppressLint)
             // exist on every Android device. Nothing else is added to the shipped rules.
             appendLine("-dontwarn android.**")
+            // A ProGuard optimizer defect, not a missing rule: it narrows the declared return type
+            // of Okio's `Source.buffer()` (in the multi-file facade Okio__OkioKt) to the class it
+            // returns without changing the method body's checkcast, and the JVM rejects the result
+            // (VerifyError). R8, which Android builds use, has no such pass; its
+            // `-optimizations` filters are ignored by R8, so this setting exists only here.
+            appendLine("-optimizations !method/specialization/returntype")
             appendLine("-printmapping ${quote(workDir.resolve("mapping.txt"))}")
         }
         workDir.resolve("proguard.pro").writeText(configuration)

@@ -5,9 +5,9 @@ import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
 
-/** This SDK's Kotlin client, collecting its `Flow`: on its default engine (CIO), or on OkHttp set up as the README says. */
-class AurikoFlowClient(baseUrl: String, okHttp: Boolean) : CoroutineClient() {
-    private val engine = if (okHttp) Engine.OKHTTP.create() else null
+/** This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is false, else on CIO. */
+class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
+    private val engine = if (cio) Engine.CIO.create() else null
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl

@@ -7,11 +7,11 @@ import ai.auriko.client.blocking.blocking
 import ai.auriko.client.AurikoClient
 
 /**
- * This SDK's Java blocking iterator, on the default engine (CIO) or ([okHttp]) OkHttp. It has no
+ * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO. It has no
  * non-blocking API of its own.
  */
-class AurikoIteratorClient(baseUrl: String, okHttp: Boolean = false) : BenchClient {
-    private val engine = if (okHttp) Engine.OKHTTP.create() else null
+class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient {
+    private val engine = if (cio) Engine.CIO.create() else null
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl

@@ -158,8 +158,8 @@ public class AurikoBlockingClient private constructor(
         public fun userAgentSuffix(suffix: String): Builder = apply { options.userAgentSuffix = suffix }
 
         /**
-         * The Ktor engine, for example an OkHttp engine set up as the README shows; the client
-         * does not close it. Default: a CIO engine the client owns (README, Engines).
+         * The Ktor engine, for example a CIO engine set up as the README shows; the client does
+         * not close it. Default: an OkHttp engine the client owns (README, Engines).
          */
         public fun engine(engine: HttpClientEngine): Builder = apply { options.engine = engine }
 

@@ -246,9 +246,9 @@ class ObservabilitySpec : FunSpec({
             lines.single() shouldNotContain "sk-engine-test"
         }
 
-        test("is not logged for the default engine or for OkHttp set up as the README says") {
+        test("is not logged for the default engine (OkHttp with a dispatcher of its own) or for CIO") {
             warnings(null) shouldBe emptyList()
-            warnings(ai.auriko.client.TestEngines.okHttp()) shouldBe emptyList()
+            warnings(ai.auriko.client.TestEngines.cio()) shouldBe emptyList()
         }
     }
 })

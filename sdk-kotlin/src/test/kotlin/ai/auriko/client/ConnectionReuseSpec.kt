@@ -19,23 +19,16 @@ import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicInteger
 
 /**
- * The OkHttp engine set up as the README says ([TestEngines.okHttp]): connections are reused after
- * a completed stream and not after a cancelled one, and a body the server leaves open after
- * `[DONE]` costs at most ~100 ms. (The streams-that-go-quiet test runs on it in DefaultEngineSpec.)
+ * The default engine (OkHttp) and connections: reused after a completed stream and not after a
+ * cancelled one, and a body the server leaves open after `[DONE]` costs at most ~100 ms.
  */
-class OkHttpEngineSpec : FunSpec({
+class ConnectionReuseSpec : FunSpec({
     suspend fun clientOf(baseUrl: String, block: suspend (AurikoClient) -> Unit) {
-        val engine = TestEngines.okHttp()
-        try {
-            AurikoClient {
-                apiKey = "sk-okhttp-engine-test"
-                this.baseUrl = baseUrl
-                maxRetries = 0
-                this.engine = engine
-            }.use { block(it) }
-        } finally {
-            engine.close()
-        }
+        AurikoClient {
+            apiKey = "sk-okhttp-engine-test"
+            this.baseUrl = baseUrl
+            maxRetries = 0
+        }.use { block(it) }
     }
 
     test("three completed streams in a row share one connection") {
