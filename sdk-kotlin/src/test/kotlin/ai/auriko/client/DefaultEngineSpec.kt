@@ -10,6 +10,7 @@ import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
 import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
 import io.ktor.client.engine.okhttp.OkHttpConfig
@@ -117,6 +118,32 @@ class DefaultEngineSpec : FunSpec({
                 withClue(failures.take(3).joinToString { it.toString() }) { failures.shouldBeEmpty() }
                 outcomes.map { it.getOrNull() }.toSet() shouldBe setOf("together")
             }
+        }
+    }
+
+    test("a request waiting beyond the $MAX_REQUESTS_AWAITING_HEADERS slots is not a connect timeout") {
+        val slots = MAX_REQUESTS_AWAITING_HEADERS
+        val busy = CountDownLatch(slots)
+        LoopbackServer { ex ->
+            busy.countDown()
+            // Every slot is taken for at least 600 ms: the requests beyond them wait that long
+            // before they connect, twice the connect timeout.
+            busy.await(10, TimeUnit.SECONDS)
+            Thread.sleep(600)
+            ex.answer("ok")
+        }.use { server ->
+            client(server) { connectTimeout = 300.milliseconds }.use { client ->
+                val failures = withContext(Dispatchers.Default) {
+                    withTimeout(60.seconds) {
+                        List(slots + 4) { async { runCatching { client.chat.completions.stream(request()).toCompletion() }.exceptionOrNull() } }.awaitAll()
+                    }
+                }.filterNotNull()
+                withClue(failures.take(3).joinToString { it.toString() }) { failures.shouldBeEmpty() }
+            }
+            server.requests.size shouldBe slots + 4
+            // The last four did wait for a slot: they reached the server after the first ones' 600 ms.
+            val arrivals = server.requests.map { it.receivedAtNanos }.sorted()
+            ((arrivals.last() - arrivals.first()) / 1_000_000) shouldBeGreaterThanOrEqual 500L
         }
     }
 

@@ -24,7 +24,7 @@ internal const val MAX_REQUESTS_AWAITING_HEADERS: Int = 256
  *   GET and HEAD), so every completion would pay a TCP connect and a TLS handshake. OkHttp also
  *   speaks HTTP/2 and TLS 1.3 through the platform; CIO's own TLS speaks 1.2 only.
  * - The cost is threads: Ktor reads each OkHttp body with blocking calls on the engine's
- *   dispatcher, so every open stream holds a thread (10,000 concurrent streams took ~2,200; CIO
+ *   dispatcher, so every open stream holds a thread (10,000 concurrent streams took ~1,900; CIO
  *   needs ~100). On the default `Dispatchers.IO` (64 threads for the JVM), 64 streams whose
  *   model has gone quiet would stall every other stream and all of `Dispatchers.IO`; here the
  *   engine's dispatcher is an unbounded view of `Dispatchers.IO`, whose threads are shared with
