@@ -356,12 +356,21 @@ internal class ChunkScanner {
         }
     }
 
+    /**
+     * The four hex digits of a `\u` escape. ASCII only (RFC 8259 §7: HEXDIG): `Character.digit`
+     * would also take other scripts' digits such as U+06F0, which kotlinx.serialization rejects
+     * (found by the Jazzer target).
+     */
     private fun hex4(): Char {
         if (p + 4 > s.length) throw OutsideShape
         var value = 0
         repeat(4) {
-            val digit = Character.digit(s[p++], 16)
-            if (digit < 0) throw OutsideShape
+            val digit = when (val c = s[p++]) {
+                in '0'..'9' -> c - '0'
+                in 'a'..'f' -> c - 'a' + 10
+                in 'A'..'F' -> c - 'A' + 10
+                else -> throw OutsideShape
+            }
             value = value * 16 + digit
         }
         return value.toChar()
