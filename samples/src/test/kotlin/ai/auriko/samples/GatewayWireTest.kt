@@ -15,7 +15,7 @@ import java.net.HttpURLConnection
 import java.net.URL
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.Paths
+import ai.auriko.fixtures.WireRecordings
 
 /** The embedded gateway speaks the recorded wire format: the same chunk kinds in the same order. */
 class GatewayWireTest {
@@ -40,16 +40,7 @@ class GatewayWireTest {
         return kinds.fold(mutableListOf()) { acc, k -> if (acc.lastOrNull() == k && k == "content") acc else acc.apply { add(k) } }
     }
 
-    private fun fixture(): Path {
-        System.getProperty("auriko.fixtures")?.let { Paths.get(it, "sse", "auriko-basic.sse") }?.takeIf { Files.exists(it) }?.let { return it }
-        var p: Path? = Paths.get("").toAbsolutePath()
-        while (p != null) {
-            val c = p.resolve("../shared/fixtures/sse/auriko-basic.sse").normalize()
-            if (Files.exists(c)) return c
-            p = p.parent
-        }
-        error("fixture auriko-basic.sse not found")
-    }
+    private fun fixture(): Path = WireRecordings.sseDirectory().resolve("auriko-basic.sse")
 
     @Test
     fun `basic streaming output has the recorded structure and headers`() {

@@ -1,13 +1,13 @@
 package ai.auriko.testing;
 
 import ai.auriko.errors.internal.TolerantJson;
+import ai.auriko.fixtures.WireRecordings;
 import ai.auriko.http.ResponseHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The shared wire fixtures ({@code ../shared/fixtures/sse}): each case is a {@code NAME.json}
+ * The project's wire recordings (the {@code test-support} module, {@link WireRecordings}): each case is a {@code NAME.json}
  * describing the response and the expected result, and the body file it names. The suite fails,
  * rather than skipping, when the fixtures cannot be found.
  */
@@ -64,13 +64,7 @@ public final class Fixtures {
   }
 
   public static Path dir() {
-    String configured = System.getProperty("auriko.fixtures");
-    List<Path> candidates = new ArrayList<>();
-    if (configured != null) candidates.add(Paths.get(configured, "sse"));
-    Path here = Paths.get("").toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) candidates.add(p.resolve("../shared/fixtures/sse").normalize());
-    for (Path c : candidates) if (Files.isDirectory(c)) return c;
-    throw new IllegalStateException("wire fixtures not found; looked in " + candidates);
+    return WireRecordings.sseDirectory();
   }
 
   /** Every case, sorted by name; at least one, or the suite fails. */

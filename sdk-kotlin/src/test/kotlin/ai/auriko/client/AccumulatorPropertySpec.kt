@@ -64,7 +64,7 @@ class AccumulatorPropertySpec : FunSpec({
     }
 
     test("events: parallel tool calls whose argument fragments interleave — one Started and one Done per call, complete arguments") {
-        // Interleaved fragments are what the shared fixture auriko-tool-calls records, and what
+        // Interleaved fragments are what the wire recording auriko-tool-calls holds, and what
         // OpenAI sends for parallel tool calls.
         checkAll(PropTestConfig(seed = SEED + 2, iterations = 400), streamCases(Shape(interleaveTools = true, minToolsInChoice0 = 2))) { case ->
             checkEvents(case)

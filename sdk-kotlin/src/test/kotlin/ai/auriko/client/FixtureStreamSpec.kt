@@ -29,7 +29,7 @@ import kotlinx.serialization.json.longOrNull
 import java.time.Duration
 
 /**
- * Every recorded response in `../shared/fixtures/sse`, through `stream` (and, for HTTP errors,
+ * Every wire recording (`test-support`), through `stream` (and, for HTTP errors,
  * `create`), with the body delivered whole and one byte per read, checked against its `expect`.
  */
 class FixtureStreamSpec : FunSpec({

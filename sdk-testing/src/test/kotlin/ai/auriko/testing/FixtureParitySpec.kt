@@ -3,6 +3,7 @@ package ai.auriko.testing
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.errors.AurikoApiException
+import ai.auriko.fixtures.WireRecordings
 import ai.auriko.errors.StreamInterruptedException
 import ai.auriko.sse.SseDecoder
 import ai.auriko.sse.SseListener
@@ -22,16 +23,13 @@ import kotlinx.serialization.json.jsonPrimitive
 import kotlinx.serialization.json.long
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.Paths
 
 /**
  * Scripts that say what a recorded gateway response says produce the same wire structure (the
  * same kinds of events in the same order) and the result the fixture expects from a correct client.
  */
 class FixtureParitySpec : FunSpec({
-    val dir: Path = listOfNotNull(System.getProperty("auriko.fixtures")?.let { Paths.get(it, "sse") })
-        .plus(generateSequence(Paths.get("").toAbsolutePath()) { it.parent }.map { it.resolve("../shared/fixtures/sse").normalize() })
-        .firstOrNull { Files.isDirectory(it) } ?: error("wire fixtures not found")
+    val dir: Path = WireRecordings.sseDirectory()
 
     fun expect(name: String): JsonObject =
         Json.parseToJsonElement(String(Files.readAllBytes(dir.resolve("$name.json")), Charsets.UTF_8)).jsonObject["expect"]!!.jsonObject

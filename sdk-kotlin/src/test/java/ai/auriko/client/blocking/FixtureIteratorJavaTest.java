@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every shared wire fixture through the blocking iterator, checked against its expect block. */
+/** Every wire recording through the blocking iterator, checked against its expect block. */
 class FixtureIteratorJavaTest {
   @TestFactory
   Stream<DynamicTest> everyFixtureThroughTheIterator() {

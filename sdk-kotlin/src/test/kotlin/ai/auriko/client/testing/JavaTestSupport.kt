@@ -12,11 +12,11 @@ import java.util.function.Consumer
 
 /** Test helpers shaped for the Java tests, so they read as plain Java. */
 object JavaTestSupport {
-    /** Every shared wire fixture. */
+    /** Every wire recording. */
     @JvmStatic
     fun fixtures(): List<WireFixture> = WireFixtures.all
 
-    /** The shared wire fixture called [name] (for example `auriko-basic`). */
+    /** The wire recording called [name] (for example `auriko-basic`). */
     @JvmStatic
     fun fixture(name: String): WireFixture =
         WireFixtures.all.firstOrNull { it.name == name } ?: error("no wire fixture named $name")

@@ -1,14 +1,14 @@
 package ai.auriko.client.testing
 
+import ai.auriko.fixtures.WireRecordings
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.Paths
 
-/** One recorded response of `../shared/fixtures/sse` and the result a correct client produces. */
+/** One of the project's wire recordings (`test-support`, [WireRecordings]) and the result a correct client produces. */
 class WireFixture(val name: String, val spec: JsonObject, val body: ByteArray) {
     val status: Int get() = spec["response"]!!.jsonObject["status"]!!.jsonPrimitive.content.toInt()
     val headers: Map<String, String>
@@ -17,19 +17,9 @@ class WireFixture(val name: String, val spec: JsonObject, val body: ByteArray) {
     override fun toString(): String = name
 }
 
-/** Loads the shared wire fixtures; fails, never skips, when they are missing. */
+/** Loads the wire recordings; fails, never skips, when they are missing. */
 object WireFixtures {
-    val dir: Path by lazy {
-        val candidates = buildList {
-            System.getProperty("auriko.fixtures")?.let { add(Paths.get(it, "sse")) }
-            var p: Path? = Paths.get("").toAbsolutePath()
-            while (p != null) {
-                add(p.resolve("../shared/fixtures/sse").normalize())
-                p = p.parent
-            }
-        }
-        candidates.firstOrNull { Files.isDirectory(it) } ?: error("wire fixtures not found; looked in $candidates")
-    }
+    val dir: Path by lazy { WireRecordings.sseDirectory() }
 
     val all: List<WireFixture> by lazy {
         val jsonFiles: List<Path> = Files.list(dir).use { files ->

@@ -13,7 +13,7 @@ import kotlinx.serialization.json.putJsonArray
 import kotlinx.serialization.json.putJsonObject
 
 /**
- * The gateway's SSE wire format for one completion, as recorded in `shared/fixtures/sse`: each
+ * The gateway's SSE wire format for one completion, as in the project's wire recordings (`test-support`, `ai/auriko/fixtures/sse`): each
  * function returns one complete event (`data: …` and the blank line). The only writer of gateway
  * SSE in the project — the fake gateway and the samples' embedded gateway both use it.
  * Implementation detail of the test kit, not API.
