@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One chunk event's JSON decoded into the SDK's model: by kotlinx.serialization alone (the
  * configuration the transport uses), by the per-stream decoder a stream uses, and decoded plus
- * accumulated. Run with
- * {@code mvn -B -pl bench -am compile exec:exec -Dbench.args="ChunkDecodeBenchmark -prof gc"}.
+ * accumulated. Run with {@code mvn -B -pl bench -am compile exec:exec
+ * -Dbench.args="ChunkDecodeBenchmark -prof gc"}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,7 +66,8 @@ public class ChunkDecodeBenchmark {
   }
 
   /**
-   * Decodes one chunk as a stream does and adds it to an accumulator (restarted every 200,000 chunks).
+   * Decodes one chunk as a stream does and adds it to an accumulator (restarted every 200,000
+   * chunks).
    *
    * @return the accumulator
    */

@@ -20,8 +20,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The SSE decoder alone over a realistic stream of ~200-byte chunk events, fed in reads of a given
- * size (8 KiB is what engines typically deliver; 7 bytes is a pathological split). Run with:
- * {@code mvn -B -pl bench -am compile exec:exec -Dbench.args="SseDecoderBenchmark -prof gc"}.
+ * size (8 KiB is what engines typically deliver; 7 bytes is a pathological split). Run with: {@code
+ * mvn -B -pl bench -am compile exec:exec -Dbench.args="SseDecoderBenchmark -prof gc"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,7 +45,8 @@ public class SseDecoderBenchmark {
   public void setUp() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < chunks; i++) {
-      sb.append("data: {\"id\":\"chatcmpl-123\",\"object\":\"chat.completion.chunk\",\"created\":1234567890,")
+      sb.append(
+              "data: {\"id\":\"chatcmpl-123\",\"object\":\"chat.completion.chunk\",\"created\":1234567890,")
           .append("\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"token ")
           .append(i)
           .append("\"},\"finish_reason\":null}]}\n\n");
@@ -61,12 +62,14 @@ public class SseDecoderBenchmark {
    */
   @Benchmark
   public void decode(Blackhole bh) {
-    SseDecoder decoder = new SseDecoder(new SseListener() {
-      @Override
-      public void onEvent(@Nullable String id, @Nullable String type, String data) {
-        bh.consume(data);
-      }
-    });
+    SseDecoder decoder =
+        new SseDecoder(
+            new SseListener() {
+              @Override
+              public void onEvent(@Nullable String id, @Nullable String type, String data) {
+                bh.consume(data);
+              }
+            });
     for (int i = 0; i < body.length; i += readSize) {
       decoder.feed(body, i, Math.min(readSize, body.length - i));
     }

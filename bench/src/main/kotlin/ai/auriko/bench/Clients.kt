@@ -11,17 +11,46 @@ import ai.auriko.bench.clients.TransportBaseline
 /** Every client the harness knows, by the name used on the command line and in the tables. */
 object Clients {
     /** Name → (label, factory taking the base URL). Add a client here. */
-    val all: LinkedHashMap<String, Pair<String, (String) -> BenchClient>> = linkedMapOf(
-        "transport" to ("baseline: transport only (Ktor OkHttp, bytes counted)" to { url -> TransportBaseline(url, Engine.OKHTTP) }),
-        "transport-cio" to ("baseline: transport only (Ktor CIO, bytes counted)" to { url -> TransportBaseline(url, Engine.CIO) }),
-        "minimal" to ("baseline: minimal parser on Ktor OkHttp (byte lines + kotlinx.serialization)" to { url -> MinimalParserBaseline(url, Engine.OKHTTP) }),
-        "minimal-cio" to ("baseline: minimal parser on Ktor CIO" to { url -> MinimalParserBaseline(url, Engine.CIO) }),
-        "auriko-flow" to ("Auriko Kotlin Flow, OkHttp (default)" to { url -> AurikoFlowClient(url, cio = false) }),
-        "auriko-flow-cio" to ("Auriko Kotlin Flow, CIO engine" to { url -> AurikoFlowClient(url, cio = true) }),
-        "auriko-iterator" to ("Auriko Java iterator, OkHttp (default)" to { url -> AurikoIteratorClient(url) }),
-        "auriko-iterator-cio" to ("Auriko Java iterator, CIO engine" to { url -> AurikoIteratorClient(url, cio = true) }),
-        "openai-java" to ("openai-java 4.101.0" to { url -> OpenAiJavaClient(url) }),
-        "openai-kotlin-cio" to ("openai-kotlin 4.1.0, CIO" to { url -> OpenAiKotlinClient(url, okHttp = false) }),
-        "openai-kotlin-okhttp" to ("openai-kotlin 4.1.0, OkHttp" to { url -> OpenAiKotlinClient(url, okHttp = true) }),
-    )
+    val all: LinkedHashMap<String, Pair<String, (String) -> BenchClient>> =
+        linkedMapOf(
+            "transport" to
+                ("baseline: transport only (Ktor OkHttp, bytes counted)" to
+                    { url ->
+                        TransportBaseline(url, Engine.OKHTTP)
+                    }),
+            "transport-cio" to
+                ("baseline: transport only (Ktor CIO, bytes counted)" to
+                    { url ->
+                        TransportBaseline(url, Engine.CIO)
+                    }),
+            "minimal" to
+                ("baseline: minimal parser on Ktor OkHttp (byte lines + kotlinx.serialization)" to
+                    { url ->
+                        MinimalParserBaseline(url, Engine.OKHTTP)
+                    }),
+            "minimal-cio" to
+                ("baseline: minimal parser on Ktor CIO" to
+                    { url ->
+                        MinimalParserBaseline(url, Engine.CIO)
+                    }),
+            "auriko-flow" to
+                ("Auriko Kotlin Flow, OkHttp (default)" to
+                    { url ->
+                        AurikoFlowClient(url, cio = false)
+                    }),
+            "auriko-flow-cio" to
+                ("Auriko Kotlin Flow, CIO engine" to { url -> AurikoFlowClient(url, cio = true) }),
+            "auriko-iterator" to
+                ("Auriko Java iterator, OkHttp (default)" to { url -> AurikoIteratorClient(url) }),
+            "auriko-iterator-cio" to
+                ("Auriko Java iterator, CIO engine" to
+                    { url ->
+                        AurikoIteratorClient(url, cio = true)
+                    }),
+            "openai-java" to ("openai-java 4.101.0" to { url -> OpenAiJavaClient(url) }),
+            "openai-kotlin-cio" to
+                ("openai-kotlin 4.1.0, CIO" to { url -> OpenAiKotlinClient(url, okHttp = false) }),
+            "openai-kotlin-okhttp" to
+                ("openai-kotlin 4.1.0, OkHttp" to { url -> OpenAiKotlinClient(url, okHttp = true) }),
+        )
 }

@@ -3,26 +3,30 @@ package ai.auriko.bench
 import java.lang.management.ManagementFactory
 
 /**
- * Process-level accounting for one client, leaving out the in-process server's threads:
- * CPU is the process's CPU time (all threads, GC and JIT included) minus the server threads' CPU;
- * allocation is `com.sun.management.ThreadMXBean.getThreadAllocatedBytes` summed over live
- * threads (the figure JMH's `-prof gc` uses per thread). Threads that die during a measurement
- * take their allocation with them, so short-lived threads would be under-counted; the clients
- * measured here read on pooled or calling threads.
+ * Process-level accounting for one client, leaving out the in-process server's threads: CPU is the
+ * process's CPU time (all threads, GC and JIT included) minus the server threads' CPU; allocation
+ * is `com.sun.management.ThreadMXBean.getThreadAllocatedBytes` summed over live threads (the figure
+ * JMH's `-prof gc` uses per thread). Threads that die during a measurement take their allocation
+ * with them, so short-lived threads would be under-counted; the clients measured here read on
+ * pooled or calling threads.
  */
 class Probe(private val excluded: () -> LongArray) {
     private val threads = ManagementFactory.getThreadMXBean() as com.sun.management.ThreadMXBean
-    private val os = ManagementFactory.getOperatingSystemMXBean() as com.sun.management.OperatingSystemMXBean
+    private val os =
+        ManagementFactory.getOperatingSystemMXBean() as com.sun.management.OperatingSystemMXBean
 
     /** CPU nanoseconds used by the process outside the excluded threads. */
-    fun cpuNanos(): Long = os.processCpuTime - excluded().sumOf { threads.getThreadCpuTime(it).coerceAtLeast(0) }
+    fun cpuNanos(): Long =
+        os.processCpuTime - excluded().sumOf { threads.getThreadCpuTime(it).coerceAtLeast(0) }
 
     /** Allocation so far, by thread id. */
     fun allocation(): Map<Long, Long> {
         val ids = threads.allThreadIds
         val bytes = threads.getThreadAllocatedBytes(ids)
         val skip = excluded().toSet()
-        return ids.indices.filter { ids[it] !in skip && bytes[it] >= 0 }.associate { ids[it] to bytes[it] }
+        return ids.indices
+            .filter { ids[it] !in skip && bytes[it] >= 0 }
+            .associate { ids[it] to bytes[it] }
     }
 
     /** Bytes allocated between two [allocation] snapshots by threads alive at the second. */

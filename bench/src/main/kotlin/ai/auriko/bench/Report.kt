@@ -4,7 +4,11 @@ import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.doubleOrNull
 
 /** The markdown table of one run: medians, ratios to the baselines of the same run, targets. */
-class Report(private val outcomes: List<Runner.Outcome>, private val quick: Boolean, private val seconds: Double) {
+class Report(
+    private val outcomes: List<Runner.Outcome>,
+    private val quick: Boolean,
+    private val seconds: Double,
+) {
     private companion object {
         /** Size of `SseDecoderBenchmark`'s 10,000-event body, in MB. */
         const val SSE_BODY_MB = 1.78
@@ -13,13 +17,22 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
     private fun find(client: String, scenario: String, param: Int = 0) =
         outcomes.firstOrNull { it.client == client && it.scenario == scenario && it.param == param }
 
-    private fun num(o: Runner.Outcome?, key: String): Double? = (o?.data?.get(key) as? JsonPrimitive)?.doubleOrNull
-    private fun str(o: Runner.Outcome?, key: String): String? = (o?.data?.get(key) as? JsonPrimitive)?.takeIf { it.isString }?.content
+    private fun num(o: Runner.Outcome?, key: String): Double? =
+        (o?.data?.get(key) as? JsonPrimitive)?.doubleOrNull
 
-    private fun f(v: Double?, digits: Int = 0): String = if (v == null || v.isNaN()) "–" else "%,.${digits}f".format(v)
-    private fun ratio(a: Double?, b: Double?): String = if (a == null || b == null || b == 0.0) "–" else "%.2f×".format(a / b)
+    private fun str(o: Runner.Outcome?, key: String): String? =
+        (o?.data?.get(key) as? JsonPrimitive)?.takeIf { it.isString }?.content
+
+    private fun f(v: Double?, digits: Int = 0): String =
+        if (v == null || v.isNaN()) "–" else "%,.${digits}f".format(v)
+
+    private fun ratio(a: Double?, b: Double?): String =
+        if (a == null || b == null || b == 0.0) "–" else "%.2f×".format(a / b)
+
     private fun label(client: String) = Clients.all[client]?.first ?: client
-    private fun why(o: Runner.Outcome?): String = o?.note ?: str(o, "error") ?: str(o, "skipped") ?: ""
+
+    private fun why(o: Runner.Outcome?): String =
+        o?.note ?: str(o, "error") ?: str(o, "skipped") ?: ""
 
     private val clients: List<String> = outcomes.map { it.client }.distinct()
 
@@ -27,36 +40,61 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
      * The baseline of [kind] (`transport` or `minimal`) on the same engine as [client]: the CIO
      * ones for clients on CIO, the OkHttp ones (the SDK's default engine) for the rest.
      */
-    private fun baseline(kind: String, client: String) = if (client.contains("cio")) "$kind-cio" else kind
+    private fun baseline(kind: String, client: String) =
+        if (client.contains("cio")) "$kind-cio" else kind
 
     fun markdown(): String = buildString {
-        val env = "JDK ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores"
+        val env =
+            "JDK ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores"
         appendLine("# Streaming benchmarks against openai-java and openai-kotlin")
         appendLine()
-        appendLine("One run of `bench/run.sh${if (quick) " quick" else ""}` (${env}; ${"%.0f".format(seconds)} s). Each client and")
-        appendLine("scenario in a fresh JVM against the same loopback server; medians; ratios are to the baselines")
-        appendLine("measured in this run. CPU is process CPU time minus the server's threads (GC and JIT included);")
-        appendLine("allocation is per-thread allocated bytes summed over the client's threads (as `-prof gc`).")
+        appendLine(
+            "One run of `bench/run.sh${if (quick) " quick" else ""}` (${env}; ${"%.0f".format(seconds)} s). Each client and"
+        )
+        appendLine(
+            "scenario in a fresh JVM against the same loopback server; medians; ratios are to the baselines"
+        )
+        appendLine(
+            "measured in this run. CPU is process CPU time minus the server's threads (GC and JIT included);"
+        )
+        appendLine(
+            "allocation is per-thread allocated bytes summed over the client's threads (as `-prof gc`)."
+        )
         appendLine()
-        throughput(); latency(); concurrency(); cancellation(); jmh(); targets()
+        throughput()
+        latency()
+        concurrency()
+        cancellation()
+        jmh()
+        targets()
     }
 
     private fun StringBuilder.throughput() {
         val rows = clients.filter { find(it, "throughput") != null }
         if (rows.isEmpty()) return
         val j = num(find("openai-java", "throughput"), "chunksPerSec")
-        val o0 = rows.firstNotNullOfOrNull { find(it, "throughput")?.takeIf { o -> o.data != null } }
-        appendLine("## 1. Throughput: one stream of ${f(num(o0, "chunks"))} chunks (~${f(num(o0, "bytesPerChunk"))} bytes each)")
+        val o0 =
+            rows.firstNotNullOfOrNull { find(it, "throughput")?.takeIf { o -> o.data != null } }
+        appendLine(
+            "## 1. Throughput: one stream of ${f(num(o0, "chunks"))} chunks (~${f(num(o0, "bytesPerChunk"))} bytes each)"
+        )
         appendLine()
-        appendLine("| client | chunks/s | MB/s | CPU µs/chunk | alloc B/chunk | × transport (same engine) | × minimal parser (same engine) | × openai-java |")
+        appendLine(
+            "| client | chunks/s | MB/s | CPU µs/chunk | alloc B/chunk | × transport (same engine) | × minimal parser (same engine) | × openai-java |"
+        )
         appendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
         for (c in rows) {
             val o = find(c, "throughput")
             val r = num(o, "chunksPerSec")
             val t = num(find(baseline("transport", c), "throughput"), "chunksPerSec")
             val m = num(find(baseline("minimal", c), "throughput"), "chunksPerSec")
-            if (r == null) { appendLine("| ${label(c)} | ${why(o)} | | | | | | |"); continue }
-            appendLine("| ${label(c)} | ${f(r)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} |")
+            if (r == null) {
+                appendLine("| ${label(c)} | ${why(o)} | | | | | | |")
+                continue
+            }
+            appendLine(
+                "| ${label(c)} | ${f(r)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} |"
+            )
         }
         appendLine()
     }
@@ -64,7 +102,9 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
     private fun StringBuilder.latency() {
         val rows = clients.filter { find(it, "latency") != null }
         if (rows.isEmpty()) return
-        appendLine("## 2. Delivery latency: 2,000 chunks flushed 1 ms apart (server write → user code)")
+        appendLine(
+            "## 2. Delivery latency: 2,000 chunks flushed 1 ms apart (server write → user code)"
+        )
         appendLine()
         appendLine("| client | p50 µs | p99 µs | max µs | p50 × transport (same engine) |")
         appendLine("|---|---:|---:|---:|---:|")
@@ -72,29 +112,42 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
             val o = find(c, "latency")
             val p50 = num(o, "p50Us")
             val t = num(find(baseline("transport", c), "latency"), "p50Us")
-            if (p50 == null) { appendLine("| ${label(c)} | ${why(o)} | | | |"); continue }
-            appendLine("| ${label(c)} | ${f(p50)} | ${f(num(o, "p99Us"))} | ${f(num(o, "maxUs"))} | ${ratio(p50, t)} |")
+            if (p50 == null) {
+                appendLine("| ${label(c)} | ${why(o)} | | | |")
+                continue
+            }
+            appendLine(
+                "| ${label(c)} | ${f(p50)} | ${f(num(o, "p99Us"))} | ${f(num(o, "maxUs"))} | ${ratio(p50, t)} |"
+            )
         }
         appendLine()
     }
 
     private fun StringBuilder.concurrency() {
-        val levels = outcomes.filter { it.scenario == "concurrency" }.map { it.param }.distinct().sorted()
+        val levels =
+            outcomes.filter { it.scenario == "concurrency" }.map { it.param }.distinct().sorted()
         if (levels.isEmpty()) return
-        appendLine("## 3. Concurrency: N streams through one client, 40 chunks each 50 ms apart (ideal wall time 2 s)")
+        appendLine(
+            "## 3. Concurrency: N streams through one client, 40 chunks each 50 ms apart (ideal wall time 2 s)"
+        )
         appendLine()
-        appendLine("| client | N | completed | wall s | peak threads | peak heap MB | latency p50 ms | p99 ms | wall × transport (same engine) | p50 × transport (same engine) | failures |")
+        appendLine(
+            "| client | N | completed | wall s | peak threads | peak heap MB | latency p50 ms | p99 ms | wall × transport (same engine) | p50 × transport (same engine) | failures |"
+        )
         appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for (n in levels) for (c in clients) {
             val o = find(c, "concurrency", n) ?: continue
             val t = find(baseline("transport", c), "concurrency", n)
             if (o.data == null || str(o, "skipped") != null || str(o, "error") != null) {
-                appendLine("| ${label(c)} | ${f(n.toDouble())} | ${why(o)} | | | | | | | | |"); continue
+                appendLine("| ${label(c)} | ${f(n.toDouble())} | ${why(o)} | | | | | | | | |")
+                continue
             }
             val wall = num(o, "wallSec")
             val wallText = wall?.let { f(it, 1) } ?: "> ${f(num(o, "timeoutSec"))} (not finished)"
-            appendLine("| ${label(c)} | ${f(n.toDouble())} | ${f(num(o, "completed"))} | $wallText | ${f(num(o, "peakThreads"))} | ${f(num(o, "peakHeapMb"))} | " +
-                "${f(num(o, "latencyP50Ms"), 1)} | ${f(num(o, "latencyP99Ms"), 1)} | ${ratio(wall, num(t, "wallSec"))} | ${ratio(num(o, "latencyP50Ms"), num(t, "latencyP50Ms"))} | ${str(o, "failures") ?: ""} |")
+            appendLine(
+                "| ${label(c)} | ${f(n.toDouble())} | ${f(num(o, "completed"))} | $wallText | ${f(num(o, "peakThreads"))} | ${f(num(o, "peakHeapMb"))} | " +
+                    "${f(num(o, "latencyP50Ms"), 1)} | ${f(num(o, "latencyP99Ms"), 1)} | ${ratio(wall, num(t, "wallSec"))} | ${ratio(num(o, "latencyP50Ms"), num(t, "latencyP50Ms"))} | ${str(o, "failures") ?: ""} |"
+            )
         }
         appendLine()
     }
@@ -104,13 +157,20 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
         if (rows.isEmpty()) return
         appendLine("## 4. Cancellation after the 5th chunk of an endless stream (1 chunk/ms)")
         appendLine()
-        appendLine("| client | server sees close, median ms (max) | cancel call, median ms (max) | not closed within 1 s | connections left open | threads left over | TCP connections for 3 completed streams |")
+        appendLine(
+            "| client | server sees close, median ms (max) | cancel call, median ms (max) | not closed within 1 s | connections left open | threads left over | TCP connections for 3 completed streams |"
+        )
         appendLine("|---|---:|---:|---:|---:|---:|---:|")
         for (c in rows) {
             val o = find(c, "cancellation")
-            if (num(o, "cancelCallMs") == null) { appendLine("| ${label(c)} | ${why(o)} | | | | | |"); continue }
-            appendLine("| ${label(c)} | ${f(num(o, "serverSeesCloseMs"), 2)} (${f(num(o, "serverSeesCloseMaxMs"), 1)}) | ${f(num(o, "cancelCallMs"), 2)} (${f(num(o, "cancelCallMaxMs"), 1)}) | " +
-                "${f(num(o, "notClosedWithin1s"))} of ${f(num(o, "reps"))} | ${f(num(o, "connectionsLeftOpen"))} | ${f(num(o, "threadsLeftOver"))} | ${f(num(o, "connectionsFor3Streams"))} |")
+            if (num(o, "cancelCallMs") == null) {
+                appendLine("| ${label(c)} | ${why(o)} | | | | | |")
+                continue
+            }
+            appendLine(
+                "| ${label(c)} | ${f(num(o, "serverSeesCloseMs"), 2)} (${f(num(o, "serverSeesCloseMaxMs"), 1)}) | ${f(num(o, "cancelCallMs"), 2)} (${f(num(o, "cancelCallMaxMs"), 1)}) | " +
+                    "${f(num(o, "notClosedWithin1s"))} of ${f(num(o, "reps"))} | ${f(num(o, "connectionsLeftOpen"))} | ${f(num(o, "threadsLeftOver"))} | ${f(num(o, "connectionsFor3Streams"))} |"
+            )
         }
         appendLine()
     }
@@ -120,24 +180,36 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
         appendLine("## JMH microbenchmarks (`-prof gc`, shortened: 2 warm-up + 3 × 1 s)")
         appendLine()
         val runs = o.data?.get("runs") as? kotlinx.serialization.json.JsonArray
-        if (runs == null) { appendLine(why(o)); appendLine(); return }
+        if (runs == null) {
+            appendLine(why(o))
+            appendLine()
+            return
+        }
         appendLine("| benchmark | params | score | alloc B/op |")
         appendLine("|---|---|---:|---:|")
         for (run in runs) {
             val r = run as kotlinx.serialization.json.JsonObject
             val name = (r["benchmark"] as JsonPrimitive).content.substringAfterLast("bench.")
-            val params = (r["params"] as? kotlinx.serialization.json.JsonObject)?.entries?.joinToString { "${it.key}=${(it.value as JsonPrimitive).content}" } ?: ""
+            val params =
+                (r["params"] as? kotlinx.serialization.json.JsonObject)?.entries?.joinToString {
+                    "${it.key}=${(it.value as JsonPrimitive).content}"
+                } ?: ""
             val primary = r["primaryMetric"] as kotlinx.serialization.json.JsonObject
             val score = (primary["score"] as JsonPrimitive).doubleOrNull
             val unit = (primary["scoreUnit"] as JsonPrimitive).content
             val secondary = r["secondaryMetrics"] as? kotlinx.serialization.json.JsonObject
             // JMH 1.37 names it "gc.alloc.rate.norm"; older versions prefix a middle dot.
-            val alloc = ((secondary?.get("gc.alloc.rate.norm") ?: secondary?.get("·gc.alloc.rate.norm")) as? kotlinx.serialization.json.JsonObject)
-                ?.get("score")?.let { (it as JsonPrimitive).doubleOrNull }
+            val alloc =
+                ((secondary?.get("gc.alloc.rate.norm") ?: secondary?.get("·gc.alloc.rate.norm"))
+                        as? kotlinx.serialization.json.JsonObject)
+                    ?.get("score")
+                    ?.let { (it as JsonPrimitive).doubleOrNull }
             appendLine("| $name | $params | ${f(score, 2)} $unit | ${f(alloc)} |")
         }
         appendLine()
-        appendLine("`SseDecoderBenchmark` decodes a 10,000-event body per op; MB/s = ops/s × ${"%.2f".format(SSE_BODY_MB)} MB.")
+        appendLine(
+            "`SseDecoderBenchmark` decodes a 10,000-event body per op; MB/s = ops/s × ${"%.2f".format(SSE_BODY_MB)} MB."
+        )
         appendLine()
     }
 
@@ -147,42 +219,123 @@ class Report(private val outcomes: List<Runner.Outcome>, private val quick: Bool
         appendLine("| target | measured | met |")
         appendLine("|---|---|:---:|")
         fun row(what: String, value: Double?, shown: String, ok: (Double) -> Boolean) =
-            appendLine("| $what | $shown | ${if (value == null) "–" else if (ok(value)) "yes" else "**no**"} |")
+            appendLine(
+                "| $what | $shown | ${if (value == null) "–" else if (ok(value)) "yes" else "**no**"} |"
+            )
         // The default engine's clients are judged, against the baselines on that engine.
         val flow = find("auriko-flow", "throughput")
         val rate = num(flow, "chunksPerSec")
         val j = num(find("openai-java", "throughput"), "chunksPerSec")
         val m = num(find("minimal", "throughput"), "chunksPerSec")
-        row("Flow throughput ≥ 3× openai-java", rate?.let { r -> j?.let { r / it } }, ratio(rate, j)) { it >= 3 }
-        row("Flow throughput ≥ 1.0× minimal parser", rate?.let { r -> m?.let { r / it } }, ratio(rate, m)) { it >= 1.0 }
+        row(
+            "Flow throughput ≥ 3× openai-java",
+            rate?.let { r -> j?.let { r / it } },
+            ratio(rate, j),
+        ) {
+            it >= 3
+        }
+        row(
+            "Flow throughput ≥ 1.0× minimal parser",
+            rate?.let { r -> m?.let { r / it } },
+            ratio(rate, m),
+        ) {
+            it >= 1.0
+        }
         val it = num(find("auriko-iterator", "throughput"), "chunksPerSec")
-        row("Iterator throughput ≥ 3× openai-java", it?.let { r -> j?.let { r / it } }, ratio(it, j)) { v -> v >= 3 }
-        row("Flow CPU ≤ 3.5 µs/chunk", num(flow, "cpuUsPerChunk"), f(num(flow, "cpuUsPerChunk"), 2) + " µs") { v -> v <= 3.5 }
-        row("Flow allocation ≤ 1.5 KB/chunk", num(flow, "allocBytesPerChunk"), f(num(flow, "allocBytesPerChunk")) + " B") { v -> v <= 1536 }
+        row(
+            "Iterator throughput ≥ 3× openai-java",
+            it?.let { r -> j?.let { r / it } },
+            ratio(it, j),
+        ) { v ->
+            v >= 3
+        }
+        row(
+            "Flow CPU ≤ 3.5 µs/chunk",
+            num(flow, "cpuUsPerChunk"),
+            f(num(flow, "cpuUsPerChunk"), 2) + " µs",
+        ) { v ->
+            v <= 3.5
+        }
+        row(
+            "Flow allocation ≤ 1.5 KB/chunk",
+            num(flow, "allocBytesPerChunk"),
+            f(num(flow, "allocBytesPerChunk")) + " B",
+        ) { v ->
+            v <= 1536
+        }
         val il = find("auriko-iterator", "latency")
-        row("Iterator delivery p50 ≤ 150 µs", num(il, "p50Us"), f(num(il, "p50Us")) + " µs") { v -> v <= 150 }
-        row("Iterator delivery p99 ≤ 1.5 ms", num(il, "p99Us"), f(num(il, "p99Us")) + " µs") { v -> v <= 1500 }
+        row("Iterator delivery p50 ≤ 150 µs", num(il, "p50Us"), f(num(il, "p50Us")) + " µs") { v ->
+            v <= 150
+        }
+        row("Iterator delivery p99 ≤ 1.5 ms", num(il, "p99Us"), f(num(il, "p99Us")) + " µs") { v ->
+            v <= 1500
+        }
         val fl = find("auriko-flow", "latency")
-        row("Flow delivery p50 ≤ 250 µs", num(fl, "p50Us"), f(num(fl, "p50Us")) + " µs") { v -> v <= 250 }
+        row("Flow delivery p50 ≤ 250 µs", num(fl, "p50Us"), f(num(fl, "p50Us")) + " µs") { v ->
+            v <= 250
+        }
         val top = outcomes.filter { o -> o.scenario == "concurrency" }.maxOfOrNull { o -> o.param }
         if (top != null) {
             val c = find("auriko-flow", "concurrency", top)
             val t = find("transport", "concurrency", top)
-            row("Flow: all $top streams complete", num(c, "completed"), f(num(c, "completed"))) { v -> v.toInt() == top }
-            row("Flow: ≤ 128 live threads at $top streams", num(c, "peakThreads"), f(num(c, "peakThreads"))) { v -> v <= 128 }
+            row("Flow: all $top streams complete", num(c, "completed"), f(num(c, "completed"))) { v
+                ->
+                v.toInt() == top
+            }
+            row(
+                "Flow: ≤ 128 live threads at $top streams",
+                num(c, "peakThreads"),
+                f(num(c, "peakThreads")),
+            ) { v ->
+                v <= 128
+            }
             val w = num(c, "wallSec")?.let { a -> num(t, "wallSec")?.let { a / it } }
-            row("Flow: wall time ≤ 1.5× transport at $top", w, ratio(num(c, "wallSec"), num(t, "wallSec"))) { v -> v <= 1.5 }
+            row(
+                "Flow: wall time ≤ 1.5× transport at $top",
+                w,
+                ratio(num(c, "wallSec"), num(t, "wallSec")),
+            ) { v ->
+                v <= 1.5
+            }
             val l = num(c, "latencyP50Ms")?.let { a -> num(t, "latencyP50Ms")?.let { a / it } }
-            row("Flow: delivery p50 ≤ 2× transport at $top", l, ratio(num(c, "latencyP50Ms"), num(t, "latencyP50Ms"))) { v -> v <= 2 }
+            row(
+                "Flow: delivery p50 ≤ 2× transport at $top",
+                l,
+                ratio(num(c, "latencyP50Ms"), num(t, "latencyP50Ms")),
+            ) { v ->
+                v <= 2
+            }
         }
         for (c in listOf("auriko-flow", "auriko-iterator")) {
             val o = find(c, "cancellation")
-            row("${label(c)}: server sees close ≤ 5 ms", num(o, "serverSeesCloseMs"), f(num(o, "serverSeesCloseMs"), 2) + " ms") { v -> v <= 5 }
-            row("${label(c)}: cancel call ≤ 5 ms", num(o, "cancelCallMs"), f(num(o, "cancelCallMs"), 2) + " ms") { v -> v <= 5 }
-            row("${label(c)}: nothing drained or left open", num(o, "notClosedWithin1s")?.plus(num(o, "connectionsLeftOpen") ?: 0.0),
-                "${f(num(o, "notClosedWithin1s"))} not closed, ${f(num(o, "connectionsLeftOpen"))} left open") { v -> v == 0.0 }
-            row("${label(c)}: connection reused after a completed stream", num(o, "connectionsFor3Streams"),
-                "${f(num(o, "connectionsFor3Streams"))} connection(s) for 3 streams") { v -> v <= 1 }
+            row(
+                "${label(c)}: server sees close ≤ 5 ms",
+                num(o, "serverSeesCloseMs"),
+                f(num(o, "serverSeesCloseMs"), 2) + " ms",
+            ) { v ->
+                v <= 5
+            }
+            row(
+                "${label(c)}: cancel call ≤ 5 ms",
+                num(o, "cancelCallMs"),
+                f(num(o, "cancelCallMs"), 2) + " ms",
+            ) { v ->
+                v <= 5
+            }
+            row(
+                "${label(c)}: nothing drained or left open",
+                num(o, "notClosedWithin1s")?.plus(num(o, "connectionsLeftOpen") ?: 0.0),
+                "${f(num(o, "notClosedWithin1s"))} not closed, ${f(num(o, "connectionsLeftOpen"))} left open",
+            ) { v ->
+                v == 0.0
+            }
+            row(
+                "${label(c)}: connection reused after a completed stream",
+                num(o, "connectionsFor3Streams"),
+                "${f(num(o, "connectionsFor3Streams"))} connection(s) for 3 streams",
+            ) { v ->
+                v <= 1
+            }
         }
     }
 }

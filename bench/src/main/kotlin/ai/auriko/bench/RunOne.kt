@@ -2,8 +2,6 @@ package ai.auriko.bench
 
 import ai.auriko.bench.server.BenchServer
 import ai.auriko.bench.server.Wire
-import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.JsonPrimitive
 import java.io.File
 import java.lang.management.ManagementFactory
 import java.util.concurrent.CountDownLatch
@@ -11,11 +9,13 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import java.util.concurrent.atomic.AtomicLong
 import kotlin.concurrent.thread
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 
 /**
  * One client, one scenario, in this (fresh) JVM: `RunOne <client> <scenario> <param> <quick>`.
- * Prints `RESULT {json}` and halts, so no thread a client left behind keeps the process alive.
- * The runner ([main] in Runner.kt) forks one of these per client and scenario.
+ * Prints `RESULT {json}` and halts, so no thread a client left behind keeps the process alive. The
+ * runner ([main] in Runner.kt) forks one of these per client and scenario.
  */
 object RunOne {
     @JvmStatic
@@ -46,12 +46,13 @@ object RunOne {
         Runtime.getRuntime().halt(exit)
     }
 
-    private fun toJson(v: Any?) = when (v) {
-        null -> kotlinx.serialization.json.JsonNull
-        is Number -> JsonPrimitive(v)
-        is Boolean -> JsonPrimitive(v)
-        else -> JsonPrimitive(v.toString())
-    }
+    private fun toJson(v: Any?) =
+        when (v) {
+            null -> kotlinx.serialization.json.JsonNull
+            is Number -> JsonPrimitive(v)
+            is Boolean -> JsonPrimitive(v)
+            else -> JsonPrimitive(v.toString())
+        }
 
     private fun client(name: String, url: String): BenchClient =
         (Clients.all[name] ?: error("unknown client $name")).second(url)
@@ -61,7 +62,8 @@ object RunOne {
         val count = AtomicInteger()
         val recorded = AtomicInteger()
         val contentChars = AtomicLong()
-        override val wantsStamps: Boolean get() = stamps != null
+        override val wantsStamps: Boolean
+            get() = stamps != null
 
         override fun chunk(content: String?) {
             if (stamps != null) {
@@ -83,21 +85,32 @@ object RunOne {
         val chunks = if (quick) 50_000 else 200_000
         val rounds = if (quick) 3 else 7
         BenchServer(threads = 1, mode = "tp-$chunks").use { server ->
-            val bodyBytes = Wire.throughputEventBytes(chunks) // SSE bytes, without the HTTP chunk framing
+            val bodyBytes =
+                Wire.throughputEventBytes(chunks) // SSE bytes, without the HTTP chunk framing
             val probe = Probe { server.threadIds }
             client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
-                repeat(if (quick) 2 else 4) { check(c.readAll(Sink()) == chunks) { "warm-up: wrong chunk count" } }
-                val rates = ArrayList<Double>(); val cpu = ArrayList<Double>(); val alloc = ArrayList<Double>()
+                repeat(if (quick) 2 else 4) {
+                    check(c.readAll(Sink()) == chunks) { "warm-up: wrong chunk count" }
+                }
+                val rates = ArrayList<Double>()
+                val cpu = ArrayList<Double>()
+                val alloc = ArrayList<Double>()
                 repeat(rounds) {
                     System.gc()
-                    val a0 = probe.allocation(); val c0 = probe.cpuNanos(); val t0 = System.nanoTime()
+                    val a0 = probe.allocation()
+                    val c0 = probe.cpuNanos()
+                    val t0 = System.nanoTime()
                     val n = c.readAll(Sink())
-                    val t1 = System.nanoTime(); val c1 = probe.cpuNanos(); val a1 = probe.allocation()
+                    val t1 = System.nanoTime()
+                    val c1 = probe.cpuNanos()
+                    val a1 = probe.allocation()
                     check(n == chunks) { "got $n of $chunks chunks" }
                     rates += n / ((t1 - t0) / 1e9)
                     cpu += (c1 - c0) / 1e3 / n
                     alloc += probe.allocatedBetween(a0, a1).toDouble() / n
-                    System.err.println("$name round: ${"%.0f".format(rates.last())} chunks/s, ${"%.2f".format(cpu.last())} µs, ${"%.0f".format(alloc.last())} B")
+                    System.err.println(
+                        "$name round: ${"%.0f".format(rates.last())} chunks/s, ${"%.2f".format(cpu.last())} µs, ${"%.0f".format(alloc.last())} B"
+                    )
                 }
                 val rate = median(rates)
                 out["chunks"] = chunks
@@ -131,7 +144,12 @@ object RunOne {
         }
     }
 
-    private fun concurrency(name: String, streams: Int, quick: Boolean, out: MutableMap<String, Any?>) {
+    private fun concurrency(
+        name: String,
+        streams: Int,
+        quick: Boolean,
+        out: MutableMap<String, Any?>,
+    ) {
         val perStream = 40
         val timeoutSeconds = if (quick) 40L else 60L
         val server = startServerProcess("paced-$perStream-50000000")
@@ -150,13 +168,18 @@ object RunOne {
                 val memory = ManagementFactory.getMemoryMXBean()
                 var peakThreads = probe.liveThreads()
                 var peakHeap = memory.heapMemoryUsage.used
-                val sampling = thread(isDaemon = true, name = "bench-sampler") {
-                    while (!Thread.currentThread().isInterrupted) {
-                        peakThreads = maxOf(peakThreads, probe.liveThreads() - 1)
-                        peakHeap = maxOf(peakHeap, memory.heapMemoryUsage.used)
-                        try { Thread.sleep(20) } catch (e: InterruptedException) { break }
+                val sampling =
+                    thread(isDaemon = true, name = "bench-sampler") {
+                        while (!Thread.currentThread().isInterrupted) {
+                            peakThreads = maxOf(peakThreads, probe.liveThreads() - 1)
+                            peakHeap = maxOf(peakHeap, memory.heapMemoryUsage.used)
+                            try {
+                                Thread.sleep(20)
+                            } catch (e: InterruptedException) {
+                                break
+                            }
+                        }
                     }
-                }
                 val stamps = LongArray(streams * perStream)
                 val sink = Sink(stamps)
                 val done = CountDownLatch(streams)
@@ -166,13 +189,21 @@ object RunOne {
                 repeat(streams) {
                     c.startAsync(sink) { n, e ->
                         if (e == null && n == perStream) completed.incrementAndGet()
-                        else failures.computeIfAbsent(e?.let { it::class.java.simpleName } ?: "got $n chunks") { AtomicInteger() }.incrementAndGet()
+                        else
+                            failures
+                                .computeIfAbsent(
+                                    e?.let { it::class.java.simpleName } ?: "got $n chunks"
+                                ) {
+                                    AtomicInteger()
+                                }
+                                .incrementAndGet()
                         done.countDown()
                     }
                 }
                 val finished = done.await(timeoutSeconds, TimeUnit.SECONDS)
                 val wall = (System.nanoTime() - t0) / 1e9
-                sampling.interrupt(); sampling.join(1000)
+                sampling.interrupt()
+                sampling.join(1000)
                 val m = sink.recorded.get().coerceAtMost(stamps.size)
                 out["streams"] = streams
                 out["completed"] = completed.get()
@@ -190,13 +221,25 @@ object RunOne {
         }
     }
 
-    /** Starts the server in its own process (file-descriptor limit) and returns it with its port. */
+    /**
+     * Starts the server in its own process (file-descriptor limit) and returns it with its port.
+     */
     private fun startServerProcess(mode: String): Pair<Process, Int> {
         val java = File(System.getProperty("java.home"), "bin/java").path
-        val process = ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "ai.auriko.bench.server.ServerMainKt", mode)
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start()
-        val line = process.inputStream.bufferedReader().readLine() ?: error("the server process did not start")
+        val process =
+            ProcessBuilder(
+                    java,
+                    "-Xmx1g",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "ai.auriko.bench.server.ServerMainKt",
+                    mode,
+                )
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start()
+        val line =
+            process.inputStream.bufferedReader().readLine()
+                ?: error("the server process did not start")
         return process to line.removePrefix("PORT ").trim().toInt()
     }
 
@@ -210,22 +253,29 @@ object RunOne {
                 repeat(3) { check(c.readAll(Sink()) == 20) }
                 out["connectionsFor3Streams"] = server.accepted.get() - accepted0
                 server.mode = "endless-1000000"
-                repeat(3) { c.readThenCancel(5); Thread.sleep(50) } // warm-up
+                repeat(3) {
+                    c.readThenCancel(5)
+                    Thread.sleep(50)
+                } // warm-up
                 Thread.sleep(200)
                 val threads0 = probe.liveThreads()
                 val open0 = server.open.get() // idle pooled connections, if the client keeps any
-                val seen = ArrayList<Double>(); val call = ArrayList<Double>()
+                val seen = ArrayList<Double>()
+                val call = ArrayList<Double>()
                 var notClosed = 0
                 repeat(reps) {
                     val before = server.lastPeerCloseNanos.get()
                     val (start, end) = c.readThenCancel(5).let { it[0] to it[1] }
                     call += (end - start) / 1e6
                     val deadline = System.nanoTime() + 1_000_000_000L
-                    while (server.lastPeerCloseNanos.get() == before && System.nanoTime() < deadline) Thread.sleep(0, 100_000)
+                    while (
+                        server.lastPeerCloseNanos.get() == before && System.nanoTime() < deadline
+                    ) Thread.sleep(0, 100_000)
                     val closedAt = server.lastPeerCloseNanos.get()
                     if (closedAt == before) notClosed++ else seen += (closedAt - start) / 1e6
                     val openDeadline = System.nanoTime() + 1_000_000_000L
-                    while (server.open.get() > open0 && System.nanoTime() < openDeadline) Thread.sleep(1)
+                    while (server.open.get() > open0 && System.nanoTime() < openDeadline) Thread
+                        .sleep(1)
                 }
                 Thread.sleep(300)
                 out["reps"] = reps

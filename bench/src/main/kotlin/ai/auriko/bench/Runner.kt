@@ -1,28 +1,37 @@
 package ai.auriko.bench
 
-import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.JsonObject
 import java.io.File
 import java.time.LocalDate
 import java.time.ZoneOffset
 import java.util.concurrent.TimeUnit
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonObject
 
 /**
  * Runs every client through every scenario, each in a fresh JVM, and writes the markdown table:
  * `Runner [quick] [--clients a,b] [--scenarios s,t] [--out dir]`. Bounded: each fork has its own
- * timeout and is killed (with the server process it started) when it passes it; the whole run
- * stops starting forks after its budget (14 min full, 5 min quick) and says so in the table.
+ * timeout and is killed (with the server process it started) when it passes it; the whole run stops
+ * starting forks after its budget (14 min full, 5 min quick) and says so in the table.
  */
 object Runner {
     /** One fork's outcome. */
-    class Outcome(val client: String, val scenario: String, val param: Int, val data: JsonObject?, val note: String?)
+    class Outcome(
+        val client: String,
+        val scenario: String,
+        val param: Int,
+        val data: JsonObject?,
+        val note: String?,
+    )
 
     @JvmStatic
     fun main(args: Array<String>) {
         val quick = "quick" in args
-        fun option(name: String) = args.indexOf(name).takeIf { it >= 0 }?.let { args.getOrNull(it + 1) }
+        fun option(name: String) =
+            args.indexOf(name).takeIf { it >= 0 }?.let { args.getOrNull(it + 1) }
         val clients = option("--clients")?.split(',') ?: Clients.all.keys.toList()
-        val scenarios = option("--scenarios")?.split(',') ?: listOf("throughput", "latency", "concurrency", "cancellation", "jmh")
+        val scenarios =
+            option("--scenarios")?.split(',')
+                ?: listOf("throughput", "latency", "concurrency", "cancellation", "jmh")
         val outDir = File(option("--out") ?: "bench/results")
         val levels = if (quick) listOf(1_000) else listOf(1_000, 5_000, 10_000)
         val budgetNanos = (if (quick) 5L else 14L) * 60 * 1_000_000_000L
@@ -31,15 +40,34 @@ object Runner {
         val outcomes = ArrayList<Outcome>()
 
         fun fork(client: String, scenario: String, param: Int, timeoutSeconds: Long): Outcome {
-            if (System.nanoTime() - started > budgetNanos) return Outcome(client, scenario, param, null, "skipped: time budget")
+            if (System.nanoTime() - started > budgetNanos)
+                return Outcome(client, scenario, param, null, "skipped: time budget")
             val java = File(System.getProperty("java.home"), "bin/java").path
             val heap = if (scenario == "concurrency") "-Xmx3g" else "-Xmx1g"
             val log = File(logs, "$client-$scenario-$param.log")
-            val command = listOf(java, heap, "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-                "ai.auriko.bench.RunOne", client, scenario, param.toString(), if (quick) "quick" else "full")
+            val command =
+                listOf(
+                    java,
+                    heap,
+                    "-XX:+UseG1GC",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "ai.auriko.bench.RunOne",
+                    client,
+                    scenario,
+                    param.toString(),
+                    if (quick) "quick" else "full",
+                )
             val process = ProcessBuilder(command).redirectError(log).start()
             val output = StringBuilder()
-            val reader = Thread { process.inputStream.bufferedReader().forEachLine { output.appendLine(it) } }.apply { isDaemon = true; start() }
+            val reader =
+                Thread {
+                        process.inputStream.bufferedReader().forEachLine { output.appendLine(it) }
+                    }
+                    .apply {
+                        isDaemon = true
+                        start()
+                    }
             val t0 = System.nanoTime()
             val finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS)
             if (!finished) {
@@ -49,18 +77,32 @@ object Runner {
             }
             reader.join(2_000)
             val line = output.lineSequence().firstOrNull { it.startsWith("RESULT ") }
-            val data = line?.let { Json.parseToJsonElement(it.removePrefix("RESULT ")) as JsonObject }
-            val note = when {
-                !finished -> "killed after $timeoutSeconds s"
-                data == null -> "no result (exit ${process.exitValue()}, see ${log.path})"
-                else -> null
-            }
-            System.err.println("[%5.0f s] %-22s %-12s %6s %s (%.1f s)".format((System.nanoTime() - started) / 1e9, client, scenario,
-                if (param > 0) param.toString() else "", note ?: line?.removePrefix("RESULT ")?.take(160), (System.nanoTime() - t0) / 1e9))
+            val data =
+                line?.let { Json.parseToJsonElement(it.removePrefix("RESULT ")) as JsonObject }
+            val note =
+                when {
+                    !finished -> "killed after $timeoutSeconds s"
+                    data == null -> "no result (exit ${process.exitValue()}, see ${log.path})"
+                    else -> null
+                }
+            System.err.println(
+                "[%5.0f s] %-22s %-12s %6s %s (%.1f s)"
+                    .format(
+                        (System.nanoTime() - started) / 1e9,
+                        client,
+                        scenario,
+                        if (param > 0) param.toString() else "",
+                        note ?: line?.removePrefix("RESULT ")?.take(160),
+                        (System.nanoTime() - t0) / 1e9,
+                    )
+            )
             return Outcome(client, scenario, param, data, note)
         }
 
-        Runtime.getRuntime().addShutdownHook(Thread { ProcessHandle.current().descendants().forEach { it.destroyForcibly() } })
+        Runtime.getRuntime()
+            .addShutdownHook(
+                Thread { ProcessHandle.current().descendants().forEach { it.destroyForcibly() } }
+            )
         for (scenario in scenarios) {
             if (scenario == "jmh") {
                 outcomes += jmh(logs, quick)
@@ -72,14 +114,26 @@ object Runner {
                         var failedBelow: Int? = null
                         for (n in levels) {
                             if (failedBelow != null) {
-                                outcomes += Outcome(client, scenario, n, null, "skipped: did not complete $failedBelow")
+                                outcomes +=
+                                    Outcome(
+                                        client,
+                                        scenario,
+                                        n,
+                                        null,
+                                        "skipped: did not complete $failedBelow",
+                                    )
                                 continue
                             }
                             val o = fork(client, scenario, n, if (quick) 60 else 90)
                             outcomes += o
                             val d = o.data
-                            if (d == null || d["skipped"] != null || d["finished"]?.toString() != "true" ||
-                                d["completed"]?.toString()?.toIntOrNull() != n) failedBelow = n
+                            if (
+                                d == null ||
+                                    d["skipped"] != null ||
+                                    d["finished"]?.toString() != "true" ||
+                                    d["completed"]?.toString()?.toIntOrNull() != n
+                            )
+                                failedBelow = n
                         }
                     }
                     "throughput" -> outcomes += fork(client, scenario, 0, if (quick) 60 else 150)
@@ -89,7 +143,8 @@ object Runner {
         }
         val markdown = Report(outcomes, quick, (System.nanoTime() - started) / 1e9).markdown()
         outDir.mkdirs()
-        val file = File(outDir, "${LocalDate.now(ZoneOffset.UTC)}-peers${if (quick) "-quick" else ""}.md")
+        val file =
+            File(outDir, "${LocalDate.now(ZoneOffset.UTC)}-peers${if (quick) "-quick" else ""}.md")
         file.writeText(markdown)
         println(markdown)
         System.err.println("wrote ${file.path}")
@@ -103,14 +158,52 @@ object Runner {
         val results = File(logs, "jmh.json")
         results.delete()
         val java = File(System.getProperty("java.home"), "bin/java").path
-        val command = listOf(java, "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main",
-            "SseDecoderBenchmark|ChunkDecodeBenchmark", "-wi", if (quick) "1" else "2", "-i", if (quick) "2" else "3",
-            "-w", "1", "-r", "1", "-f", "1", "-prof", "gc", "-rf", "json", "-rff", results.path)
-        val process = ProcessBuilder(command).redirectErrorStream(true).redirectOutput(File(logs, "jmh.log")).start()
+        val command =
+            listOf(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.openjdk.jmh.Main",
+                "SseDecoderBenchmark|ChunkDecodeBenchmark",
+                "-wi",
+                if (quick) "1" else "2",
+                "-i",
+                if (quick) "2" else "3",
+                "-w",
+                "1",
+                "-r",
+                "1",
+                "-f",
+                "1",
+                "-prof",
+                "gc",
+                "-rf",
+                "json",
+                "-rff",
+                results.path,
+            )
+        val process =
+            ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(File(logs, "jmh.log"))
+                .start()
         val finished = process.waitFor(240, TimeUnit.SECONDS)
-        if (!finished) { process.descendants().forEach { it.destroyForcibly() }; process.destroyForcibly() }
-        val data = if (results.exists()) JsonObject(mapOf("runs" to Json.parseToJsonElement(results.readText()))) else null
+        if (!finished) {
+            process.descendants().forEach { it.destroyForcibly() }
+            process.destroyForcibly()
+        }
+        val data =
+            if (results.exists())
+                JsonObject(mapOf("runs" to Json.parseToJsonElement(results.readText())))
+            else null
         System.err.println("jmh: ${if (data != null) "done" else "no result"}")
-        return Outcome("jmh", "jmh", 0, data, if (!finished) "killed after 240 s" else if (data == null) "no result (see ${logs.path}/jmh.log)" else null)
+        return Outcome(
+            "jmh",
+            "jmh",
+            0,
+            data,
+            if (!finished) "killed after 240 s"
+            else if (data == null) "no result (see ${logs.path}/jmh.log)" else null,
+        )
     }
 }

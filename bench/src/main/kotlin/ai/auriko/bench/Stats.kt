@@ -9,4 +9,5 @@ fun percentile(values: LongArray, count: Int, p: Double): Long {
 }
 
 /** The median of [values]. */
-fun median(values: List<Double>): Double = values.sorted().let { if (it.isEmpty()) Double.NaN else it[it.size / 2] }
+fun median(values: List<Double>): Double =
+    values.sorted().let { if (it.isEmpty()) Double.NaN else it[it.size / 2] }

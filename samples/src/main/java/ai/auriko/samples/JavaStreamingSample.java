@@ -30,7 +30,11 @@ public final class JavaStreamingSample {
       run(new AurikoBlockingClient.Builder(), prompt);
     } else {
       try (LocalGateway gateway = new LocalGateway()) {
-        run(new AurikoBlockingClient.Builder().apiKey("sk-local-demo").baseUrl(gateway.getBaseUrl()), prompt);
+        run(
+            new AurikoBlockingClient.Builder()
+                .apiKey("sk-local-demo")
+                .baseUrl(gateway.getBaseUrl()),
+            prompt);
       }
     }
   }
@@ -42,16 +46,18 @@ public final class JavaStreamingSample {
    * @param prompt the question
    */
   public static void run(AurikoBlockingClient.Builder builder, String prompt) {
-    ChatCompletionRequest request = ChatCompletionRequest.builder()
-        .model("gpt-4o")
-        .addMessage(ChatMessage.user(prompt))
-        .routing(RoutingOptions.builder().optimize(Optimize.COST).build())
-        .build();
+    ChatCompletionRequest request =
+        ChatCompletionRequest.builder()
+            .model("gpt-4o")
+            .addMessage(ChatMessage.user(prompt))
+            .routing(RoutingOptions.builder().optimize(Optimize.COST).build())
+            .build();
 
     try (AurikoBlockingClient client = builder.build();
         BlockingChatCompletionStream stream = client.chat().completions().stream(request)) {
       for (ChatCompletionChunk chunk : stream) {
-        if (!chunk.getChoices().isEmpty() && chunk.getChoices().get(0).getDelta().getContent() != null) {
+        if (!chunk.getChoices().isEmpty()
+            && chunk.getChoices().get(0).getDelta().getContent() != null) {
           System.out.print(chunk.getChoices().get(0).getDelta().getContent());
           System.out.flush();
         }
@@ -61,7 +67,8 @@ public final class JavaStreamingSample {
       System.out.println("routing: " + stream.routingMetadata());
       System.out.println("request id: " + stream.responseHeaders().requestId());
     } catch (AurikoApiException e) {
-      System.err.println("the gateway said no: " + e.getClass().getSimpleName() + " " + e.getMessage());
+      System.err.println(
+          "the gateway said no: " + e.getClass().getSimpleName() + " " + e.getMessage());
     } catch (AurikoException e) {
       System.err.println("the stream failed: " + e.getMessage());
     }

@@ -1,20 +1,20 @@
 package ai.auriko.samples
 
+import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.AurikoClientOptions
 import ai.auriko.client.chat.ChatCompletionStream
 import ai.auriko.client.dsl.ChatCompletionRequestBuilder
-import ai.auriko.chat.ChatMessage
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoException
 import ai.auriko.gateway.Optimize
 import ai.auriko.samples.gateway.LocalGateway
-import kotlinx.coroutines.Job
-import kotlinx.coroutines.launch
-import kotlinx.coroutines.runBlocking
 import java.io.PrintStream
 import java.util.concurrent.atomic.AtomicLong
 import java.util.concurrent.atomic.AtomicReference
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
 
 /** Command-line options of the chat sample. */
 internal class ChatOptions(
@@ -26,7 +26,8 @@ internal class ChatOptions(
     val baseUrl: String? = null,
 ) {
     companion object {
-        const val USAGE = "usage: chat [--prompt \"…\"] [--model m | --models a,b] [--optimize cost|ttft|tps|balanced|…] [--thinking] [--base-url url]"
+        const val USAGE =
+            "usage: chat [--prompt \"…\"] [--model m | --models a,b] [--optimize cost|ttft|tps|balanced|…] [--thinking] [--base-url url]"
 
         fun parse(args: Array<String>): ChatOptions {
             var prompt: String? = null
@@ -36,16 +37,20 @@ internal class ChatOptions(
             var thinking = false
             var baseUrl: String? = null
             var i = 0
-            fun value(): String = args.getOrNull(++i) ?: throw IllegalArgumentException("${args[i - 1]} needs a value\n$USAGE")
+            fun value(): String =
+                args.getOrNull(++i)
+                    ?: throw IllegalArgumentException("${args[i - 1]} needs a value\n$USAGE")
             while (i < args.size) {
                 when (args[i]) {
                     "--prompt" -> prompt = value()
                     "--model" -> model = value()
-                    "--models" -> models = value().split(',').map { it.trim() }.filter { it.isNotEmpty() }
+                    "--models" ->
+                        models = value().split(',').map { it.trim() }.filter { it.isNotEmpty() }
                     "--optimize" -> optimize = value()
                     "--thinking" -> thinking = true
                     "--base-url" -> baseUrl = value()
-                    "--help", "-h" -> throw IllegalArgumentException(USAGE)
+                    "--help",
+                    "-h" -> throw IllegalArgumentException(USAGE)
                     else -> throw IllegalArgumentException("unknown option ${args[i]}\n$USAGE")
                 }
                 i++
@@ -66,12 +71,13 @@ private const val RESET = "\u001b[0m"
  * one question and exits, as does a run without a terminal.
  */
 fun main(args: Array<String>) {
-    val options = try {
-        ChatOptions.parse(args)
-    } catch (e: IllegalArgumentException) {
-        System.err.println(e.message)
-        return
-    }
+    val options =
+        try {
+            ChatOptions.parse(args)
+        } catch (e: IllegalArgumentException) {
+            System.err.println(e.message)
+            return
+        }
     val key = System.getenv(AurikoClientOptions.API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
     val gateway = if (key == null && options.baseUrl == null) LocalGateway() else null
     try {
@@ -81,11 +87,14 @@ fun main(args: Array<String>) {
         }
         client.use {
             println(
-                if (gateway != null) "Talking to the embedded local gateway at ${gateway.baseUrl} (set AURIKO_API_KEY to talk to Auriko)."
-                else "Talking to ${client.options.baseUrl}.",
+                if (gateway != null)
+                    "Talking to the embedded local gateway at ${gateway.baseUrl} (set AURIKO_API_KEY to talk to Auriko)."
+                else "Talking to ${client.options.baseUrl}."
             )
             val chat = Chat(client, options, System.out)
-            val oneShot = options.prompt ?: if (System.console() == null) "What does the Auriko gateway do?" else null
+            val oneShot =
+                options.prompt
+                    ?: if (System.console() == null) "What does the Auriko gateway do?" else null
             if (oneShot != null) {
                 println("you> $oneShot")
                 runBlocking { chat.ask(oneShot) }
@@ -99,7 +108,11 @@ fun main(args: Array<String>) {
 }
 
 /** One conversation: keeps the history, streams each answer, prints the summary line. */
-internal class Chat(private val client: AurikoClient, private val options: ChatOptions, private val out: PrintStream) {
+internal class Chat(
+    private val client: AurikoClient,
+    private val options: ChatOptions,
+    private val out: PrintStream,
+) {
     private val history = mutableListOf<ChatMessage>()
 
     /** Streams the answer to [question]; returns the answer text (empty when it failed). */
@@ -112,16 +125,28 @@ internal class Chat(private val client: AurikoClient, private val options: ChatO
             out.print("assistant> ")
             stream.collect { chunk ->
                 val delta = chunk.choices.firstOrNull()?.delta ?: return@collect
-                delta.reasoningContent?.takeIf { it.isNotEmpty() }?.let {
-                    if (!inReasoning) { out.print(DIM); inReasoning = true }
-                    out.print(it)
+                delta.reasoningContent
+                    ?.takeIf { it.isNotEmpty() }
+                    ?.let {
+                        if (!inReasoning) {
+                            out.print(DIM)
+                            inReasoning = true
+                        }
+                        out.print(it)
+                    }
+                delta.content
+                    ?.takeIf { it.isNotEmpty() }
+                    ?.let {
+                        if (inReasoning) {
+                            out.print("$RESET\n")
+                            inReasoning = false
+                        }
+                        out.print(it)
+                        answer.append(it)
+                    }
+                delta.toolCalls.forEach { call ->
+                    call.function?.name?.let { out.print("[calls $it] ") }
                 }
-                delta.content?.takeIf { it.isNotEmpty() }?.let {
-                    if (inReasoning) { out.print("$RESET\n"); inReasoning = false }
-                    out.print(it)
-                    answer.append(it)
-                }
-                delta.toolCalls.forEach { call -> call.function?.name?.let { out.print("[calls $it] ") } }
                 out.flush()
             }
             if (inReasoning) out.print(RESET)
@@ -136,7 +161,9 @@ internal class Chat(private val client: AurikoClient, private val options: ChatO
         } catch (e: AurikoApiException) {
             if (inReasoning) out.print(RESET)
             out.println()
-            out.println("! ${e.javaClass.simpleName}: ${e.errorMessage()} (request ${e.requestId() ?: "unknown"})")
+            out.println(
+                "! ${e.javaClass.simpleName}: ${e.errorMessage()} (request ${e.requestId() ?: "unknown"})"
+            )
             history.removeAt(history.size - 1)
         } catch (e: AurikoException) {
             if (inReasoning) out.print(RESET)
@@ -180,7 +207,9 @@ internal class Chat(private val client: AurikoClient, private val options: ChatO
                 Runtime.getRuntime().halt(0)
             }
         }
-        out.println("Type a message and press Enter. Ctrl-C cancels an answer; Ctrl-D or a second Ctrl-C exits.")
+        out.println(
+            "Type a message and press Enter. Ctrl-C cancels an answer; Ctrl-D or a second Ctrl-C exits."
+        )
         while (true) {
             out.print("you> ")
             out.flush()
@@ -194,7 +223,9 @@ internal class Chat(private val client: AurikoClient, private val options: ChatO
     }
 }
 
-/** Handles SIGINT where the JVM allows it (HotSpot's sun.misc.Signal); otherwise Ctrl-C just exits. */
+/**
+ * Handles SIGINT where the JVM allows it (HotSpot's sun.misc.Signal); otherwise Ctrl-C just exits.
+ */
 private fun installInterruptHandler(onInterrupt: () -> Unit) {
     try {
         sun.misc.Signal.handle(sun.misc.Signal("INT")) { onInterrupt() }

@@ -1,13 +1,13 @@
 package ai.auriko.samples
 
-import org.junit.jupiter.api.Assertions.assertEquals
-import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.Assumptions.assumeTrue
-import org.junit.jupiter.api.Test
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.util.concurrent.TimeUnit
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Assumptions.assumeTrue
+import org.junit.jupiter.api.Test
 
 /**
  * Runs the README's main command, as written, in a subprocess on a copy of the repository, with
@@ -17,7 +17,8 @@ class ReadmeCommandTest {
     private fun repoRoot(): Path {
         var p: Path? = Paths.get("").toAbsolutePath()
         while (p != null) {
-            if (Files.exists(p.resolve("README.md")) && Files.exists(p.resolve("samples/pom.xml"))) return p
+            if (Files.exists(p.resolve("README.md")) && Files.exists(p.resolve("samples/pom.xml")))
+                return p
             p = p.parent
         }
         error("repository root not found")
@@ -25,29 +26,46 @@ class ReadmeCommandTest {
 
     @Test
     fun `the README's main command streams an answer from the embedded gateway`() {
-        assumeTrue(System.getenv("AURIKO_API_KEY") == null, "the command talks to Auriko when a key is set")
+        assumeTrue(
+            System.getenv("AURIKO_API_KEY") == null,
+            "the command talks to Auriko when a key is set",
+        )
         val root = repoRoot()
         val readme = String(Files.readAllBytes(root.resolve("README.md")))
-        val command = Regex("Run the main sample:\\s*```sh\\s*\\n(.+?)\\n```").find(readme)?.groupValues?.get(1)?.trim()
-            ?: error("README has no main command block")
+        val command =
+            Regex("Run the main sample:\\s*```sh\\s*\\n(.+?)\\n```")
+                .find(readme)
+                ?.groupValues
+                ?.get(1)
+                ?.trim() ?: error("README has no main command block")
         assertTrue(command.startsWith("mvn "), command)
 
         // A copy, so the inner build cannot touch the classes this build is running.
         val copy = Files.createTempDirectory("readme-command")
         try {
             copyTree(root, copy)
-            val args = command.split(' ').filter { it.isNotEmpty() } + "-Dexec.args=--prompt Hello_README"
-            val process = ProcessBuilder(args)
-                .directory(copy.toFile())
-                .redirectErrorStream(true)
-                .apply {
-                    // Keep the caller's Maven settings (repository, proxy); no long-lived compile daemon.
-                    environment()["MAVEN_OPTS"] = ((System.getenv("MAVEN_OPTS") ?: "") + " -Dkotlin.compiler.daemon=false").trim()
-                }
-                .start()
+            val args =
+                command.split(' ').filter { it.isNotEmpty() } + "-Dexec.args=--prompt Hello_README"
+            val process =
+                ProcessBuilder(args)
+                    .directory(copy.toFile())
+                    .redirectErrorStream(true)
+                    .apply {
+                        // Keep the caller's Maven settings (repository, proxy); no long-lived
+                        // compile daemon.
+                        environment()["MAVEN_OPTS"] =
+                            ((System.getenv("MAVEN_OPTS") ?: "") +
+                                    " -Dkotlin.compiler.daemon=false")
+                                .trim()
+                    }
+                    .start()
             process.outputStream.close()
             val output = StringBuilder()
-            val reader = Thread { process.inputStream.bufferedReader().forEachLine { output.appendLine(it) } }.apply { start() }
+            val reader =
+                Thread {
+                        process.inputStream.bufferedReader().forEachLine { output.appendLine(it) }
+                    }
+                    .apply { start() }
             val finished = process.waitFor(420, TimeUnit.SECONDS)
             if (!finished) process.destroyForcibly()
             reader.join(5_000)
@@ -64,13 +82,15 @@ class ReadmeCommandTest {
 
     private fun copyTree(from: Path, to: Path) {
         Files.walk(from).use { paths ->
-            paths.filter { p ->
-                val rel = from.relativize(p).toString()
-                !rel.split('/').any { it == "target" || it == ".git" || it == ".idea" }
-            }.forEach { p ->
-                val dest = to.resolve(from.relativize(p).toString())
-                if (Files.isDirectory(p)) Files.createDirectories(dest) else Files.copy(p, dest)
-            }
+            paths
+                .filter { p ->
+                    val rel = from.relativize(p).toString()
+                    !rel.split('/').any { it == "target" || it == ".git" || it == ".idea" }
+                }
+                .forEach { p ->
+                    val dest = to.resolve(from.relativize(p).toString())
+                    if (Files.isDirectory(p)) Files.createDirectories(dest) else Files.copy(p, dest)
+                }
         }
     }
 }

@@ -2,6 +2,8 @@ package ai.auriko.samples
 
 import ai.auriko.client.AurikoClient
 import ai.auriko.samples.gateway.LocalGateway
+import java.io.ByteArrayOutputStream
+import java.io.PrintStream
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Assumptions.assumeTrue
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
-import java.io.ByteArrayOutputStream
-import java.io.PrintStream
 
 /** Each sample, run one-shot against the embedded gateway, with its output asserted. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -22,7 +22,10 @@ class SamplesTest {
     @BeforeAll
     fun start() {
         gateway = LocalGateway()
-        client = localClient(gateway) { retryPolicy = ai.auriko.http.RetryPolicy.builder().maxRetries(1).build() }
+        client =
+            localClient(gateway) {
+                retryPolicy = ai.auriko.http.RetryPolicy.builder().maxRetries(1).build()
+            }
     }
 
     @AfterAll
@@ -51,17 +54,46 @@ class SamplesTest {
 
     @Test
     fun `main chat streams the answer and prints provider, cost, usage and first-token time`() {
-        assumeTrue(System.getenv("AURIKO_API_KEY") == null, "runs against the embedded gateway only without a key")
-        val out = captureStdout { main(arrayOf("--prompt", "Tell me about streaming", "--optimize", "ttft")) }
+        assumeTrue(
+            System.getenv("AURIKO_API_KEY") == null,
+            "runs against the embedded gateway only without a key",
+        )
+        val out = captureStdout {
+            main(arrayOf("--prompt", "Tell me about streaming", "--optimize", "ttft"))
+        }
         assertTrue(out.contains("Talking to the embedded local gateway at http://127.0.0.1:"), out)
-        assertTrue(out.contains("assistant> You asked: \u201cTell me about streaming\u201d. That is 4 words"), out)
-        assertTrue(Regex("— provider groq · cost \\$0\\.\\d{6} · usage \\d+ prompt \\+ \\d+ completion tokens · first token \\d+ ms").containsMatchIn(out), out)
+        assertTrue(
+            out.contains(
+                "assistant> You asked: \u201cTell me about streaming\u201d. That is 4 words"
+            ),
+            out,
+        )
+        assertTrue(
+            Regex(
+                    "— provider groq · cost \\$0\\.\\d{6} · usage \\d+ prompt \\+ \\d+ completion tokens · first token \\d+ ms"
+                )
+                .containsMatchIn(out),
+            out,
+        )
     }
 
     @Test
     fun `main chat shows reasoning dimmed for a thinking model`() {
-        assumeTrue(System.getenv("AURIKO_API_KEY") == null, "runs against the embedded gateway only without a key")
-        val out = captureStdout { main(arrayOf("--prompt", "Why is the sky blue?", "--model", "claude-thinking", "--thinking")) }
+        assumeTrue(
+            System.getenv("AURIKO_API_KEY") == null,
+            "runs against the embedded gateway only without a key",
+        )
+        val out = captureStdout {
+            main(
+                arrayOf(
+                    "--prompt",
+                    "Why is the sky blue?",
+                    "--model",
+                    "claude-thinking",
+                    "--thinking",
+                )
+            )
+        }
         assertTrue(out.contains("\u001b[2mThe user wrote 5 words."), out)
         assertTrue(out.contains("\u001b[0m\nYou asked:"), out)
     }
@@ -72,13 +104,23 @@ class SamplesTest {
             val chat = Chat(client, ChatOptions(model = "error-404"), printer)
             runBlocking { chat.ask("hello") }
         }
-        assertTrue(out.contains("! ModelNotFoundException: Model 'error-404' not found (request req_local_"), out)
+        assertTrue(
+            out.contains(
+                "! ModelNotFoundException: Model 'error-404' not found (request req_local_"
+            ),
+            out,
+        )
     }
 
     @Test
     fun `tool loop calls get_weather and streams the final answer`() {
-        val out = capture { runBlocking { ToolLoopSample.run(client, "What is the weather in Lisbon?", it) } }
-        assertTrue(out.contains("[tool] get_weather({\"city\":\"Lisbon\"}) -> 18°C and clear in Lisbon"), out)
+        val out = capture {
+            runBlocking { ToolLoopSample.run(client, "What is the weather in Lisbon?", it) }
+        }
+        assertTrue(
+            out.contains("[tool] get_weather({\"city\":\"Lisbon\"}) -> 18°C and clear in Lisbon"),
+            out,
+        )
         assertTrue(out.contains("Here is what the tool reported: 18°C and clear in Lisbon."), out)
     }
 
@@ -92,23 +134,28 @@ class SamplesTest {
         assertTrue(row("optimize=tps").contains("cerebras"), out)
         assertTrue(row("optimize=balanced").contains("openai"), out)
         assertTrue(row("models=").contains("claude-sonnet-4"), out)
-        val costs = listOf("cost", "balanced").map { Regex("(\\d\\.\\d{6})").find(row("optimize=$it"))!!.value.toDouble() }
+        val costs =
+            listOf("cost", "balanced").map {
+                Regex("(\\d\\.\\d{6})").find(row("optimize=$it"))!!.value.toDouble()
+            }
         assertTrue(costs[0] < costs[1], "cost routing is cheaper: $costs")
     }
 
     @Test
     fun `errors sample catches each typed exception with the request id`() {
         val out = capture { runBlocking { ErrorsSample.run(client, it) } }
-        val expected = mapOf(
-            "error-401" to "AuthenticationException",
-            "error-402" to "InsufficientCreditsException",
-            "error-404" to "ModelNotFoundException",
-            "error-429" to "RateLimitException — retry after 1 s, gave up after 2 attempts",
-            "error-502" to "ProviderException — 502 Bad Gateway",
-            "error-midstream" to "InternalException in stream=true — Provider disconnected unexpectedly",
-            "error-truncated" to "StreamInterruptedException — kept",
-            "invalid request" to "InvalidRequestException",
-        )
+        val expected =
+            mapOf(
+                "error-401" to "AuthenticationException",
+                "error-402" to "InsufficientCreditsException",
+                "error-404" to "ModelNotFoundException",
+                "error-429" to "RateLimitException — retry after 1 s, gave up after 2 attempts",
+                "error-502" to "ProviderException — 502 Bad Gateway",
+                "error-midstream" to
+                    "InternalException in stream=true — Provider disconnected unexpectedly",
+                "error-truncated" to "StreamInterruptedException — kept",
+                "invalid request" to "InvalidRequestException",
+            )
         for ((line, text) in expected) {
             val row = out.lines().first { it.startsWith("$line:") }
             assertTrue(row.contains(text), "$line -> $row")
@@ -118,7 +165,10 @@ class SamplesTest {
 
     @Test
     fun `java sample streams with the blocking iterator`() {
-        assumeTrue(System.getenv("AURIKO_API_KEY") == null, "runs against the embedded gateway only without a key")
+        assumeTrue(
+            System.getenv("AURIKO_API_KEY") == null,
+            "runs against the embedded gateway only without a key",
+        )
         val out = captureStdout { JavaStreamingSample.main(arrayOf("Hello from a Java test")) }
         assertTrue(out.contains("You asked: \u201cHello from a Java test\u201d"), out)
         assertTrue(out.contains("usage: Usage(prompt="), out)

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  *       whether a call streams is decided by the method called, not by the request. {@link
  *       #streamOptions()} is only the default the client uses on streaming calls when the call
  *       itself gives none; it is never sent on a non-streaming call.
- *   <li>{@link #routing()} and {@link #metadata()} are written as {@code gateway.routing} and {@code
- *       gateway.metadata}; {@link #extensions()} as {@code extensions}.
+ *   <li>{@link #routing()} and {@link #metadata()} are written as {@code gateway.routing} and
+ *       {@code gateway.metadata}; {@link #extensions()} as {@code extensions}.
  *   <li>{@link #extraBody()} fields are merged into the body last, so they can add fields this SDK
  *       does not model and override any field it writes, including the ones above. Overriding
  *       {@code stream} breaks the client's handling of the response, so don't.
@@ -83,7 +83,8 @@ public final class ChatCompletionRequest {
     }
     this.model = Checks.nonBlankIfSet("model", b.model);
     if (b.models != null && (b.models.isEmpty() || b.models.size() > MAX_MODELS)) {
-      throw Checks.invalid("models", "must list 1 to " + MAX_MODELS + " models, got " + b.models.size());
+      throw Checks.invalid(
+          "models", "must list 1 to " + MAX_MODELS + " models, got " + b.models.size());
     }
     this.models = Checks.nonBlankEntries("models", b.models);
 
@@ -144,7 +145,8 @@ public final class ChatCompletionRequest {
       String token = e.getKey();
       if (token == null) throw Checks.invalid("logit_bias", "keys must not be null");
       if (token.isBlank()) {
-        throw Checks.invalid("logit_bias", "keys must not be blank, got " + Checks.describeLength(token));
+        throw Checks.invalid(
+            "logit_bias", "keys must not be blank, got " + Checks.describeLength(token));
       }
       String param = "logit_bias." + token;
       Integer v = Checks.nonNull(param, e.getValue());
@@ -925,8 +927,8 @@ public final class ChatCompletionRequest {
      *
      * @param key the top-level field name; not blank
      * @param value a JSON value (map, list, string, number, boolean, {@link
-     *     ai.auriko.json.RawJson}); {@code null} writes JSON null, which overrides the field the SDK
-     *     would otherwise write
+     *     ai.auriko.json.RawJson}); {@code null} writes JSON null, which overrides the field the
+     *     SDK would otherwise write
      * @return this builder
      */
     public Builder putExtraBody(String key, @Nullable Object value) {

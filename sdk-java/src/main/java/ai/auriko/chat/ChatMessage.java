@@ -68,7 +68,8 @@ public final class ChatMessage {
     }
     if (r != Role.ASSISTANT) {
       if (!toolCalls.isEmpty()) {
-        throw Checks.invalid("tool_calls", "only assistant messages may carry tool calls, got " + who);
+        throw Checks.invalid(
+            "tool_calls", "only assistant messages may carry tool calls, got " + who);
       }
       if (refusal != null) {
         throw Checks.invalid("refusal", "only assistant messages may carry a refusal, got " + who);
@@ -79,7 +80,8 @@ public final class ChatMessage {
       }
     }
     if (r != Role.TOOL && toolCallId != null) {
-      throw Checks.invalid("tool_call_id", "only tool messages may have a tool_call_id, got " + who);
+      throw Checks.invalid(
+          "tool_call_id", "only tool messages may have a tool_call_id, got " + who);
     }
     switch (r) {
       case SYSTEM:
@@ -317,7 +319,8 @@ public final class ChatMessage {
 
   @Override
   public int hashCode() {
-    return Objects.hash(role, content, contentParts, name, toolCallId, toolCalls, refusal, reasoningContent);
+    return Objects.hash(
+        role, content, contentParts, name, toolCallId, toolCalls, refusal, reasoningContent);
   }
 
   /** Shows the role, the content length or part count, and the number of tool calls. */

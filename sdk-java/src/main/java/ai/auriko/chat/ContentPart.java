@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One part of a message whose content is a list of parts: text, or an image given by URL (an
- * {@code https:} URL or a {@code data:} URL with the image inline). Immutable.
+ * One part of a message whose content is a list of parts: text, or an image given by URL (an {@code
+ * https:} URL or a {@code data:} URL with the image inline). Immutable.
  *
  * <p>{@link #toString()} shows the type and the text length only; an image URL may be a signed URL
  * or a whole image, so it is never printed.
@@ -41,7 +41,10 @@ public final class ContentPart {
   private final @Nullable ImageDetail imageDetail;
 
   private ContentPart(
-      Type type, @Nullable String text, @Nullable String imageUrl, @Nullable ImageDetail imageDetail) {
+      Type type,
+      @Nullable String text,
+      @Nullable String imageUrl,
+      @Nullable ImageDetail imageDetail) {
     this.type = type;
     this.text = text;
     this.imageUrl = imageUrl;

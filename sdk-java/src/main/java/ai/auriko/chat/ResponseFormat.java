@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The format the model must answer in (wire {@code response_format}): free text, any JSON object,
- * or JSON that matches a schema (structured outputs). Immutable. {@link #toString()} shows the
- * type and the schema name, never the schema.
+ * or JSON that matches a schema (structured outputs). Immutable. {@link #toString()} shows the type
+ * and the schema name, never the schema.
  */
 public final class ResponseFormat {
   /** The kind of format. */
@@ -144,7 +144,8 @@ public final class ResponseFormat {
     Checks.identifier(NAME_PARAM, name);
     Checks.nonNull(SCHEMA_PARAM, schema);
     if (!JsonSyntax.isObject(schema.json())) {
-      throw Checks.invalid(SCHEMA_PARAM, "must be a JSON object (a JSON Schema), got another JSON value");
+      throw Checks.invalid(
+          SCHEMA_PARAM, "must be a JSON object (a JSON Schema), got another JSON value");
     }
     return new ResponseFormat(Type.JSON_SCHEMA, name, schema, strict, description);
   }

@@ -37,7 +37,8 @@ public final class StreamOptions {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return this == o || (o instanceof StreamOptions && includeUsage == ((StreamOptions) o).includeUsage);
+    return this == o
+        || (o instanceof StreamOptions && includeUsage == ((StreamOptions) o).includeUsage);
   }
 
   @Override

@@ -63,8 +63,8 @@ public final class Tool {
   /**
    * A builder for a function tool.
    *
-   * @param name the function name: 1 to 64 characters from {@code [A-Za-z0-9_-]}, checked in
-   *     {@link Builder#build()}
+   * @param name the function name: 1 to 64 characters from {@code [A-Za-z0-9_-]}, checked in {@link
+   *     Builder#build()}
    * @return the builder
    */
   public static Builder builder(String name) {
@@ -101,8 +101,8 @@ public final class Tool {
   /**
    * The JSON Schema of the arguments; wire {@code function.parameters}.
    *
-   * @return an unmodifiable {@code Map<String, Object>} of JSON values, or a {@link RawJson} object,
-   *     or {@code null} when unset
+   * @return an unmodifiable {@code Map<String, Object>} of JSON values, or a {@link RawJson}
+   *     object, or {@code null} when unset
    */
   public @Nullable Object parameters() {
     return parameters;

@@ -29,7 +29,8 @@ public final class ToolCall {
    * @param id the call id the model assigned, such as {@code call_abc123}; not blank
    * @param name the function name; not blank
    * @param arguments the arguments as the JSON text the model produced; sent back unchanged and not
-   *     validated, because models do produce invalid JSON and the history must repeat what they said
+   *     validated, because models do produce invalid JSON and the history must repeat what they
+   *     said
    * @return the call
    * @throws ai.auriko.errors.InvalidRequestException with param {@code id}, {@code function.name}
    *     or {@code function.arguments} when one is missing or (id, name) blank
@@ -93,6 +94,12 @@ public final class ToolCall {
   /** Shows the id, the name and the length of the arguments, which may hold user data. */
   @Override
   public String toString() {
-    return "ToolCall{id=" + id + ", name=" + name + ", arguments=" + Checks.describeLength(arguments) + "}";
+    return "ToolCall{id="
+        + id
+        + ", name="
+        + name
+        + ", arguments="
+        + Checks.describeLength(arguments)
+        + "}";
   }
 }

@@ -9,26 +9,33 @@ import org.jspecify.annotations.Nullable;
  * chunk, or an error object inside a 200 event stream ({@link #isStreamError()}). The subclass says
  * what kind of error it is; {@link ErrorClassifier} picks it.
  *
- * <p>The message reads like {@code "429 rate_limit_exceeded: Rate limit exceeded (request
- * req_1)"}; the raw fields are available through the accessors.
+ * <p>The message reads like {@code "429 rate_limit_exceeded: Rate limit exceeded (request req_1)"};
+ * the raw fields are available through the accessors.
  */
 public class AurikoApiException extends AurikoException {
   private static final long serialVersionUID = 1L;
 
   /** The HTTP status (200 in a stream, 0 before I/O). */
   private final int statusCode;
+
   /** The error code, as text. */
   private final @Nullable String code;
+
   /** The error type. */
   private final @Nullable String type;
+
   /** The parameter the error is about. */
   private final @Nullable String param;
+
   /** The server's message. */
   private final String errorMessage;
+
   /** The response headers; not serialized. */
   private final transient ResponseHeaders headers;
+
   /** The delay the server asked for. */
   private final @Nullable Duration retryAfter;
+
   /** Whether the error arrived inside a stream. */
   private final boolean streamError;
 

@@ -19,8 +19,10 @@ public class AurikoException extends RuntimeException {
 
   /** The request id, when a response had started. */
   private final @Nullable String requestId;
+
   /** What had arrived; not serialized. */
   private final transient @Nullable Object partialCompletion;
+
   /** Attempts made before giving up. */
   private volatile int attempts = 1;
 
@@ -30,8 +32,8 @@ public class AurikoException extends RuntimeException {
    * @param message what went wrong, for people; never contains a secret
    * @param cause the underlying failure, if any
    * @param requestId the gateway's request id, when a response had started
-   * @param partialCompletion the partial result assembled before the failure (in sdk-kotlin a {@code
-   *     ChatCompletion}), or {@code null}
+   * @param partialCompletion the partial result assembled before the failure (in sdk-kotlin a
+   *     {@code ChatCompletion}), or {@code null}
    */
   public AurikoException(
       String message,
@@ -42,7 +44,6 @@ public class AurikoException extends RuntimeException {
     this.requestId = requestId;
     this.partialCompletion = partialCompletion;
   }
-
 
   /**
    * The gateway's request id ({@code x-request-id}) of the response this failure belongs to.
@@ -80,8 +81,8 @@ public class AurikoException extends RuntimeException {
   }
 
   /**
-   * Records how many attempts were made; called by the client just before it throws. Not meant
-   * for application code.
+   * Records how many attempts were made; called by the client just before it throws. Not meant for
+   * application code.
    *
    * @param attempts the number of attempts, at least 1
    * @return this exception

@@ -25,6 +25,7 @@ public class AurikoTimeoutException extends AurikoConnectionException {
 
   /** Which limit ran out. */
   private final Kind kind;
+
   /** The configured limit. */
   private final @Nullable Duration timeout;
 

@@ -1,7 +1,8 @@
 package ai.auriko.errors;
 
 /**
- * A workspace or key budget set in the gateway is exhausted (code {@code budget_exceeded}, usually with HTTP 402). Not retried.
+ * A workspace or key budget set in the gateway is exhausted (code {@code budget_exceeded}, usually
+ * with HTTP 402). Not retried.
  */
 public class BudgetExceededException extends AurikoApiException {
   private static final long serialVersionUID = 1L;

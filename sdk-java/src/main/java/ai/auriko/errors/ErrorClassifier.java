@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  *       ModelNotFoundException}; provider credential codes ({@code provider_auth*}, {@code
  *       invalid_provider_key}, {@code byok_*}) → {@link ProviderAuthException}; {@code
  *       rate_limit_exceeded} → {@link RateLimitException}; {@code server_error}/{@code
- *       internal_error} → {@link InternalException}; {@code overloaded}/{@code
- *       service_unavailable} → {@link ServiceUnavailableException}; {@code invalid_api_key} →
- *       {@link AuthenticationException}.
+ *       internal_error} → {@link InternalException}; {@code overloaded}/{@code service_unavailable}
+ *       → {@link ServiceUnavailableException}; {@code invalid_api_key} → {@link
+ *       AuthenticationException}.
  *   <li><b>The status</b>: 400/422 invalid request, 401 authentication, 402 insufficient credits,
  *       403 permission denied, 404 not found, 429 rate limit, 500 internal, 502/504 provider, 503
  *       service unavailable. Inside a stream the HTTP status is 200, so a numeric {@code code}
@@ -75,7 +75,8 @@ public final class ErrorClassifier {
    * @param body the body text (the caller caps how much it reads), or {@code null}
    * @return the exception to throw
    */
-  public AurikoApiException fromHttpResponse(int status, ResponseHeaders headers, @Nullable String body) {
+  public AurikoApiException fromHttpResponse(
+      int status, ResponseHeaders headers, @Nullable String body) {
     ParsedErrorBody parsed = ParsedErrorBody.parse(body);
     String message = parsed.message();
     if (message == null || message.isEmpty()) message = "HTTP " + status + " with no error message";
@@ -104,7 +105,8 @@ public final class ErrorClassifier {
       String eventData, ResponseHeaders headers, @Nullable Object partialCompletion) {
     ParsedErrorBody parsed = ParsedErrorBody.parse(eventData);
     String message = parsed.message();
-    if (message == null || message.isEmpty()) message = "the server reported an error in the stream";
+    if (message == null || message.isEmpty())
+      message = "the server reported an error in the stream";
     return classify(
         ErrorDetails.builder()
             .statusCode(200)
@@ -241,7 +243,9 @@ public final class ErrorClassifier {
       case "permission_denied":
         return Kind.PERMISSION_DENIED;
       default:
-        if (c.startsWith("provider_auth") || c.equals("invalid_provider_key") || c.equals("invalid_provider_api_key")
+        if (c.startsWith("provider_auth")
+            || c.equals("invalid_provider_key")
+            || c.equals("invalid_provider_api_key")
             || c.startsWith("byok_")) {
           return Kind.PROVIDER_AUTH;
         }

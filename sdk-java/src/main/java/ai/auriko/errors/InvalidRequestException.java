@@ -20,13 +20,17 @@ public class InvalidRequestException extends AurikoApiException {
   /**
    * A client-side validation failure, raised before any I/O.
    *
-   * @param param the field, as it is named on the wire (for example {@code
-   *     gateway.metadata.tags})
+   * @param param the field, as it is named on the wire (for example {@code gateway.metadata.tags})
    * @param message what is wrong, naming the field and the limit
    * @return the exception, to be thrown by the caller
    */
   public static InvalidRequestException ofField(String param, String message) {
     return new InvalidRequestException(
-        ErrorDetails.builder().statusCode(0).type("invalid_request_error").param(param).message(message).build());
+        ErrorDetails.builder()
+            .statusCode(0)
+            .type("invalid_request_error")
+            .param(param)
+            .message(message)
+            .build());
   }
 }

@@ -1,8 +1,6 @@
 package ai.auriko.errors;
 
-/**
- * The endpoint or resource does not exist (HTTP 404). Not retried.
- */
+/** The endpoint or resource does not exist (HTTP 404). Not retried. */
 public class NotFoundException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 

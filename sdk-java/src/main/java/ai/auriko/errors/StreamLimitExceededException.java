@@ -3,8 +3,8 @@ package ai.auriko.errors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A line or an event of the stream grew past the configured size cap. The decoder stops instead
- * of buffering without bound, so a hostile or broken server cannot exhaust memory.
+ * A line or an event of the stream grew past the configured size cap. The decoder stops instead of
+ * buffering without bound, so a hostile or broken server cannot exhaust memory.
  */
 public class StreamLimitExceededException extends MalformedResponseException {
   private static final long serialVersionUID = 1L;

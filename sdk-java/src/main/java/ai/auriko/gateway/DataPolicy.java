@@ -23,8 +23,8 @@ public final class DataPolicy extends OpenValue {
    *
    * @param value the wire value, as documented by the gateway; kept exactly as given
    * @return a policy carrying {@code value}
-   * @throws ai.auriko.errors.InvalidRequestException with param {@code
-   *     gateway.routing.data_policy} when {@code value} is {@code null} or blank
+   * @throws ai.auriko.errors.InvalidRequestException with param {@code gateway.routing.data_policy}
+   *     when {@code value} is {@code null} or blank
    */
   public static DataPolicy of(String value) {
     return new DataPolicy(Checks.nonBlank("gateway.routing.data_policy", value));

@@ -1,7 +1,6 @@
 package ai.auriko.gateway;
 
 import ai.auriko.json.internal.Checks;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +18,10 @@ import org.jspecify.annotations.Nullable;
  * carry credentials.
  */
 public final class Extensions {
-  /** The key of the thinking options inside {@code extensions}; set it with {@link Builder#thinking}. */
+  /**
+   * The key of the thinking options inside {@code extensions}; set it with {@link
+   * Builder#thinking}.
+   */
   public static final String THINKING_KEY = "thinking";
 
   private final @Nullable ThinkingOptions thinking;
@@ -67,8 +69,8 @@ public final class Extensions {
   }
 
   /**
-   * Provider-specific options, written as further members of {@code extensions} (for example
-   * {@code extensions.anthropic}).
+   * Provider-specific options, written as further members of {@code extensions} (for example {@code
+   * extensions.anthropic}).
    *
    * @return an unmodifiable map of deeply immutable JSON values, in the order given; values may be
    *     {@code null} (JSON null); empty when none
@@ -102,7 +104,11 @@ public final class Extensions {
   /** Shows the thinking options and the provider keys; never a provider option's value. */
   @Override
   public String toString() {
-    return "Extensions{thinking=" + thinking + ", providerOptions=" + providerOptions.keySet() + "}";
+    return "Extensions{thinking="
+        + thinking
+        + ", providerOptions="
+        + providerOptions.keySet()
+        + "}";
   }
 
   /** Collects extensions; validation happens in {@link #build()}. Not thread-safe. */
@@ -124,9 +130,9 @@ public final class Extensions {
     }
 
     /**
-     * Sets one provider-specific option, such as {@code put("anthropic", Map.of("top_k", 5))}.
-     * The value is checked and deeply copied in {@link #build()}, so later changes to it do not
-     * reach the built object; the key {@code thinking} is rejected there.
+     * Sets one provider-specific option, such as {@code put("anthropic", Map.of("top_k", 5))}. The
+     * value is checked and deeply copied in {@link #build()}, so later changes to it do not reach
+     * the built object; the key {@code thinking} is rejected there.
      *
      * @param key the member name inside {@code extensions}; not blank
      * @param jsonValue a JSON value (see the class description); {@code null} writes JSON null

@@ -3,8 +3,8 @@ package ai.auriko.gateway;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the gateway's open enumerations share: a wire value, whether this SDK knows it, and
- * equality by value within one type. Package-private on purpose; each subclass is the public type.
+ * What the gateway's open enumerations share: a wire value, whether this SDK knows it, and equality
+ * by value within one type. Package-private on purpose; each subclass is the public type.
  */
 abstract class OpenValue {
   private final String value;
@@ -36,7 +36,8 @@ abstract class OpenValue {
   /** Equal when of the same type with the same wire value. */
   @Override
   public final boolean equals(@Nullable Object o) {
-    return this == o || (o != null && o.getClass() == getClass() && value.equals(((OpenValue) o).value));
+    return this == o
+        || (o != null && o.getClass() == getClass() && value.equals(((OpenValue) o).value));
   }
 
   @Override

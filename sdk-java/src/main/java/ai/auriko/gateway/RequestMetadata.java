@@ -25,14 +25,19 @@ import org.jspecify.annotations.Nullable;
 public final class RequestMetadata {
   /** The most tags per request. */
   public static final int MAX_TAGS = 100;
+
   /** The longest tag, in code points. */
   public static final int MAX_TAG_LENGTH = 50;
+
   /** The longest {@code user_id} or {@code trace_id}, in code points. */
   public static final int MAX_ID_LENGTH = 255;
+
   /** The most custom fields per request. */
   public static final int MAX_CUSTOM_FIELDS = 10;
+
   /** The longest custom-field key, in code points. */
   public static final int MAX_CUSTOM_FIELD_KEY_LENGTH = 50;
+
   /** The longest custom-field value, in code points. */
   public static final int MAX_CUSTOM_FIELD_VALUE_LENGTH = 200;
 
@@ -48,8 +53,10 @@ public final class RequestMetadata {
     if (t.size() > MAX_TAGS) {
       throw Checks.invalid(P + "tags", "at most " + MAX_TAGS + " tags, got " + t.size());
     }
-    for (int i = 0; i < t.size(); i++) Checks.length(P + "tags[" + i + "]", t.get(i), 1, MAX_TAG_LENGTH);
-    this.tags = t.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(t));
+    for (int i = 0; i < t.size(); i++)
+      Checks.length(P + "tags[" + i + "]", t.get(i), 1, MAX_TAG_LENGTH);
+    this.tags =
+        t.isEmpty() ? Collections.emptyList() : Collections.unmodifiableList(new ArrayList<>(t));
 
     Checks.maxLength(P + "user_id", b.userId, MAX_ID_LENGTH);
     this.userId = b.userId;

@@ -15,10 +15,12 @@ import java.util.List;
 public final class RoutingMode extends OpenValue {
   /** Treat the eligible providers as a pool and pick among them per request. */
   public static final RoutingMode POOL = new RoutingMode("pool", true);
+
   /** Try providers in order, moving to the next one when a provider fails. */
   public static final RoutingMode FALLBACK = new RoutingMode("fallback", true);
 
-  private static final List<RoutingMode> KNOWN = Collections.unmodifiableList(Arrays.asList(POOL, FALLBACK));
+  private static final List<RoutingMode> KNOWN =
+      Collections.unmodifiableList(Arrays.asList(POOL, FALLBACK));
 
   private RoutingMode(String value, boolean known) {
     super(value, known);

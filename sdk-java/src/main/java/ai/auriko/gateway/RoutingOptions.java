@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * How the gateway picks the provider that serves a request; sent as {@code gateway.routing}. Every
  * field is optional: the gateway applies its defaults (or the workspace's) to what is unset.
  *
- * <p>Validated in {@link Builder#build()}; params of the errors are {@code
- * gateway.routing.<wire name>}. Immutable and thread-safe; {@link #toString()} shows the values,
- * since none of them is secret.
+ * <p>Validated in {@link Builder#build()}; params of the errors are {@code gateway.routing.<wire
+ * name>}. Immutable and thread-safe; {@link #toString()} shows the values, since none of them is
+ * secret.
  */
 public final class RoutingOptions {
   /**
@@ -111,7 +111,8 @@ public final class RoutingOptions {
       String key = e.getKey();
       if (key == null) throw Checks.invalid(P + "weights", "keys must not be null");
       if (key.isBlank()) {
-        throw Checks.invalid(P + "weights", "keys must not be blank, got " + Checks.describeLength(key));
+        throw Checks.invalid(
+            P + "weights", "keys must not be blank, got " + Checks.describeLength(key));
       }
       Double w = Checks.nonNull(P + "weights." + key, e.getValue());
       Checks.range(P + "weights." + key, w, 0.0, 1.0);
@@ -191,8 +192,7 @@ public final class RoutingOptions {
   }
 
   /**
-   * The lowest acceptable throughput, in output tokens per second; wire {@code
-   * min_throughput_tps}.
+   * The lowest acceptable throughput, in output tokens per second; wire {@code min_throughput_tps}.
    *
    * @return the floor, or {@code null} when unset
    */

@@ -21,32 +21,45 @@ import org.jspecify.annotations.Nullable;
 public final class ResponseHeaders {
   /** Header carrying the gateway's request id. */
   public static final String REQUEST_ID = "x-request-id";
+
   /** Requests left in the current rate-limit window. */
   public static final String RATE_LIMIT_REMAINING_REQUESTS = "x-ratelimit-remaining-requests";
+
   /** Requests allowed per rate-limit window. */
   public static final String RATE_LIMIT_LIMIT_REQUESTS = "x-ratelimit-limit-requests";
+
   /** Time until the request rate-limit window resets, as the server wrote it (e.g. {@code 1s}). */
   public static final String RATE_LIMIT_RESET_REQUESTS = "x-ratelimit-reset-requests";
+
   /** Tokens left in the current rate-limit window. */
   public static final String RATE_LIMIT_REMAINING_TOKENS = "x-ratelimit-remaining-tokens";
+
   /** Tokens allowed per rate-limit window. */
   public static final String RATE_LIMIT_LIMIT_TOKENS = "x-ratelimit-limit-tokens";
+
   /** Time until the token rate-limit window resets. */
   public static final String RATE_LIMIT_RESET_TOKENS = "x-ratelimit-reset-tokens";
+
   /** Workspace credit balance after the request, in millionths of a US dollar. */
   public static final String CREDITS_BALANCE_MICRODOLLARS = "x-credits-balance-microdollars";
+
   /** The provider the gateway routed the request to. */
   public static final String PROVIDER_USED = "x-provider-used";
+
   /** The routing strategy the gateway applied. */
   public static final String ROUTING_STRATEGY = "x-routing-strategy";
+
   /** Seconds (or an HTTP date) to wait before retrying (RFC 9110 §10.2.3). */
   public static final String RETRY_AFTER = "retry-after";
+
   /** Milliseconds to wait before retrying (OpenAI convention). */
   public static final String RETRY_AFTER_MS = "retry-after-ms";
+
   /** Server override of the client's retry decision: {@code true} or {@code false}. */
   public static final String SHOULD_RETRY = "x-should-retry";
 
-  private static final ResponseHeaders EMPTY = new ResponseHeaders(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+  private static final ResponseHeaders EMPTY =
+      new ResponseHeaders(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
 
   // Case-insensitive keys; the first spelling seen is kept for names().
   private final TreeMap<String, List<String>> values;
@@ -312,7 +325,8 @@ public final class ResponseHeaders {
 
   /** Collects headers one at a time; not thread-safe. */
   public static final class Builder {
-    private final TreeMap<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final TreeMap<String, List<String>> values =
+        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     private Builder() {}
 

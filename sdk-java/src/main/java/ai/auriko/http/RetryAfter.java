@@ -9,8 +9,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads how long a server asked the client to wait before retrying. Two headers are understood,
- * the more precise first:
+ * Reads how long a server asked the client to wait before retrying. Two headers are understood, the
+ * more precise first:
  *
  * <ul>
  *   <li>{@code retry-after-ms}: milliseconds, possibly fractional (an OpenAI convention);

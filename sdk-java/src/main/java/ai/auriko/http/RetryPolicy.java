@@ -40,12 +40,16 @@ import org.jspecify.annotations.Nullable;
 public final class RetryPolicy {
   /** Default number of retries after the first attempt. */
   public static final int DEFAULT_MAX_RETRIES = 2;
+
   /** Default delay before the first retry, before jitter. */
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+
   /** Default cap of the exponential backoff. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
+
   /** Default longest server-requested delay the client will wait. */
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
   /** Default jitter: each backoff is reduced by up to this fraction. */
   public static final double DEFAULT_JITTER = 0.25;
 
@@ -194,12 +198,14 @@ public final class RetryPolicy {
       Boolean override = shouldRetryHeader(e.headers());
       if (override != null) return override;
       if (isPermanent(e)) return false;
-      if (e.isStreamError()) return true; // rate limit, overload, provider or server trouble in-stream
+      if (e.isStreamError())
+        return true; // rate limit, overload, provider or server trouble in-stream
       return isRetryableStatus(e.statusCode(), e.headers());
     }
     // Connection failures and timeouts, and a stream that broke before its first chunk (the client
     // only asks about those before anything reached the caller).
-    return failure instanceof AurikoConnectionException || failure instanceof StreamInterruptedException;
+    return failure instanceof AurikoConnectionException
+        || failure instanceof StreamInterruptedException;
   }
 
   private static boolean isPermanent(AurikoApiException e) {
@@ -261,8 +267,17 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + ", jitter=" + jitter + '}';
+    return "RetryPolicy{maxRetries="
+        + maxRetries
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", maxRetryAfter="
+        + maxRetryAfter
+        + ", jitter="
+        + jitter
+        + '}';
   }
 
   /** Builds a {@link RetryPolicy}; not thread-safe. */
@@ -329,7 +344,8 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder jitter(double jitter) {
-      if (!(jitter >= 0 && jitter <= 1)) throw new IllegalArgumentException("jitter not in [0, 1]: " + jitter);
+      if (!(jitter >= 0 && jitter <= 1))
+        throw new IllegalArgumentException("jitter not in [0, 1]: " + jitter);
       this.jitter = jitter;
       return this;
     }

@@ -50,6 +50,7 @@ import org.jspecify.annotations.Nullable;
 public final class SseDecoder {
   /** Default cap on one line, excluding its line end: 4 MiB. */
   public static final int DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
+
   /** Default cap on one event's data, all lines together: 8 MiB. */
   public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
@@ -99,12 +100,13 @@ public final class SseDecoder {
    *
    * @param listener receives events and comments, on the feeding thread
    * @param maxLineBytes the longest line accepted, in bytes, excluding the line end; at least 1
-   * @param maxEventBytes the most data one event may carry, in bytes, including the {@code \n}
-   *     that joins its lines; at least 1
+   * @param maxEventBytes the most data one event may carry, in bytes, including the {@code \n} that
+   *     joins its lines; at least 1
    */
   public SseDecoder(SseListener listener, int maxLineBytes, int maxEventBytes) {
     if (maxLineBytes < 1) throw new IllegalArgumentException("maxLineBytes < 1: " + maxLineBytes);
-    if (maxEventBytes < 1) throw new IllegalArgumentException("maxEventBytes < 1: " + maxEventBytes);
+    if (maxEventBytes < 1)
+      throw new IllegalArgumentException("maxEventBytes < 1: " + maxEventBytes);
     this.listener = listener;
     this.maxLineBytes = maxLineBytes;
     this.maxEventBytes = maxEventBytes;
@@ -123,7 +125,8 @@ public final class SseDecoder {
   public void feed(byte[] bytes, int offset, int length) {
     checkUsable();
     if ((offset | length) < 0 || offset > bytes.length - length) {
-      throw new IndexOutOfBoundsException("offset=" + offset + " length=" + length + " size=" + bytes.length);
+      throw new IndexOutOfBoundsException(
+          "offset=" + offset + " length=" + length + " size=" + bytes.length);
     }
     failed = true; // cleared on normal return; any exception leaves the decoder unusable
     int end = offset + length;
@@ -199,7 +202,8 @@ public final class SseDecoder {
     if (failed) throw new IllegalStateException("decoder failed earlier");
     if (finished) return false;
     finished = true;
-    boolean pending = partialLength > 0 || (!bomDecided && bomMatched > 0) || dataLines > 0 || eventType != null;
+    boolean pending =
+        partialLength > 0 || (!bomDecided && bomMatched > 0) || dataLines > 0 || eventType != null;
     partialLength = 0;
     resetEvent();
     return pending;
@@ -308,7 +312,11 @@ public final class SseDecoder {
     long total = dataBytes + length + (dataLines > 0 ? 1 : 0);
     if (total > maxEventBytes) {
       throw new StreamLimitExceededException(
-          "event stream event larger than " + maxEventBytes + " bytes", maxEventBytes, null, null, null);
+          "event stream event larger than " + maxEventBytes + " bytes",
+          maxEventBytes,
+          null,
+          null,
+          null);
     }
     String value = new String(b, start, length, StandardCharsets.UTF_8);
     if (dataLines == 0) {

@@ -1,6 +1,5 @@
 package ai.auriko.chat;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,6 +14,7 @@ import ai.auriko.gateway.RequestMetadata;
 import ai.auriko.gateway.RoutingOptions;
 import ai.auriko.gateway.ThinkingOptions;
 import ai.auriko.json.RawJson;
+import ai.auriko.testing.Expect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -67,12 +67,15 @@ class ChatCompletionRequestTest {
     InvalidRequestException both =
         Expect.invalid("model", () -> build(b -> b.models("a", "b")), "got both");
     assertTrue(
-        both.getMessage().endsWith("model/models: exactly one of model or models must be set, got both"),
+        both.getMessage()
+            .endsWith("model/models: exactly one of model or models must be set, got both"),
         both.getMessage());
     InvalidRequestException neither =
         Expect.invalid("model", () -> build(b -> b.model(null)), "got neither");
     assertTrue(
-        neither.getMessage().endsWith("model/models: exactly one of model or models must be set, got neither"),
+        neither
+            .getMessage()
+            .endsWith("model/models: exactly one of model or models must be set, got neither"),
         neither.getMessage());
     ChatCompletionRequest r = build(b -> b.model(null).models("a", "b"));
     assertNull(r.model());
@@ -83,27 +86,34 @@ class ChatCompletionRequestTest {
   void modelAndModelsEntriesMustNotBeBlank() {
     Expect.invalid("model", () -> build(b -> b.model(" ")), "blank");
     Expect.invalid("models[1]", () -> build(b -> b.model(null).models("a", "")), "blank");
-    Expect.invalid("models[0]", () -> build(b -> b.model(null).models(Arrays.asList((String) null))), "null");
+    Expect.invalid(
+        "models[0]", () -> build(b -> b.model(null).models(Arrays.asList((String) null))), "null");
   }
 
   @Test
   void modelsCountIsOneToTen() {
     assertEquals(10, build(b -> b.model(null).models(models(10))).models().size());
     assertEquals(1, build(b -> b.model(null).models(models(1))).models().size());
-    Expect.invalid("models", () -> build(b -> b.model(null).models(models(11))), "1 to 10", "got 11");
+    Expect.invalid(
+        "models", () -> build(b -> b.model(null).models(models(11))), "1 to 10", "got 11");
     Expect.invalid("models", () -> build(b -> b.model(null).models(models(0))), "1 to 10", "got 0");
   }
 
   @Test
   void messagesAreRequired() {
-    Expect.invalid("messages", () -> ChatCompletionRequest.builder().model("m").build(), "at least 1", "got 0");
+    Expect.invalid(
+        "messages",
+        () -> ChatCompletionRequest.builder().model("m").build(),
+        "at least 1",
+        "got 0");
     Expect.invalid(
         "messages", () -> build(b -> b.messages(Collections.emptyList())), "at least 1", "got 0");
     Expect.invalid(
         "messages[1]",
         () -> build(b -> b.messages(Arrays.asList(ChatMessage.user("a"), null))),
         "must not be null");
-    Expect.invalid("tools[0]", () -> build(b -> b.tools(Arrays.asList((Tool) null))), "must not be null");
+    Expect.invalid(
+        "tools[0]", () -> build(b -> b.tools(Arrays.asList((Tool) null))), "must not be null");
   }
 
   // setter, param, accepted values at the limits, rejected values, limit fragments
@@ -115,7 +125,10 @@ class ChatCompletionRequestTest {
             new double[] {-0.01, 2.01, 2.5, Double.NaN, Double.POSITIVE_INFINITY},
             "between 0 and 2"),
         Arguments.of(
-            "top_p", new double[] {0, 1}, new double[] {-0.01, 1.01, Double.NaN}, "between 0 and 1"),
+            "top_p",
+            new double[] {0, 1},
+            new double[] {-0.01, 1.01, Double.NaN},
+            "between 0 and 1"),
         Arguments.of(
             "presence_penalty",
             new double[] {-2, 2},
@@ -143,7 +156,8 @@ class ChatCompletionRequestTest {
   @Test
   void temperatureMessageIsExact() {
     InvalidRequestException e = Expect.invalid("temperature", () -> build(b -> b.temperature(2.5)));
-    assertTrue(e.getMessage().endsWith("temperature: must be between 0 and 2, got 2.5"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("temperature: must be between 0 and 2, got 2.5"), e.getMessage());
   }
 
   @Test
@@ -153,11 +167,14 @@ class ChatCompletionRequestTest {
     assertEquals(1, build(b -> b.maxTokens(1)).maxTokens());
     Expect.invalid("max_tokens", () -> build(b -> b.maxTokens(0)), "at least 1", "got 0");
     assertEquals(1, build(b -> b.maxCompletionTokens(1)).maxCompletionTokens());
-    Expect.invalid("max_completion_tokens", () -> build(b -> b.maxCompletionTokens(0)), "at least 1", "got 0");
+    Expect.invalid(
+        "max_completion_tokens", () -> build(b -> b.maxCompletionTokens(0)), "at least 1", "got 0");
     assertEquals(0, build(b -> b.topLogprobs(0)).topLogprobs());
     assertEquals(20, build(b -> b.topLogprobs(20)).topLogprobs());
-    Expect.invalid("top_logprobs", () -> build(b -> b.topLogprobs(-1)), "between 0 and 20", "got -1");
-    Expect.invalid("top_logprobs", () -> build(b -> b.topLogprobs(21)), "between 0 and 20", "got 21");
+    Expect.invalid(
+        "top_logprobs", () -> build(b -> b.topLogprobs(-1)), "between 0 and 20", "got -1");
+    Expect.invalid(
+        "top_logprobs", () -> build(b -> b.topLogprobs(21)), "between 0 and 20", "got 21");
   }
 
   @Test
@@ -183,7 +200,8 @@ class ChatCompletionRequestTest {
   void stopEntriesMustNotBeEmpty() {
     assertEquals(Arrays.asList("\n", " END"), build(b -> b.stop("\n", " END")).stop());
     Expect.invalid("stop[1]", () -> build(b -> b.stop("a", "")), "at least 1 character", "got 0");
-    Expect.invalid("stop[0]", () -> build(b -> b.stop(Arrays.asList((String) null))), "must not be null");
+    Expect.invalid(
+        "stop[0]", () -> build(b -> b.stop(Arrays.asList((String) null))), "must not be null");
   }
 
   @Test
@@ -202,10 +220,12 @@ class ChatCompletionRequestTest {
         "unsupported value type java.util.Date");
     Expect.invalid("extra_body.x", () -> build(b -> b.putExtraBody("x", Double.NaN)), "finite");
     Expect.invalid("extra_body", () -> build(b -> b.putExtraBody(" ", 1)), "blank");
-    ChatCompletionRequest r = build(b -> b.putExtraBody("nulled", null).putExtraBody("raw", RawJson.of("[1]")));
+    ChatCompletionRequest r =
+        build(b -> b.putExtraBody("nulled", null).putExtraBody("raw", RawJson.of("[1]")));
     assertTrue(r.extraBody().containsKey("nulled"));
     assertNull(r.extraBody().get("nulled"));
-    assertEquals(Collections.emptyMap(), build(b -> b.putExtraBody("a", 1).extraBody(null)).extraBody());
+    assertEquals(
+        Collections.emptyMap(), build(b -> b.putExtraBody("a", 1).extraBody(null)).extraBody());
   }
 
   @Test
@@ -247,14 +267,18 @@ class ChatCompletionRequestTest {
     assertEquals(1, ((Map<?, ?>) r.extraBody().get("foo")).size());
     assertEquals(1, r.tools().size());
 
-    assertThrows(UnsupportedOperationException.class, () -> r.messages().add(ChatMessage.user("x")));
+    assertThrows(
+        UnsupportedOperationException.class, () -> r.messages().add(ChatMessage.user("x")));
     assertThrows(UnsupportedOperationException.class, () -> r.stop().add("x"));
     assertThrows(UnsupportedOperationException.class, () -> r.models().add("x"));
     assertThrows(UnsupportedOperationException.class, () -> r.tools().clear());
     assertThrows(UnsupportedOperationException.class, () -> r.logitBias().put("x", 1));
     assertThrows(UnsupportedOperationException.class, () -> r.extraBody().put("x", 1));
-    assertThrows(UnsupportedOperationException.class, () -> ((Map<?, ?>) r.extraBody().get("foo")).clear());
-    assertThrows(UnsupportedOperationException.class, () -> base().build().tools().add(Tool.function("g", null, null)));
+    assertThrows(
+        UnsupportedOperationException.class, () -> ((Map<?, ?>) r.extraBody().get("foo")).clear());
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> base().build().tools().add(Tool.function("g", null, null)));
   }
 
   @Test
@@ -277,7 +301,10 @@ class ChatCompletionRequestTest {
     assertFalse(s.contains(SECRET), s);
     assertTrue(s.startsWith("ChatCompletionRequest{model=gpt-4o, messages=3, tools=1, "), s);
     assertTrue(s.contains("routing=RoutingOptions{optimize=cost, maxCostPer1m=5.0}"), s);
-    assertTrue(s.contains("metadata=RequestMetadata{tags=2, userId=<set>, traceId=<set>, customFields=[k1]}"), s);
+    assertTrue(
+        s.contains(
+            "metadata=RequestMetadata{tags=2, userId=<set>, traceId=<set>, customFields=[k1]}"),
+        s);
     assertTrue(
         s.contains(
             "extensions=Extensions{thinking=ThinkingOptions{enabled=true, budgetTokens=1024},"
@@ -293,8 +320,11 @@ class ChatCompletionRequestTest {
     return ChatCompletionRequest.builder()
         .model("gpt-4o")
         .addMessage(ChatMessage.system("system " + SECRET))
-        .addMessage(ChatMessage.user(ContentPart.text(SECRET), ContentPart.imageUrl("data:image/png;base64," + SECRET)))
-        .addMessage(ChatMessage.builder(Role.ASSISTANT).content(SECRET).reasoningContent(SECRET).build())
+        .addMessage(
+            ChatMessage.user(
+                ContentPart.text(SECRET), ContentPart.imageUrl("data:image/png;base64," + SECRET)))
+        .addMessage(
+            ChatMessage.builder(Role.ASSISTANT).content(SECRET).reasoningContent(SECRET).build())
         .addTool(
             Tool.builder("lookup")
                 .description(SECRET)
@@ -317,7 +347,8 @@ class ChatCompletionRequestTest {
         .topLogprobs(3)
         .user(SECRET)
         .reasoningEffort("low")
-        .responseFormat(ResponseFormat.jsonSchema("answer", Map.of("type", "object", "title", SECRET)))
+        .responseFormat(
+            ResponseFormat.jsonSchema("answer", Map.of("type", "object", "title", SECRET)))
         .streamOptions(StreamOptions.of(true))
         .routing(RoutingOptions.builder().optimize(Optimize.COST).maxCostPer1m(5.0).build())
         .metadata(

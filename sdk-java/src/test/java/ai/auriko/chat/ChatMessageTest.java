@@ -1,12 +1,12 @@
 package ai.auriko.chat;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.auriko.testing.Expect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,7 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ChatMessageTest {
-  private static final ToolCall CALL = ToolCall.function("call_1", "get_weather", "{\"city\":\"Paris\"}");
+  private static final ToolCall CALL =
+      ToolCall.function("call_1", "get_weather", "{\"city\":\"Paris\"}");
 
   @Test
   void factories() {
@@ -27,7 +28,8 @@ class ChatMessageTest {
     assertEquals(Collections.emptyList(), ChatMessage.user("u").contentParts());
 
     ChatMessage parts =
-        ChatMessage.user(ContentPart.text("look"), ContentPart.imageUrl("https://x/y.png", ImageDetail.LOW));
+        ChatMessage.user(
+            ContentPart.text("look"), ContentPart.imageUrl("https://x/y.png", ImageDetail.LOW));
     assertTrue(parts.hasContentParts());
     assertNull(parts.content());
     assertEquals(2, parts.contentParts().size());
@@ -47,30 +49,40 @@ class ChatMessageTest {
   void roleWireNames() {
     assertEquals(
         Arrays.asList("system", "developer", "user", "assistant", "tool"),
-        Arrays.stream(Role.values()).map(Role::wireName).collect(java.util.stream.Collectors.toList()));
+        Arrays.stream(Role.values())
+            .map(Role::wireName)
+            .collect(java.util.stream.Collectors.toList()));
   }
 
   @ParameterizedTest
-  @EnumSource(value = Role.class, names = {"SYSTEM", "DEVELOPER", "USER", "TOOL"})
+  @EnumSource(
+      value = Role.class,
+      names = {"SYSTEM", "DEVELOPER", "USER", "TOOL"})
   void contentIsRequired(Role role) {
     ChatMessage.Builder b = ChatMessage.builder(role);
     if (role == Role.TOOL) b.toolCallId("call_1");
     Expect.invalid("content", b::build, "requires content", "at least 1");
-    Expect.invalid("content", () -> b.contentParts(Collections.emptyList()).build(), "requires content");
+    Expect.invalid(
+        "content", () -> b.contentParts(Collections.emptyList()).build(), "requires content");
   }
 
   @Test
   void textAndPartsAreMutuallyExclusive() {
     Expect.invalid(
         "content",
-        () -> ChatMessage.builder(Role.USER).content("a").addContentPart(ContentPart.text("b")).build(),
+        () ->
+            ChatMessage.builder(Role.USER)
+                .content("a")
+                .addContentPart(ContentPart.text("b"))
+                .build(),
         "mutually exclusive",
         "got both");
   }
 
   @Test
   void systemAndDeveloperPartsAreTextOnly() {
-    ChatMessage ok = ChatMessage.builder(Role.SYSTEM).addContentPart(ContentPart.text("rules")).build();
+    ChatMessage ok =
+        ChatMessage.builder(Role.SYSTEM).addContentPart(ContentPart.text("rules")).build();
     assertEquals(1, ok.contentParts().size());
     for (Role role : Arrays.asList(Role.SYSTEM, Role.DEVELOPER, Role.ASSISTANT, Role.TOOL)) {
       ChatMessage.Builder b =
@@ -84,9 +96,15 @@ class ChatMessageTest {
 
   @Test
   void toolMessageRules() {
-    Expect.invalid("tool_call_id", () -> ChatMessage.builder(Role.TOOL).content("r").build(), "must not be null");
+    Expect.invalid(
+        "tool_call_id",
+        () -> ChatMessage.builder(Role.TOOL).content("r").build(),
+        "must not be null");
     Expect.invalid("tool_call_id", () -> ChatMessage.tool(" ", "r"), "blank");
-    Expect.invalid("content", () -> ChatMessage.builder(Role.TOOL).toolCallId("call_1").build(), "requires content");
+    Expect.invalid(
+        "content",
+        () -> ChatMessage.builder(Role.TOOL).toolCallId("call_1").build(),
+        "requires content");
     Expect.invalid(
         "tool_call_id",
         () -> ChatMessage.builder(Role.USER).content("u").toolCallId("call_1").build(),
@@ -98,11 +116,13 @@ class ChatMessageTest {
     for (Role role : Arrays.asList(Role.SYSTEM, Role.DEVELOPER, Role.USER, Role.TOOL)) {
       ChatMessage.Builder base = ChatMessage.builder(role).content("x");
       if (role == Role.TOOL) base.toolCallId("call_1");
-      Expect.invalid("tool_calls", () -> base.addToolCall(CALL).build(), "only assistant", role.wireName());
+      Expect.invalid(
+          "tool_calls", () -> base.addToolCall(CALL).build(), "only assistant", role.wireName());
       base.toolCalls(null);
       Expect.invalid("refusal", () -> base.refusal("no").build(), "only assistant");
       base.refusal(null);
-      Expect.invalid("reasoning_content", () -> base.reasoningContent("hmm").build(), "only assistant");
+      Expect.invalid(
+          "reasoning_content", () -> base.reasoningContent("hmm").build(), "only assistant");
     }
   }
 
@@ -121,9 +141,12 @@ class ChatMessageTest {
   @Test
   void nameMustNotBeBlankAndEntriesNotNull() {
     assertEquals("alice", ChatMessage.builder(Role.USER).content("u").name("alice").build().name());
-    Expect.invalid("name", () -> ChatMessage.builder(Role.USER).content("u").name(" ").build(), "blank");
     Expect.invalid(
-        "content[0]", () -> ChatMessage.user(Arrays.asList((ContentPart) null)), "must not be null");
+        "name", () -> ChatMessage.builder(Role.USER).content("u").name(" ").build(), "blank");
+    Expect.invalid(
+        "content[0]",
+        () -> ChatMessage.user(Arrays.asList((ContentPart) null)),
+        "must not be null");
     Expect.invalid(
         "tool_calls[1]",
         () -> ChatMessage.assistant(null, Arrays.asList(CALL, null)),
@@ -137,7 +160,8 @@ class ChatMessageTest {
     ChatMessage m = ChatMessage.user(parts);
     parts.add(ContentPart.text("b"));
     assertEquals(1, m.contentParts().size());
-    assertThrows(UnsupportedOperationException.class, () -> m.contentParts().add(ContentPart.text("c")));
+    assertThrows(
+        UnsupportedOperationException.class, () -> m.contentParts().add(ContentPart.text("c")));
     List<ToolCall> calls = new ArrayList<>(Arrays.asList(CALL));
     ChatMessage a = ChatMessage.assistant(null, calls);
     calls.clear();
@@ -168,7 +192,8 @@ class ChatMessageTest {
       ChatMessage.builder(Role.USER).content("x").name(secret).build()
     };
     for (ChatMessage m : messages) assertFalse(m.toString().contains(secret), m.toString());
-    assertEquals("ChatMessage{role=user, content=13 characters}", ChatMessage.user(secret).toString());
+    assertEquals(
+        "ChatMessage{role=user, content=13 characters}", ChatMessage.user(secret).toString());
   }
 
   // Breaks the non-null contract on purpose, as a Java caller can.

@@ -1,6 +1,5 @@
 package ai.auriko.chat;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.auriko.json.RawJson;
+import ai.auriko.testing.Expect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,9 +57,14 @@ class ChatTypesTest {
     assertEquals(NAME_64, Tool.function(NAME_64, null, null).name());
     assertEquals("get_weather-2", Tool.builder("get_weather-2").build().name());
     Expect.invalid(
-        "tools[].function.name", () -> Tool.function(NAME_65, null, null), "[A-Za-z0-9_-]", "64", "got 65");
+        "tools[].function.name",
+        () -> Tool.function(NAME_65, null, null),
+        "[A-Za-z0-9_-]",
+        "64",
+        "got 65");
     Expect.invalid("tools[].function.name", () -> Tool.function("", null, null), "64", "got 0");
-    Expect.invalid("tools[].function.name", () -> Tool.function("get weather", null, null), "index 3");
+    Expect.invalid(
+        "tools[].function.name", () -> Tool.function("get weather", null, null), "index 3");
     Expect.invalid("tools[].function.name", () -> Tool.function("café", null, null), "index 3");
   }
 
@@ -76,10 +81,12 @@ class ChatTypesTest {
     assertThrows(UnsupportedOperationException.class, () -> ((Map<?, ?>) t.parameters()).clear());
     assertEquals(Boolean.TRUE, t.strict());
     assertEquals("function", t.type());
-    Tool same = Tool.builder("lookup").description("Looks up").parameters(schema).strict(true).build();
+    Tool same =
+        Tool.builder("lookup").description("Looks up").parameters(schema).strict(true).build();
     assertFalse(t.equals(same), "schema changed in between: props now has \"later\"");
     props.remove("later");
-    Tool again = Tool.builder("lookup").description("Looks up").parameters(schema).strict(true).build();
+    Tool again =
+        Tool.builder("lookup").description("Looks up").parameters(schema).strict(true).build();
     assertEquals(t, again);
     assertEquals(t.hashCode(), again.hashCode());
 
@@ -132,7 +139,10 @@ class ChatTypesTest {
     RawJson raw = RawJson.of("{\"type\":\"object\"}");
     assertSame(raw, ResponseFormat.jsonSchema("a", raw).schema());
     Expect.invalid(
-        "response_format.json_schema.name", () -> ResponseFormat.jsonSchema(NAME_65, Map.of()), "64", "got 65");
+        "response_format.json_schema.name",
+        () -> ResponseFormat.jsonSchema(NAME_65, Map.of()),
+        "64",
+        "got 65");
     Expect.invalid(
         "response_format.json_schema.schema",
         () -> ResponseFormat.jsonSchema("a", RawJson.of("\"x\"")),

@@ -41,7 +41,12 @@ class ErrorClassifierTest {
         row(402, "budget_exceeded", "budget_exceeded", false, BudgetExceededException.class),
         row(403, "budget_exceeded", null, false, BudgetExceededException.class),
         row(402, "insufficient_credits", null, false, InsufficientCreditsException.class),
-        row(429, "insufficient_quota", "insufficient_quota", false, InsufficientCreditsException.class),
+        row(
+            429,
+            "insufficient_quota",
+            "insufficient_quota",
+            false,
+            InsufficientCreditsException.class),
         row(404, "model_not_found", "invalid_request_error", false, ModelNotFoundException.class),
         row(400, "model_not_found", null, false, ModelNotFoundException.class),
         row(502, "provider_auth_error", null, false, ProviderAuthException.class),
@@ -69,15 +74,23 @@ class ErrorClassifierTest {
         row(200, "mystery", "mystery", true, StreamErrorException.class));
   }
 
-  private static Arguments row(int status, String code, String type, boolean inStream, Class<?> expected) {
+  private static Arguments row(
+      int status, String code, String type, boolean inStream, Class<?> expected) {
     return Arguments.of(status, code, type, inStream, expected);
   }
 
   @ParameterizedTest(name = "{0} code={1} type={2} inStream={3} -> {4}")
   @MethodSource("table")
   void classifies(int status, String code, String type, boolean inStream, Class<?> expected) {
-    AurikoApiException e = CLASSIFIER.classify(ErrorDetails.builder()
-        .statusCode(status).code(code).type(type).message("m").streamError(inStream).build());
+    AurikoApiException e =
+        CLASSIFIER.classify(
+            ErrorDetails.builder()
+                .statusCode(status)
+                .code(code)
+                .type(type)
+                .message("m")
+                .streamError(inStream)
+                .build());
     assertEquals(expected, e.getClass());
     assertEquals(status, e.statusCode());
     assertEquals(code, e.code());
@@ -86,40 +99,55 @@ class ErrorClassifierTest {
 
   @Test
   void modelNotFoundIsAlsoANotFound() {
-    AurikoApiException e = CLASSIFIER.fromHttpResponse(404, ResponseHeaders.empty(),
-        "{\"error\":{\"code\":\"model_not_found\",\"message\":\"no\"}}");
+    AurikoApiException e =
+        CLASSIFIER.fromHttpResponse(
+            404,
+            ResponseHeaders.empty(),
+            "{\"error\":{\"code\":\"model_not_found\",\"message\":\"no\"}}");
     assertInstanceOf(NotFoundException.class, e);
-    assertInstanceOf(ProviderException.class, CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(),
-        "{\"error\":{\"code\":\"provider_auth_failed\"}}"));
+    assertInstanceOf(
+        ProviderException.class,
+        CLASSIFIER.fromHttpResponse(
+            502, ResponseHeaders.empty(), "{\"error\":{\"code\":\"provider_auth_failed\"}}"));
   }
 
   @Test
   void readsEveryBodyShape() {
     ResponseHeaders none = ResponseHeaders.empty();
-    AurikoApiException numeric = CLASSIFIER.fromHttpResponse(400, none,
-        "{\"error\": {\"code\": 400, \"message\": \"Invalid model specified\", \"param\": \"model\"}}");
+    AurikoApiException numeric =
+        CLASSIFIER.fromHttpResponse(
+            400,
+            none,
+            "{\"error\": {\"code\": 400, \"message\": \"Invalid model specified\", \"param\": \"model\"}}");
     assertEquals("400", numeric.code());
     assertEquals("model", numeric.param());
     assertEquals("Invalid model specified", numeric.errorMessage());
 
-    AurikoApiException plainError = CLASSIFIER.fromHttpResponse(500, none, "{\"error\":\"database on fire\"}");
+    AurikoApiException plainError =
+        CLASSIFIER.fromHttpResponse(500, none, "{\"error\":\"database on fire\"}");
     assertEquals("database on fire", plainError.errorMessage());
 
-    AurikoApiException topLevel = CLASSIFIER.fromHttpResponse(429, none,
-        "{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}");
+    AurikoApiException topLevel =
+        CLASSIFIER.fromHttpResponse(
+            429, none, "{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}");
     assertEquals("slow down", topLevel.errorMessage());
     assertEquals("rate_limit_exceeded", topLevel.code());
 
-    AurikoApiException fastApi = CLASSIFIER.fromHttpResponse(422, none, "{\"detail\":\"field required\"}");
+    AurikoApiException fastApi =
+        CLASSIFIER.fromHttpResponse(422, none, "{\"detail\":\"field required\"}");
     assertInstanceOf(InvalidRequestException.class, fastApi);
     assertEquals("field required", fastApi.errorMessage());
 
-    AurikoApiException html = CLASSIFIER.fromHttpResponse(502, none,
-        "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>");
+    AurikoApiException html =
+        CLASSIFIER.fromHttpResponse(
+            502,
+            none,
+            "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>");
     assertEquals("502 Bad Gateway", html.errorMessage());
 
-    AurikoApiException untitled = CLASSIFIER.fromHttpResponse(504, none,
-        "<html><body>\n  <h1>Gateway\n Timeout</h1>\n</body></html>");
+    AurikoApiException untitled =
+        CLASSIFIER.fromHttpResponse(
+            504, none, "<html><body>\n  <h1>Gateway\n Timeout</h1>\n</body></html>");
     assertEquals("Gateway Timeout", untitled.errorMessage());
 
     AurikoApiException empty = CLASSIFIER.fromHttpResponse(503, none, "");
@@ -134,20 +162,28 @@ class ErrorClassifierTest {
   void hostileBodiesGiveATypedErrorWithAShortMessage() {
     StringBuilder deep = new StringBuilder();
     for (int i = 0; i < 100_000; i++) deep.append('[');
-    AurikoApiException nested = CLASSIFIER.fromHttpResponse(500, ResponseHeaders.empty(), deep.toString());
+    AurikoApiException nested =
+        CLASSIFIER.fromHttpResponse(500, ResponseHeaders.empty(), deep.toString());
     assertInstanceOf(InternalException.class, nested);
     assertTrue(nested.errorMessage().length() <= 201, "snippet is capped");
 
     StringBuilder huge = new StringBuilder();
     for (int i = 0; i < 200_000; i++) huge.append("word ");
-    AurikoApiException big = CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(), huge.toString());
+    AurikoApiException big =
+        CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(), huge.toString());
     assertTrue(big.errorMessage().length() <= 201);
     assertTrue(big.errorMessage().endsWith("…"));
 
-    String binary = new String(new byte[] {0, 1, 2, (byte) 0xFF, 127, 10, 13}, java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertInstanceOf(ProviderException.class, CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(), binary));
+    String binary =
+        new String(
+            new byte[] {0, 1, 2, (byte) 0xFF, 127, 10, 13},
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertInstanceOf(
+        ProviderException.class, CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(), binary));
 
-    AurikoApiException truncatedJson = CLASSIFIER.fromHttpResponse(400, ResponseHeaders.empty(), "{\"error\": {\"message\": \"cut");
+    AurikoApiException truncatedJson =
+        CLASSIFIER.fromHttpResponse(
+            400, ResponseHeaders.empty(), "{\"error\": {\"message\": \"cut");
     assertInstanceOf(InvalidRequestException.class, truncatedJson);
     assertEquals("{\"error\": {\"message\": \"cut", truncatedJson.errorMessage());
   }
@@ -156,32 +192,44 @@ class ErrorClassifierTest {
   void retryAfterIsReadFromEitherHeaderWithTheClassifiersClock() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     ErrorClassifier classifier = ErrorClassifier.withClock(clock);
-    AurikoApiException date = classifier.fromHttpResponse(503,
-        ResponseHeaders.ofSingle(Collections.singletonMap("Retry-After", "Sun, 22 Nov 2026 10:00:30 GMT")), "");
+    AurikoApiException date =
+        classifier.fromHttpResponse(
+            503,
+            ResponseHeaders.ofSingle(
+                Collections.singletonMap("Retry-After", "Sun, 22 Nov 2026 10:00:30 GMT")),
+            "");
     assertEquals(Duration.ofSeconds(30), date.retryAfter());
-    AurikoApiException ms = classifier.fromHttpResponse(429,
-        ResponseHeaders.ofSingle(Collections.singletonMap("retry-after-ms", "250")), "");
+    AurikoApiException ms =
+        classifier.fromHttpResponse(
+            429, ResponseHeaders.ofSingle(Collections.singletonMap("retry-after-ms", "250")), "");
     assertEquals(Duration.ofMillis(250), ms.retryAfter());
     assertNull(classifier.fromHttpResponse(429, ResponseHeaders.empty(), "").retryAfter());
   }
 
   @Test
   void messageNamesStatusCodeAndRequestIdButNeverTheBodyMarkup() {
-    ResponseHeaders headers = ResponseHeaders.ofSingle(Collections.singletonMap("x-request-id", "req_42"));
-    AurikoApiException e = CLASSIFIER.fromHttpResponse(429, headers,
-        "{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limit_exceeded\"}}");
+    ResponseHeaders headers =
+        ResponseHeaders.ofSingle(Collections.singletonMap("x-request-id", "req_42"));
+    AurikoApiException e =
+        CLASSIFIER.fromHttpResponse(
+            429,
+            headers,
+            "{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limit_exceeded\"}}");
     assertEquals("429 rate_limit_exceeded: Rate limit exceeded (request req_42)", e.getMessage());
     assertEquals("req_42", e.requestId());
 
-    AurikoApiException inStream = CLASSIFIER.fromStreamEvent(
-        "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\"}}", headers, null);
+    AurikoApiException inStream =
+        CLASSIFIER.fromStreamEvent(
+            "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\"}}", headers, null);
     assertEquals("error in stream overloaded: busy (request req_42)", inStream.getMessage());
     assertNull(inStream.partialCompletion());
   }
 
   @Test
   void clientSideValidationErrorsHaveNoStatus() {
-    InvalidRequestException e = InvalidRequestException.ofField("temperature", "temperature: must be between 0 and 2, got 3.0");
+    InvalidRequestException e =
+        InvalidRequestException.ofField(
+            "temperature", "temperature: must be between 0 and 2, got 3.0");
     assertEquals(0, e.statusCode());
     assertEquals("temperature", e.param());
     assertEquals("invalid request: temperature: must be between 0 and 2, got 3.0", e.getMessage());

@@ -26,10 +26,12 @@ class ErrorFixturesTest {
   }
 
   static Stream<Fixtures.Case> midStreamErrors() {
-    return Fixtures.eventStreams().stream().filter(c -> {
-      Object error = c.expect().get("error");
-      return error instanceof Map && "mid_stream".equals(((Map<?, ?>) error).get("kind"));
-    });
+    return Fixtures.eventStreams().stream()
+        .filter(
+            c -> {
+              Object error = c.expect().get("error");
+              return error instanceof Map && "mid_stream".equals(((Map<?, ?>) error).get("kind"));
+            });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -38,7 +40,8 @@ class ErrorFixturesTest {
     Map<?, ?> expected = (Map<?, ?>) fixture.expect().get("error");
     String body = new String(fixture.body, StandardCharsets.UTF_8);
 
-    AurikoApiException e = ErrorClassifier.standard().fromHttpResponse(fixture.status(), fixture.headers(), body);
+    AurikoApiException e =
+        ErrorClassifier.standard().fromHttpResponse(fixture.status(), fixture.headers(), body);
 
     assertEquals(expected.get("type") + "Exception", e.getClass().getSimpleName(), e.getMessage());
     assertEquals(Integer.parseInt(String.valueOf(expected.get("status"))), e.statusCode());
@@ -61,22 +64,27 @@ class ErrorFixturesTest {
   @MethodSource("midStreamErrors")
   void inStreamErrorCarriesCodeMessageAndRequestId(Fixtures.Case fixture) {
     Map<?, ?> expected = (Map<?, ?>) fixture.expect().get("error");
-    // Find the error the way a client does: an `event: error`, or a data event with a top-level error.
+    // Find the error the way a client does: an `event: error`, or a data event with a top-level
+    // error.
     AtomicReference<String> errorData = new AtomicReference<>();
-    SseDecoder decoder = new SseDecoder(new SseListener() {
-      @Override
-      public void onEvent(@Nullable String id, @Nullable String type, String data) {
-        Object parsed = TolerantJson.parse(data);
-        boolean hasError = parsed instanceof Map && ((Map<?, ?>) parsed).get("error") != null;
-        if ("error".equals(type) || hasError) errorData.compareAndSet(null, data);
-      }
-    });
+    SseDecoder decoder =
+        new SseDecoder(
+            new SseListener() {
+              @Override
+              public void onEvent(@Nullable String id, @Nullable String type, String data) {
+                Object parsed = TolerantJson.parse(data);
+                boolean hasError =
+                    parsed instanceof Map && ((Map<?, ?>) parsed).get("error") != null;
+                if ("error".equals(type) || hasError) errorData.compareAndSet(null, data);
+              }
+            });
     decoder.feed(fixture.body, 0, fixture.body.length);
     decoder.finish();
     assertNotNull(errorData.get(), "the fixture holds an error event");
 
     Object partial = new Object();
-    AurikoApiException e = ErrorClassifier.standard().fromStreamEvent(errorData.get(), fixture.headers(), partial);
+    AurikoApiException e =
+        ErrorClassifier.standard().fromStreamEvent(errorData.get(), fixture.headers(), partial);
 
     assertEquals(expected.get("code"), e.code());
     assertEquals(expected.get("message"), e.errorMessage());

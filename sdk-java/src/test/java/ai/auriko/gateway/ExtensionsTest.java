@@ -1,6 +1,5 @@
 package ai.auriko.gateway;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.auriko.json.RawJson;
+import ai.auriko.testing.Expect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -27,7 +27,10 @@ class ExtensionsTest {
     assertEquals(0, ThinkingOptions.enabled(0).budgetTokens());
     assertEquals(ThinkingOptions.enabled(5), ThinkingOptions.enabled(5));
     Expect.invalid(
-        "extensions.thinking.budget_tokens", () -> ThinkingOptions.enabled(-1), "at least 0", "got -1");
+        "extensions.thinking.budget_tokens",
+        () -> ThinkingOptions.enabled(-1),
+        "at least 0",
+        "got -1");
   }
 
   @Test

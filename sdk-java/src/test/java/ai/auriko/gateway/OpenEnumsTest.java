@@ -1,6 +1,5 @@
 package ai.auriko.gateway;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.auriko.testing.Expect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,9 +20,18 @@ class OpenEnumsTest {
     assertSame(Optimize.COST, Optimize.of("cost"));
     List<String> wire =
         Arrays.asList(
-            "cost", "cost-focus", "ttft", "ttft-focus", "tps", "tps-focus", "balanced", "cheapest", "speed",
+            "cost",
+            "cost-focus",
+            "ttft",
+            "ttft-focus",
+            "tps",
+            "tps-focus",
+            "balanced",
+            "cheapest",
+            "speed",
             "throughput");
-    assertEquals(wire, Optimize.values().stream().map(Optimize::value).collect(Collectors.toList()));
+    assertEquals(
+        wire, Optimize.values().stream().map(Optimize::value).collect(Collectors.toList()));
     for (Optimize o : Optimize.values()) {
       assertSame(o, Optimize.of(o.value()));
       assertTrue(o.isKnown());

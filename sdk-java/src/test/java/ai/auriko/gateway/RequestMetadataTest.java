@@ -1,11 +1,11 @@
 package ai.auriko.gateway;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.auriko.testing.Expect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -63,7 +63,10 @@ class RequestMetadataTest {
         () -> RequestMetadata.builder().tags(tags(3)).addTag(ofLength(51)).build(),
         "at most 50 characters, got 51");
     Expect.invalid(
-        "gateway.metadata.tags[0]", () -> RequestMetadata.builder().addTag("").build(), "at least 1", "got 0");
+        "gateway.metadata.tags[0]",
+        () -> RequestMetadata.builder().addTag("").build(),
+        "at least 1",
+        "got 0");
     Expect.invalid(
         "gateway.metadata.tags[1]",
         () -> RequestMetadata.builder().tags(Arrays.asList("a", null)).build(),
@@ -72,7 +75,8 @@ class RequestMetadataTest {
 
   @Test
   void idLengths() {
-    RequestMetadata m = RequestMetadata.builder().userId(ofLength(255)).traceId(ofLength(255)).build();
+    RequestMetadata m =
+        RequestMetadata.builder().userId(ofLength(255)).traceId(ofLength(255)).build();
     assertEquals(ofLength(255), m.userId());
     assertEquals(ofLength(255), m.traceId());
     Expect.invalid(
@@ -87,17 +91,24 @@ class RequestMetadataTest {
 
   @Test
   void customFieldCount() {
-    assertEquals(10, RequestMetadata.builder().customFields(fields(10)).build().customFields().size());
+    assertEquals(
+        10, RequestMetadata.builder().customFields(fields(10)).build().customFields().size());
     Expect.invalid(
         "gateway.metadata.custom_fields",
-        () -> RequestMetadata.builder().customFields(fields(10)).putCustomField("extra", "v").build(),
+        () ->
+            RequestMetadata.builder().customFields(fields(10)).putCustomField("extra", "v").build(),
         "at most 10 custom fields, got 11");
   }
 
   @Test
   void customFieldKeyLength() {
     String key50 = ofLength(50);
-    assertTrue(RequestMetadata.builder().putCustomField(key50, "v").build().customFields().containsKey(key50));
+    assertTrue(
+        RequestMetadata.builder()
+            .putCustomField(key50, "v")
+            .build()
+            .customFields()
+            .containsKey(key50));
     Expect.invalid(
         "gateway.metadata.custom_fields",
         () -> RequestMetadata.builder().putCustomField(ofLength(51), "v").build(),
@@ -112,7 +123,12 @@ class RequestMetadataTest {
   @Test
   void customFieldValueLength() {
     assertEquals(
-        ofLength(200), RequestMetadata.builder().putCustomField("k", ofLength(200)).build().customFields().get("k"));
+        ofLength(200),
+        RequestMetadata.builder()
+            .putCustomField("k", ofLength(200))
+            .build()
+            .customFields()
+            .get("k"));
     Expect.invalid(
         "gateway.metadata.custom_fields.k",
         () -> RequestMetadata.builder().putCustomField("k", ofLength(201)).build(),
@@ -137,13 +153,20 @@ class RequestMetadataTest {
     assertEquals(Collections.singletonMap("k", "v"), m.customFields());
     assertThrows(UnsupportedOperationException.class, () -> m.tags().add("x"));
     assertThrows(UnsupportedOperationException.class, () -> m.customFields().put("x", "y"));
-    assertThrows(UnsupportedOperationException.class, () -> RequestMetadata.builder().build().tags().add("x"));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> RequestMetadata.builder().build().tags().add("x"));
   }
 
   @Test
   void toBuilderRoundTrip() {
     RequestMetadata m =
-        RequestMetadata.builder().addTag("a").userId("u").traceId("t").putCustomField("k", "v").build();
+        RequestMetadata.builder()
+            .addTag("a")
+            .userId("u")
+            .traceId("t")
+            .putCustomField("k", "v")
+            .build();
     assertEquals(m, m.toBuilder().build());
     assertEquals(m.hashCode(), m.toBuilder().build().hashCode());
     assertFalse(m.isEmpty());

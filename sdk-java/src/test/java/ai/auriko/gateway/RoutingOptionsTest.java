@@ -1,12 +1,12 @@
 package ai.auriko.gateway;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.auriko.testing.Expect;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +34,8 @@ class RoutingOptionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  @ValueSource(
+      doubles = {-0.01, 1.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
   void minSuccessRateRejectsOutOfRange(double v) {
     Expect.invalid(
         "gateway.routing.min_success_rate",
@@ -46,8 +47,11 @@ class RoutingOptionsTest {
   @Test
   void minSuccessRateMessageIsExact() {
     String message =
-        Expect.invalid("gateway.routing.min_success_rate", () -> build(b -> b.minSuccessRate(1.01))).getMessage();
-    assertTrue(message.endsWith("gateway.routing.min_success_rate: must be between 0 and 1, got 1.01"), message);
+        Expect.invalid("gateway.routing.min_success_rate", () -> build(b -> b.minSuccessRate(1.01)))
+            .getMessage();
+    assertTrue(
+        message.endsWith("gateway.routing.min_success_rate: must be between 0 and 1, got 1.01"),
+        message);
   }
 
   @ParameterizedTest
@@ -88,22 +92,42 @@ class RoutingOptionsTest {
 
   @Test
   void nonNegativeBudgetsRejectMinusOne() {
-    Expect.invalid("gateway.routing.max_cost_per_1m", () -> build(b -> b.maxCostPer1m(-1.0)), "at least 0", "got -1");
-    Expect.invalid("gateway.routing.max_ttft_ms", () -> build(b -> b.maxTtftMs(-1)), "at least 0", "got -1");
     Expect.invalid(
-        "gateway.routing.min_throughput_tps", () -> build(b -> b.minThroughputTps(-1.0)), "at least 0", "got -1");
+        "gateway.routing.max_cost_per_1m",
+        () -> build(b -> b.maxCostPer1m(-1.0)),
+        "at least 0",
+        "got -1");
     Expect.invalid(
-        "gateway.routing.max_fallback_attempts", () -> build(b -> b.maxFallbackAttempts(-1)), "at least 0", "got -1");
+        "gateway.routing.max_ttft_ms", () -> build(b -> b.maxTtftMs(-1)), "at least 0", "got -1");
+    Expect.invalid(
+        "gateway.routing.min_throughput_tps",
+        () -> build(b -> b.minThroughputTps(-1.0)),
+        "at least 0",
+        "got -1");
+    Expect.invalid(
+        "gateway.routing.max_fallback_attempts",
+        () -> build(b -> b.maxFallbackAttempts(-1)),
+        "at least 0",
+        "got -1");
   }
 
   @Test
   void nonNegativeBudgetsRejectNonFinite() {
     Expect.invalid(
-        "gateway.routing.max_cost_per_1m", () -> build(b -> b.maxCostPer1m(Double.POSITIVE_INFINITY)), "finite", "0");
+        "gateway.routing.max_cost_per_1m",
+        () -> build(b -> b.maxCostPer1m(Double.POSITIVE_INFINITY)),
+        "finite",
+        "0");
     Expect.invalid(
-        "gateway.routing.max_cost_per_1m", () -> build(b -> b.maxCostPer1m(Double.NaN)), "at least 0", "NaN");
+        "gateway.routing.max_cost_per_1m",
+        () -> build(b -> b.maxCostPer1m(Double.NaN)),
+        "at least 0",
+        "NaN");
     Expect.invalid(
-        "gateway.routing.min_throughput_tps", () -> build(b -> b.minThroughputTps(Double.NaN)), "at least 0", "NaN");
+        "gateway.routing.min_throughput_tps",
+        () -> build(b -> b.minThroughputTps(Double.NaN)),
+        "at least 0",
+        "NaN");
   }
 
   @Test
@@ -111,14 +135,18 @@ class RoutingOptionsTest {
     build(b -> b.onlyByok(true).onlyPlatform(false));
     build(b -> b.onlyByok(false).onlyPlatform(true));
     Expect.invalid(
-        "gateway.routing.only_platform", () -> build(b -> b.onlyByok(true).onlyPlatform(true)), "only_byok", "both");
+        "gateway.routing.only_platform",
+        () -> build(b -> b.onlyByok(true).onlyPlatform(true)),
+        "only_byok",
+        "both");
   }
 
   @Test
   void providerListsAreCheckedAndDisjoint() {
     RoutingOptions r = build(b -> b.providers("openai", "anthropic").excludeProviders("groq"));
     assertEquals(Arrays.asList("openai", "anthropic"), r.providers());
-    Expect.invalid("gateway.routing.providers[1]", () -> build(b -> b.providers("openai", " ")), "blank");
+    Expect.invalid(
+        "gateway.routing.providers[1]", () -> build(b -> b.providers("openai", " ")), "blank");
     Expect.invalid(
         "gateway.routing.exclude_providers[0]",
         () -> build(b -> b.excludeProviders(Arrays.asList((String) null))),
@@ -135,9 +163,21 @@ class RoutingOptionsTest {
   void wireNamesListEveryFieldInOrder() {
     assertEquals(
         Arrays.asList(
-            "optimize", "weights", "max_cost_per_1m", "max_ttft_ms", "min_throughput_tps", "min_success_rate",
-            "providers", "exclude_providers", "prefer", "mode", "allow_fallbacks", "max_fallback_attempts",
-            "data_policy", "only_byok", "only_platform"),
+            "optimize",
+            "weights",
+            "max_cost_per_1m",
+            "max_ttft_ms",
+            "min_throughput_tps",
+            "min_success_rate",
+            "providers",
+            "exclude_providers",
+            "prefer",
+            "mode",
+            "allow_fallbacks",
+            "max_fallback_attempts",
+            "data_policy",
+            "only_byok",
+            "only_platform"),
         RoutingOptions.WIRE_NAMES);
     assertThrows(UnsupportedOperationException.class, () -> RoutingOptions.WIRE_NAMES.add("x"));
     // Every wire name has an accessor of the same name in camel case, and nothing else does.

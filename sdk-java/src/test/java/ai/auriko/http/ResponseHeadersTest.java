@@ -17,14 +17,22 @@ import org.junit.jupiter.api.Test;
 class ResponseHeadersTest {
   @Test
   void typedAccessorsReadTheBasicFixturesHeaders() {
-    Fixtures.Case basic = Fixtures.all().stream().filter(c -> c.name.equals("auriko-basic")).findFirst().orElseThrow(AssertionError::new);
+    Fixtures.Case basic =
+        Fixtures.all().stream()
+            .filter(c -> c.name.equals("auriko-basic"))
+            .findFirst()
+            .orElseThrow(AssertionError::new);
     Map<?, ?> expected = (Map<?, ?>) basic.expect().get("headers");
     ResponseHeaders h = basic.headers();
     assertEquals(expected.get("request_id"), h.requestId());
-    assertEquals(Long.valueOf(String.valueOf(expected.get("rate_limit_remaining"))), h.rateLimitRemaining());
-    assertEquals(Long.valueOf(String.valueOf(expected.get("rate_limit_limit"))), h.rateLimitLimit());
+    assertEquals(
+        Long.valueOf(String.valueOf(expected.get("rate_limit_remaining"))), h.rateLimitRemaining());
+    assertEquals(
+        Long.valueOf(String.valueOf(expected.get("rate_limit_limit"))), h.rateLimitLimit());
     assertEquals(expected.get("rate_limit_reset"), h.rateLimitReset());
-    assertEquals(Long.valueOf(String.valueOf(expected.get("credits_balance_microdollars"))), h.creditsBalanceMicrodollars());
+    assertEquals(
+        Long.valueOf(String.valueOf(expected.get("credits_balance_microdollars"))),
+        h.creditsBalanceMicrodollars());
     assertEquals(expected.get("provider_used"), h.providerUsed());
     assertEquals(expected.get("routing_strategy"), h.routingStrategy());
   }
@@ -47,20 +55,26 @@ class ResponseHeadersTest {
 
   @Test
   void malformedNumbersReadAsAbsent() {
-    for (String bad : new String[] {"", " ", "abc", "1.5", "12x", "0x10", "99999999999999999999", "-", "+", "1 2"}) {
-      ResponseHeaders h = ResponseHeaders.builder()
-          .add(ResponseHeaders.RATE_LIMIT_REMAINING_REQUESTS, bad)
-          .add(ResponseHeaders.CREDITS_BALANCE_MICRODOLLARS, bad)
-          .build();
+    for (String bad :
+        new String[] {
+          "", " ", "abc", "1.5", "12x", "0x10", "99999999999999999999", "-", "+", "1 2"
+        }) {
+      ResponseHeaders h =
+          ResponseHeaders.builder()
+              .add(ResponseHeaders.RATE_LIMIT_REMAINING_REQUESTS, bad)
+              .add(ResponseHeaders.CREDITS_BALANCE_MICRODOLLARS, bad)
+              .build();
       assertNull(h.rateLimitRemaining(), "'" + bad + "'");
       assertNull(h.creditsBalanceMicrodollars(), "'" + bad + "'");
     }
-    ResponseHeaders ok = ResponseHeaders.builder()
-        .add(ResponseHeaders.CREDITS_BALANCE_MICRODOLLARS, " -1500 ")
-        .add(ResponseHeaders.RATE_LIMIT_REMAINING_TOKENS, "9223372036854775807")
-        .add(ResponseHeaders.RATE_LIMIT_LIMIT_TOKENS, "+10")
-        .build();
-    assertEquals(-1500L, ok.creditsBalanceMicrodollars(), "an overdrawn balance is negative, not malformed");
+    ResponseHeaders ok =
+        ResponseHeaders.builder()
+            .add(ResponseHeaders.CREDITS_BALANCE_MICRODOLLARS, " -1500 ")
+            .add(ResponseHeaders.RATE_LIMIT_REMAINING_TOKENS, "9223372036854775807")
+            .add(ResponseHeaders.RATE_LIMIT_LIMIT_TOKENS, "+10")
+            .build();
+    assertEquals(
+        -1500L, ok.creditsBalanceMicrodollars(), "an overdrawn balance is negative, not malformed");
     assertEquals(Long.MAX_VALUE, ok.rateLimitRemainingTokens());
     assertEquals(10L, ok.rateLimitLimitTokens());
     assertNull(ok.rateLimitRemaining());
@@ -68,12 +82,13 @@ class ResponseHeadersTest {
 
   @Test
   void toStringRedactsCredentials() {
-    ResponseHeaders h = ResponseHeaders.builder()
-        .add("Authorization", "Bearer sk-secret-123")
-        .add("x-api-key", "sk-secret-123")
-        .add("Set-Cookie", "session=sk-secret-123")
-        .add("x-request-id", "r1")
-        .build();
+    ResponseHeaders h =
+        ResponseHeaders.builder()
+            .add("Authorization", "Bearer sk-secret-123")
+            .add("x-api-key", "sk-secret-123")
+            .add("Set-Cookie", "session=sk-secret-123")
+            .add("x-request-id", "r1")
+            .build();
     String s = h.toString();
     assertFalse(s.contains("sk-secret-123"), s);
     assertTrue(s.contains("x-request-id=r1"), s);

@@ -25,9 +25,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RetryPolicyTest {
-  private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock NOW =
+      Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
   /** No jitter randomness: every backoff is exactly its base. */
-  private static final RetryPolicy EXACT = RetryPolicy.builder().clock(NOW).random(() -> 0.0).maxRetries(10).build();
+  private static final RetryPolicy EXACT =
+      RetryPolicy.builder().clock(NOW).random(() -> 0.0).maxRetries(10).build();
 
   private static AurikoApiException http(int status, String... headerPairs) {
     ResponseHeaders.Builder h = ResponseHeaders.builder();
@@ -55,43 +58,61 @@ class RetryPolicyTest {
     assertFalse(EXACT.isRetryable(http(503, "x-should-retry", "false")));
     assertTrue(EXACT.isRetryable(http(400, "x-should-retry", "true")));
     assertTrue(EXACT.isRetryable(http(401, "X-Should-Retry", " TRUE ")), "even a permanent type");
-    assertTrue(EXACT.isRetryable(http(503, "x-should-retry", "maybe")), "unknown values are ignored");
+    assertTrue(
+        EXACT.isRetryable(http(503, "x-should-retry", "maybe")), "unknown values are ignored");
   }
 
   @Test
   void permanentErrorsAreNotRetriedWhateverTheirStatus() {
     ErrorClassifier c = ErrorClassifier.standard();
-    assertFalse(EXACT.isRetryable(c.fromHttpResponse(502, ResponseHeaders.empty(), "{\"error\":{\"code\":\"provider_auth_error\"}}")));
-    assertFalse(EXACT.isRetryable(c.fromHttpResponse(503, ResponseHeaders.empty(), "{\"error\":{\"code\":\"budget_exceeded\"}}")));
-    assertFalse(EXACT.isRetryable(c.fromHttpResponse(500, ResponseHeaders.empty(), "{\"error\":{\"code\":\"model_not_found\"}}")));
+    assertFalse(
+        EXACT.isRetryable(
+            c.fromHttpResponse(
+                502, ResponseHeaders.empty(), "{\"error\":{\"code\":\"provider_auth_error\"}}")));
+    assertFalse(
+        EXACT.isRetryable(
+            c.fromHttpResponse(
+                503, ResponseHeaders.empty(), "{\"error\":{\"code\":\"budget_exceeded\"}}")));
+    assertFalse(
+        EXACT.isRetryable(
+            c.fromHttpResponse(
+                500, ResponseHeaders.empty(), "{\"error\":{\"code\":\"model_not_found\"}}")));
   }
 
   @Test
   void transportFailuresAndStreamErrors() {
-    assertTrue(EXACT.isRetryable(new AurikoConnectionException("refused", new IOException(), null, null)));
-    assertTrue(EXACT.isRetryable(new AurikoTimeoutException(AurikoTimeoutException.Kind.CONNECT, Duration.ofSeconds(1), null, null, null)));
+    assertTrue(
+        EXACT.isRetryable(new AurikoConnectionException("refused", new IOException(), null, null)));
+    assertTrue(
+        EXACT.isRetryable(
+            new AurikoTimeoutException(
+                AurikoTimeoutException.Kind.CONNECT, Duration.ofSeconds(1), null, null, null)));
     assertTrue(EXACT.isRetryable(new StreamInterruptedException("cut", null, null, null)));
     assertFalse(EXACT.isRetryable(new MalformedResponseException("not json", null, null, null)));
     assertFalse(EXACT.isRetryable(new IllegalStateException("a bug is not retried")));
-    AurikoApiException overloadedInStream = ErrorClassifier.standard().fromStreamEvent(
-        "{\"error\":{\"code\":\"overloaded\"}}", ResponseHeaders.empty(), null);
+    AurikoApiException overloadedInStream =
+        ErrorClassifier.standard()
+            .fromStreamEvent(
+                "{\"error\":{\"code\":\"overloaded\"}}", ResponseHeaders.empty(), null);
     assertTrue(EXACT.isRetryable(overloadedInStream));
-    AurikoApiException authInStream = ErrorClassifier.standard().fromStreamEvent(
-        "{\"error\":{\"type\":\"authentication_error\"}}", ResponseHeaders.empty(), null);
+    AurikoApiException authInStream =
+        ErrorClassifier.standard()
+            .fromStreamEvent(
+                "{\"error\":{\"type\":\"authentication_error\"}}", ResponseHeaders.empty(), null);
     assertFalse(EXACT.isRetryable(authInStream));
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2} ms")
   @CsvSource({
-      "retry-after-ms, 1500, 1500",
-      "retry-after-ms, 1500.5, 1500.5",
-      "retry-after-ms, 0, 0",
-      "Retry-After, 2, 2000",
-      "Retry-After, 1.5, 1500",
-      "retry-after, 0, 0",
-      "Retry-After, 'Sun, 22 Nov 2026 10:00:30 GMT', 30000",
-      "Retry-After, 'Sun, 22 Nov 2026 09:59:00 GMT', 0",
-      "Retry-After, 60, 60000",
+    "retry-after-ms, 1500, 1500",
+    "retry-after-ms, 1500.5, 1500.5",
+    "retry-after-ms, 0, 0",
+    "Retry-After, 2, 2000",
+    "Retry-After, 1.5, 1500",
+    "retry-after, 0, 0",
+    "Retry-After, 'Sun, 22 Nov 2026 10:00:30 GMT', 30000",
+    "Retry-After, 'Sun, 22 Nov 2026 09:59:00 GMT', 0",
+    "Retry-After, 60, 60000",
   })
   void honoursEveryHeaderForm(String header, String value, double expectedMillis) {
     Duration d = EXACT.retryDelay(0, http(429, header, value));
@@ -106,16 +127,23 @@ class RetryPolicyTest {
 
   @Test
   void millisecondsHeaderWinsOverSeconds() {
-    assertEquals(Duration.ofMillis(100), EXACT.retryDelay(0, http(429, "Retry-After", "9", "retry-after-ms", "100")));
+    assertEquals(
+        Duration.ofMillis(100),
+        EXACT.retryDelay(0, http(429, "Retry-After", "9", "retry-after-ms", "100")));
   }
 
   @Test
   void aServerDelayBeyondTheCapIsNotWaitedFor() {
-    assertEquals(Duration.ofSeconds(60), EXACT.retryDelay(0, http(429, "Retry-After", "60")), "at the cap: waited");
-    assertNull(EXACT.retryDelay(0, http(429, "Retry-After", "61")), "past the cap: handed to the caller");
+    assertEquals(
+        Duration.ofSeconds(60),
+        EXACT.retryDelay(0, http(429, "Retry-After", "60")),
+        "at the cap: waited");
+    assertNull(
+        EXACT.retryDelay(0, http(429, "Retry-After", "61")), "past the cap: handed to the caller");
     RetryPolicy shortCap = EXACT.toBuilder().maxRetryAfter(Duration.ofSeconds(1)).build();
     assertNull(shortCap.retryDelay(0, http(503, "retry-after-ms", "1001")));
-    assertEquals(Duration.ofMillis(1000), shortCap.retryDelay(0, http(503, "retry-after-ms", "1000")));
+    assertEquals(
+        Duration.ofMillis(1000), shortCap.retryDelay(0, http(503, "retry-after-ms", "1000")));
   }
 
   @Test
@@ -123,7 +151,8 @@ class RetryPolicyTest {
     AurikoApiException e = http(503);
     long[] expectedMillis = {500, 1000, 2000, 4000, 8000, 8000, 8000};
     for (int i = 0; i < expectedMillis.length; i++) {
-      assertEquals(Duration.ofMillis(expectedMillis[i]), EXACT.retryDelay(i, e), "retry " + (i + 1));
+      assertEquals(
+          Duration.ofMillis(expectedMillis[i]), EXACT.retryDelay(i, e), "retry " + (i + 1));
     }
     assertEquals(Duration.ofSeconds(8), EXACT.backoff(1000), "no overflow for huge retry numbers");
     assertThrows(IllegalArgumentException.class, () -> EXACT.backoff(0));
@@ -141,11 +170,16 @@ class RetryPolicyTest {
       lowest = Math.min(lowest, ms);
       highest = Math.max(highest, ms);
     }
-    assertTrue(lowest < 1550 && highest > 1950, "jitter spreads over its range: " + lowest + ".." + highest);
+    assertTrue(
+        lowest < 1550 && highest > 1950,
+        "jitter spreads over its range: " + lowest + ".." + highest);
     RetryPolicy top = RetryPolicy.builder().random(() -> 0.999999).build();
     assertTrue(top.backoff(1).toMillis() >= 375);
     RetryPolicy broken = RetryPolicy.builder().random(() -> 7.0).build();
-    assertEquals(Duration.ofMillis(500), broken.backoff(1), "a broken random source cannot make delays negative");
+    assertEquals(
+        Duration.ofMillis(500),
+        broken.backoff(1),
+        "a broken random source cannot make delays negative");
   }
 
   @Test
@@ -164,13 +198,16 @@ class RetryPolicyTest {
     assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().maxRetries(-1));
     assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().jitter(1.5));
     assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().jitter(Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> RetryPolicy.builder().initialBackoff(Duration.ofMillis(-1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RetryPolicy.builder().initialBackoff(Duration.ofMillis(-1)));
   }
 
   @Test
   void explicitRetryAfterOnTheExceptionIsUsed() {
-    AurikoApiException e = new ai.auriko.errors.RateLimitException(ErrorDetails.builder()
-        .statusCode(429).retryAfter(Duration.ofMillis(1234)).build());
+    AurikoApiException e =
+        new ai.auriko.errors.RateLimitException(
+            ErrorDetails.builder().statusCode(429).retryAfter(Duration.ofMillis(1234)).build());
     assertEquals(Duration.ofMillis(1234), EXACT.retryDelay(0, e));
   }
 }

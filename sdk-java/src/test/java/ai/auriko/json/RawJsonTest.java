@@ -1,11 +1,11 @@
 package ai.auriko.json;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import ai.auriko.errors.InvalidRequestException;
+import ai.auriko.testing.Expect;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -71,8 +71,10 @@ class SseDecoderFixturesTest {
     Result whole = decode(body, new int[0]);
     assertEquals(expected[0], whole.listener.events.size(), "data events in " + fixture.name);
     assertEquals(expected[1], whole.listener.comments.size(), "comments in " + fixture.name);
-    assertEquals(expected[2] == 1, whole.incomplete, "incomplete event at the end of " + fixture.name);
-    assertEquals(referenceDecode(body), whole.listener.all, "agrees with the reference reading of the spec");
+    assertEquals(
+        expected[2] == 1, whole.incomplete, "incomplete event at the end of " + fixture.name);
+    assertEquals(
+        referenceDecode(body), whole.listener.all, "agrees with the reference reading of the spec");
 
     int[] everyByte = new int[Math.max(0, body.length - 1)];
     for (int i = 0; i < everyByte.length; i++) everyByte[i] = i + 1;
@@ -85,15 +87,16 @@ class SseDecoderFixturesTest {
       int pieces = 1 + random.nextInt(Math.min(40, body.length));
       int[] cuts = random.ints(pieces, 0, body.length + 1).sorted().toArray();
       Result split = decode(body, cuts);
-      assertEquals(whole.listener.all, split.listener.all, "split at " + java.util.Arrays.toString(cuts));
+      assertEquals(
+          whole.listener.all, split.listener.all, "split at " + java.util.Arrays.toString(cuts));
       assertEquals(whole.incomplete, split.incomplete);
     }
   }
 
   /**
-   * The spec's algorithm read literally over the whole decoded text — no incremental state, no
-   * byte handling — as an independent oracle. Lines are split on CRLF, CR or LF; the final
-   * unterminated line is discarded; empty-data events are not dispatched (project rule).
+   * The spec's algorithm read literally over the whole decoded text — no incremental state, no byte
+   * handling — as an independent oracle. Lines are split on CRLF, CR or LF; the final unterminated
+   * line is discarded; empty-data events are not dispatched (project rule).
    */
   static List<String> referenceDecode(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);

@@ -33,7 +33,8 @@ class SseDecoderFuzzTest {
     byte[] body = data.consumeRemainingAsBytes();
 
     int[] positions = new int[cuts.length];
-    for (int i = 0; i < cuts.length; i++) positions[i] = body.length == 0 ? 0 : Math.floorMod(cuts[i], body.length + 1);
+    for (int i = 0; i < cuts.length; i++)
+      positions[i] = body.length == 0 ? 0 : Math.floorMod(cuts[i], body.length + 1);
     Arrays.sort(positions);
 
     // Caps it cannot reach: the reference reading, whole and split.

@@ -21,7 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each corner of the WHATWG event-stream rules, fed whole, byte by byte and at every 2-way split. */
+/**
+ * Each corner of the WHATWG event-stream rules, fed whole, byte by byte and at every 2-way split.
+ */
 class SseDecoderTest {
 
   static Stream<Arguments> corners() {
@@ -29,43 +31,97 @@ class SseDecoderTest {
         corner("LF line ends", "data: a\n\n", "event id=null type=null data=a"),
         corner("CR line ends", "data: a\r\r", "event id=null type=null data=a"),
         corner("CRLF line ends", "data: a\r\n\r\n", "event id=null type=null data=a"),
-        corner("mixed line ends", "data: a\rdata: b\r\ndata: c\n\r\n", "event id=null type=null data=a\nb\nc"),
-        corner("CR CR is a blank line, not one line end", "data: a\r\rdata: b\n\n",
-            "event id=null type=null data=a", "event id=null type=null data=b"),
+        corner(
+            "mixed line ends",
+            "data: a\rdata: b\r\ndata: c\n\r\n",
+            "event id=null type=null data=a\nb\nc"),
+        corner(
+            "CR CR is a blank line, not one line end",
+            "data: a\r\rdata: b\n\n",
+            "event id=null type=null data=a",
+            "event id=null type=null data=b"),
         corner("no space after the colon", "data:x\n\n", "event id=null type=null data=x"),
         corner("only one space removed", "data:  x \n\n", "event id=null type=null data= x "),
-        corner("multi-line data joined with LF", "data: {\"a\":\ndata: 1}\n\n", "event id=null type=null data={\"a\":\n1}"),
+        corner(
+            "multi-line data joined with LF",
+            "data: {\"a\":\ndata: 1}\n\n",
+            "event id=null type=null data={\"a\":\n1}"),
         corner("lone data: is not dispatched", "data:\n\n"),
         corner("data without colon is empty data, not dispatched", "data\n\n"),
-        corner("two empty data lines make one LF", "data:\ndata:\n\n", "event id=null type=null data=\n"),
+        corner(
+            "two empty data lines make one LF",
+            "data:\ndata:\n\n",
+            "event id=null type=null data=\n"),
         corner("blank lines alone dispatch nothing", "\n\n\r\n\r\r"),
         corner("event type", "event: error\ndata: x\n\n", "event id=null type=error data=x"),
-        corner("event type resets after dispatch", "event: error\ndata: x\n\ndata: y\n\n",
-            "event id=null type=error data=x", "event id=null type=null data=y"),
-        corner("event type without data is dropped at the blank line", "event: foo\n\ndata: y\n\n",
+        corner(
+            "event type resets after dispatch",
+            "event: error\ndata: x\n\ndata: y\n\n",
+            "event id=null type=error data=x",
             "event id=null type=null data=y"),
-        corner("id persists across events", "id: 7\ndata: a\n\ndata: b\n\n",
-            "event id=7 type=null data=a", "event id=7 type=null data=b"),
-        corner("id containing NUL is ignored", "id: 1\ndata: a\n\nid: 2\u00003\ndata: b\n\n",
-            "event id=1 type=null data=a", "event id=1 type=null data=b"),
-        corner("bare id resets it to empty", "id: 1\ndata: a\n\nid\ndata: b\n\n",
-            "event id=1 type=null data=a", "event id= type=null data=b"),
-        corner("retry with digits", "retry: 3000\ndata: a\n\n", "retry 3000", "event id=null type=null data=a"),
-        corner("retry with non-digits is ignored", "retry: 30s\nretry: -1\nretry:\nretry: 1.5\ndata: a\n\n",
+        corner(
+            "event type without data is dropped at the blank line",
+            "event: foo\n\ndata: y\n\n",
+            "event id=null type=null data=y"),
+        corner(
+            "id persists across events",
+            "id: 7\ndata: a\n\ndata: b\n\n",
+            "event id=7 type=null data=a",
+            "event id=7 type=null data=b"),
+        corner(
+            "id containing NUL is ignored",
+            "id: 1\ndata: a\n\nid: 2\u00003\ndata: b\n\n",
+            "event id=1 type=null data=a",
+            "event id=1 type=null data=b"),
+        corner(
+            "bare id resets it to empty",
+            "id: 1\ndata: a\n\nid\ndata: b\n\n",
+            "event id=1 type=null data=a",
+            "event id= type=null data=b"),
+        corner(
+            "retry with digits",
+            "retry: 3000\ndata: a\n\n",
+            "retry 3000",
             "event id=null type=null data=a"),
-        corner("retry too large to mean anything is ignored", "retry: 99999999999999999999\ndata: a\n\n",
+        corner(
+            "retry with non-digits is ignored",
+            "retry: 30s\nretry: -1\nretry:\nretry: 1.5\ndata: a\n\n",
             "event id=null type=null data=a"),
-        corner("unknown and wrongly cased fields are ignored", "Data: x\nfoo: bar\ndata: a\n\n",
+        corner(
+            "retry too large to mean anything is ignored",
+            "retry: 99999999999999999999\ndata: a\n\n",
             "event id=null type=null data=a"),
-        corner("comments are reported", ": keep-alive\n:\n:  two\ndata: a\n\n",
-            "comment keep-alive", "comment ", "comment  two", "event id=null type=null data=a"),
+        corner(
+            "unknown and wrongly cased fields are ignored",
+            "Data: x\nfoo: bar\ndata: a\n\n",
+            "event id=null type=null data=a"),
+        corner(
+            "comments are reported",
+            ": keep-alive\n:\n:  two\ndata: a\n\n",
+            "comment keep-alive",
+            "comment ",
+            "comment  two",
+            "event id=null type=null data=a"),
         corner("leading BOM skipped", "\uFEFFdata: a\n\n", "event id=null type=null data=a"),
-        corner("only one BOM skipped", "\uFEFF\uFEFFdata: a\n\ndata: b\n\n", "event id=null type=null data=b"),
-        corner("BOM in the middle is data", "data: \uFEFFa\n\n", "event id=null type=null data=\uFEFFa"),
-        corner("multi-byte UTF-8", "data: h\u00e9llo \uD83C\uDF0D \u65e5\u672c\n\n",
+        corner(
+            "only one BOM skipped",
+            "\uFEFF\uFEFFdata: a\n\ndata: b\n\n",
+            "event id=null type=null data=b"),
+        corner(
+            "BOM in the middle is data",
+            "data: \uFEFFa\n\n",
+            "event id=null type=null data=\uFEFFa"),
+        corner(
+            "multi-byte UTF-8",
+            "data: h\u00e9llo \uD83C\uDF0D \u65e5\u672c\n\n",
             "event id=null type=null data=h\u00e9llo \uD83C\uDF0D \u65e5\u672c"),
-        corner("unterminated last event is discarded", "data: a\n\ndata: b", "event id=null type=null data=a"),
-        corner("last event without its blank line is discarded", "data: a\n\ndata: b\n",
+        corner(
+            "unterminated last event is discarded",
+            "data: a\n\ndata: b",
+            "event id=null type=null data=a"),
+        corner(
+            "last event without its blank line is discarded",
+            "data: a\n\ndata: b\n",
             "event id=null type=null data=a"));
   }
 
@@ -117,13 +173,16 @@ class SseDecoderTest {
       SseDecoder decoder = new SseDecoder(listener);
       decoder.feed(emoji, 0, cut);
       decoder.feed(emoji, cut, emoji.length - cut);
-      assertEquals(Collections.singletonList("\uD83C\uDF0D\u00e9"), listener.data(), "cut at " + cut);
+      assertEquals(
+          Collections.singletonList("\uD83C\uDF0D\u00e9"), listener.data(), "cut at " + cut);
     }
   }
 
   @Test
   void invalidUtf8BecomesReplacementCharacters() {
-    byte[] bad = {'d', 'a', 't', 'a', ':', ' ', 'a', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, 'b', '\n', '\n'};
+    byte[] bad = {
+      'd', 'a', 't', 'a', ':', ' ', 'a', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, 'b', '\n', '\n'
+    };
     RecordingListener listener = new RecordingListener();
     new SseDecoder(listener).feed(bad, 0, bad.length);
     assertEquals(Collections.singletonList("a\uFFFD(\uFFFDb"), listener.data());
@@ -145,7 +204,9 @@ class SseDecoderTest {
     // unknown field name, so the line is ignored rather than silently losing its first bytes.
     RecordingListener other = new RecordingListener();
     SseDecoder falseStart = new SseDecoder(other);
-    byte[] body = {(byte) 0xEF, (byte) 0xBB, ':', ' ', 'x', '\n', 'd', 'a', 't', 'a', ':', 'y', '\n', '\n'};
+    byte[] body = {
+      (byte) 0xEF, (byte) 0xBB, ':', ' ', 'x', '\n', 'd', 'a', 't', 'a', ':', 'y', '\n', '\n'
+    };
     falseStart.feed(body, 0, 1);
     falseStart.feed(body, 1, body.length - 1);
     assertEquals(Collections.singletonList("y"), other.data());
@@ -165,11 +226,16 @@ class SseDecoderTest {
       assertEquals(Collections.singletonList(repeat('x', 10)), ok.data());
 
       SseDecoder tooLong = new SseDecoder(new RecordingListener(), 16, 1024);
-      StreamLimitExceededException e = assertThrows(StreamLimitExceededException.class,
-          () -> feedInReads(tooLong, (atCap + "x\n\n").getBytes(UTF_8), readSize));
+      StreamLimitExceededException e =
+          assertThrows(
+              StreamLimitExceededException.class,
+              () -> feedInReads(tooLong, (atCap + "x\n\n").getBytes(UTF_8), readSize));
       assertEquals(16, e.limitBytes());
       assertTrue(e.getMessage().contains("16 bytes"), e.getMessage());
-      assertThrows(IllegalStateException.class, () -> tooLong.feed(new byte[1], 0, 1), "unusable after failing");
+      assertThrows(
+          IllegalStateException.class,
+          () -> tooLong.feed(new byte[1], 0, 1),
+          "unusable after failing");
     }
   }
 
@@ -178,19 +244,29 @@ class SseDecoderTest {
     SseDecoder decoder = new SseDecoder(new RecordingListener(), 1024, 4096);
     byte[] chunk = new byte[100];
     Arrays.fill(chunk, (byte) 'a');
-    assertThrows(StreamLimitExceededException.class, () -> {
-      for (int i = 0; i < 1_000_000; i++) decoder.feed(chunk, 0, chunk.length); // never a newline
-    });
+    assertThrows(
+        StreamLimitExceededException.class,
+        () -> {
+          for (int i = 0; i < 1_000_000; i++)
+            decoder.feed(chunk, 0, chunk.length); // never a newline
+        });
   }
 
   @Test
   void eventDataCapCountsTheJoiningLineFeeds() {
-    String twoLines = "data: " + repeat('a', 10) + "\ndata: " + repeat('b', 10) + "\n\n"; // 21 bytes of data
+    String twoLines =
+        "data: " + repeat('a', 10) + "\ndata: " + repeat('b', 10) + "\n\n"; // 21 bytes of data
     RecordingListener ok = new RecordingListener();
     feedInReads(new SseDecoder(ok, 1024, 21), twoLines.getBytes(UTF_8), 5);
     assertEquals(1, ok.events.size());
-    StreamLimitExceededException e = assertThrows(StreamLimitExceededException.class,
-        () -> feedInReads(new SseDecoder(new RecordingListener(), 1024, 20), twoLines.getBytes(UTF_8), 5));
+    StreamLimitExceededException e =
+        assertThrows(
+            StreamLimitExceededException.class,
+            () ->
+                feedInReads(
+                    new SseDecoder(new RecordingListener(), 1024, 20),
+                    twoLines.getBytes(UTF_8),
+                    5));
     assertEquals(20, e.limitBytes());
   }
 
@@ -220,14 +296,17 @@ class SseDecoderTest {
   @Test
   void anExceptionFromTheListenerPropagatesAndStopsTheDecoder() {
     IllegalArgumentException boom = new IllegalArgumentException("boom");
-    SseDecoder decoder = new SseDecoder(new SseListener() {
-      @Override
-      public void onEvent(@Nullable String id, @Nullable String type, String data) {
-        throw boom;
-      }
-    });
+    SseDecoder decoder =
+        new SseDecoder(
+            new SseListener() {
+              @Override
+              public void onEvent(@Nullable String id, @Nullable String type, String data) {
+                throw boom;
+              }
+            });
     byte[] b = "data: a\n\ndata: b\n\n".getBytes(UTF_8);
-    assertSame(boom, assertThrows(IllegalArgumentException.class, () -> decoder.feed(b, 0, b.length)));
+    assertSame(
+        boom, assertThrows(IllegalArgumentException.class, () -> decoder.feed(b, 0, b.length)));
     assertThrows(IllegalStateException.class, () -> decoder.feed(b, 0, b.length));
   }
 
@@ -253,8 +332,10 @@ class SseDecoderTest {
     SseDecoder decoder = new SseDecoder(new RecordingListener());
     assertThrows(IndexOutOfBoundsException.class, () -> decoder.feed(new byte[4], 3, 2));
     assertThrows(IndexOutOfBoundsException.class, () -> decoder.feed(new byte[4], -1, 1));
-    assertThrows(IllegalArgumentException.class, () -> new SseDecoder(new RecordingListener(), 0, 10));
-    assertThrows(IllegalArgumentException.class, () -> new SseDecoder(new RecordingListener(), 10, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SseDecoder(new RecordingListener(), 0, 10));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SseDecoder(new RecordingListener(), 10, 0));
   }
 
   @Test
@@ -272,7 +353,8 @@ class SseDecoderTest {
   }
 
   private static void feedInReads(SseDecoder decoder, byte[] bytes, int readSize) {
-    for (int i = 0; i < bytes.length; i += readSize) decoder.feed(bytes, i, Math.min(readSize, bytes.length - i));
+    for (int i = 0; i < bytes.length; i += readSize)
+      decoder.feed(bytes, i, Math.min(readSize, bytes.length - i));
   }
 
   private static String repeat(char c, int n) {

@@ -15,7 +15,8 @@ public final class Expect {
    * Asserts that {@code call} throws {@link InvalidRequestException} for {@code param}, with a
    * message containing every fragment (the field name, the limit, the offending value or size).
    */
-  public static InvalidRequestException invalid(String param, Executable call, String... fragments) {
+  public static InvalidRequestException invalid(
+      String param, Executable call, String... fragments) {
     InvalidRequestException e = assertThrows(InvalidRequestException.class, call);
     assertEquals(param, e.param(), () -> "param of: " + e.getMessage());
     assertEquals(0, e.statusCode());

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The project's wire recordings (the {@code test-support} module, {@link WireRecordings}): each case is a {@code NAME.json}
- * describing the response and the expected result, and the body file it names. The suite fails,
- * rather than skipping, when the fixtures cannot be found.
+ * The project's wire recordings (the {@code test-support} module, {@link WireRecordings}): each
+ * case is a {@code NAME.json} describing the response and the expected result, and the body file it
+ * names. The suite fails, rather than skipping, when the fixtures cannot be found.
  */
 public final class Fixtures {
   private Fixtures() {}
@@ -72,9 +72,12 @@ public final class Fixtures {
     Path dir = dir();
     try (Stream<Path> files = Files.list(dir)) {
       List<Case> cases = new ArrayList<>();
-      for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList())) {
+      for (Path json :
+          files.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList())) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> spec = (Map<String, Object>) TolerantJson.parse(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
+        Map<String, Object> spec =
+            (Map<String, Object>)
+                TolerantJson.parse(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
         byte[] body = Files.readAllBytes(dir.resolve(String.valueOf(spec.get("body_file"))));
         String name = json.getFileName().toString().replace(".json", "");
         cases.add(new Case(name, spec, body));

@@ -10,6 +10,7 @@ public final class RecordingListener implements SseListener {
   public final List<String> events = new ArrayList<>();
   public final List<String> comments = new ArrayList<>();
   public final List<Long> retries = new ArrayList<>();
+
   /** Events and comments interleaved, as delivered. */
   public final List<String> all = new ArrayList<>();
 

@@ -6,8 +6,8 @@ import java.io.Closeable
 import java.util.concurrent.atomic.AtomicBoolean
 
 /**
- * The client for Auriko or any OpenAI-compatible endpoint. Create one per application and share
- * it: it is thread-safe, and its connection pool is reused by every call.
+ * The client for Auriko or any OpenAI-compatible endpoint. Create one per application and share it:
+ * it is thread-safe, and its connection pool is reused by every call.
  *
  * ```
  * val client = AurikoClient { apiKey = "…" }            // or AURIKO_API_KEY from the environment
@@ -19,13 +19,15 @@ import java.util.concurrent.atomic.AtomicBoolean
  * [close] releases the connection pool and, when the client created its own engine, the engine's
  * threads; it is idempotent. Calls made after closing fail with [IllegalStateException].
  */
-public class AurikoClient internal constructor(
+public class AurikoClient
+internal constructor(
     /** The settings this client was built with. */
-    public val options: AurikoClientOptions,
+    public val options: AurikoClientOptions
 ) : Closeable {
     private val closed = AtomicBoolean(false)
     @get:JvmSynthetic
-    internal val transport: Transport = Transport(options) { check(!closed.get()) { "AurikoClient is closed" } }
+    internal val transport: Transport =
+        Transport(options) { check(!closed.get()) { "AurikoClient is closed" } }
 
     /** Chat endpoints: `client.chat.completions`. */
     public val chat: Chat = Chat(ChatCompletions(transport))
@@ -36,16 +38,20 @@ public class AurikoClient internal constructor(
     public val me: ai.auriko.client.management.Me = ai.auriko.client.management.Me(management)
 
     /** Workspaces the key can see. */
-    public val workspaces: ai.auriko.client.management.Workspaces = ai.auriko.client.management.Workspaces(management)
+    public val workspaces: ai.auriko.client.management.Workspaces =
+        ai.auriko.client.management.Workspaces(management)
 
     /** A workspace's budgets. */
-    public val budgets: ai.auriko.client.management.Budgets = ai.auriko.client.management.Budgets(management)
+    public val budgets: ai.auriko.client.management.Budgets =
+        ai.auriko.client.management.Budgets(management)
 
     /** Model discovery: `/models`, the registry and the directory. */
-    public val models: ai.auriko.client.management.Models = ai.auriko.client.management.Models(management)
+    public val models: ai.auriko.client.management.Models =
+        ai.auriko.client.management.Models(management)
 
     /** Billing balance. */
-    public val billing: ai.auriko.client.management.Billing = ai.auriko.client.management.Billing(management)
+    public val billing: ai.auriko.client.management.Billing =
+        ai.auriko.client.management.Billing(management)
 
     /** Closes the client; further calls fail. Safe to call more than once, from any thread. */
     override fun close() {
@@ -57,9 +63,10 @@ public class AurikoClient internal constructor(
 }
 
 /** Groups the chat endpoints, mirroring the REST paths. */
-public class Chat internal constructor(
+public class Chat
+internal constructor(
     /** `POST /chat/completions`, streaming and not. */
-    public val completions: ChatCompletions,
+    public val completions: ChatCompletions
 )
 
 /**

@@ -18,8 +18,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
     // like a getter, so bean introspection and serializers cannot find it.
     private val secretKey: String = apiKey
 
-    @JvmSynthetic
-    internal fun secretApiKey(): String = secretKey
+    @JvmSynthetic internal fun secretApiKey(): String = secretKey
 
     /** The API root, without a trailing slash, for example `https://api.auriko.ai/v1`. */
     public val baseUrl: String = normalizeBaseUrl(builder.baseUrl)
@@ -33,22 +32,29 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
     /** Limit, for a stream, from sending the request to the first event or keep-alive comment. */
     public val firstEventTimeout: Duration = builder.firstEventTimeout
 
-    /** Limit, for a started stream, between two arrivals of data (events or keep-alive comments). */
+    /**
+     * Limit, for a started stream, between two arrivals of data (events or keep-alive comments).
+     */
     public val idleTimeout: Duration = builder.idleTimeout
 
     /** When to retry and how long to wait; built from [Builder.maxRetries] unless given whole. */
     public val retryPolicy: RetryPolicy =
-        builder.retryPolicy?.let { if (builder.maxRetriesSet) it.toBuilder().maxRetries(builder.maxRetries).build() else it }
-            ?: RetryPolicy.builder().maxRetries(builder.maxRetries).build()
+        builder.retryPolicy?.let {
+            if (builder.maxRetriesSet) it.toBuilder().maxRetries(builder.maxRetries).build() else it
+        } ?: RetryPolicy.builder().maxRetries(builder.maxRetries).build()
 
-    /** Headers added to every request (after the SDK's own, so they can override the user agent). */
+    /**
+     * Headers added to every request (after the SDK's own, so they can override the user agent).
+     */
     public val defaultHeaders: Map<String, String> = LinkedHashMap(builder.defaultHeaders)
 
     /** The `User-Agent` sent with every request. */
     public val userAgent: String =
         "auriko-jvm/${SdkVersion.VERSION}" + (builder.userAgentSuffix?.let { " $it" } ?: "")
 
-    /** The caller's engine, or `null` when the client creates (and owns) its default OkHttp engine. */
+    /**
+     * The caller's engine, or `null` when the client creates (and owns) its default OkHttp engine.
+     */
     public val engine: HttpClientEngine? = builder.engine
 
     /** The longest line a stream may send, in bytes. */
@@ -74,7 +80,10 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         require(maxLineBytes > 0 && maxEventBytes > 0) { "size caps must be positive" }
     }
 
-    /** Every setting for logs: the API key masked, and only the names of the default headers, whose values may be secrets. */
+    /**
+     * Every setting for logs: the API key masked, and only the names of the default headers, whose
+     * values may be secrets.
+     */
     override fun toString(): String =
         "AurikoClientOptions(baseUrl=$baseUrl, apiKey=██, connectTimeout=$connectTimeout, " +
             "requestTimeout=$requestTimeout, firstEventTimeout=$firstEventTimeout, idleTimeout=$idleTimeout, " +
@@ -106,10 +115,12 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          */
         public var idleTimeout: Duration = 60.seconds
 
-        @get:JvmSynthetic @set:JvmSynthetic
-        internal var maxRetriesSet = false
+        @get:JvmSynthetic @set:JvmSynthetic internal var maxRetriesSet = false
 
-        /** Retries after a failed first attempt; default 2. Streams retry only before their first chunk. */
+        /**
+         * Retries after a failed first attempt; default 2. Streams retry only before their first
+         * chunk.
+         */
         public var maxRetries: Int = RetryPolicy.DEFAULT_MAX_RETRIES
             set(value) {
                 require(value >= 0) { "maxRetries must be >= 0, was $value" }
@@ -117,7 +128,10 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
                 maxRetriesSet = true
             }
 
-        /** A whole retry policy (backoff, caps, injected clock and randomness); [maxRetries] still applies if set. */
+        /**
+         * A whole retry policy (backoff, caps, injected clock and randomness); [maxRetries] still
+         * applies if set.
+         */
         public var retryPolicy: RetryPolicy? = null
 
         /** Headers sent with every request. */
@@ -154,24 +168,30 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         /** Observes every call (attempts, retries, headers, first chunk, outcome); default none. */
         public var eventListener: AurikoEventListener = AurikoEventListener.NONE
 
-        @get:JvmSynthetic @set:JvmSynthetic
+        @get:JvmSynthetic
+        @set:JvmSynthetic
         internal var environment: (String) -> String? = System::getenv
 
         @JvmSynthetic
         internal fun build(): AurikoClientOptions {
-            val key = apiKey?.takeIf { it.isNotBlank() }
-                ?: environment(API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
-                ?: throw ai.auriko.errors.AurikoException(
-                    "No API key: pass apiKey to AurikoClient or set the $API_KEY_VARIABLE environment variable",
-                    null, null, null,
-                )
+            val key =
+                apiKey?.takeIf { it.isNotBlank() }
+                    ?: environment(API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
+                    ?: throw ai.auriko.errors.AurikoException(
+                        "No API key: pass apiKey to AurikoClient or set the $API_KEY_VARIABLE environment variable",
+                        null,
+                        null,
+                        null,
+                    )
             val trimmed = key.trim()
             // A control character (a pasted newline, a NUL) would make the HTTP layer reject the
             // header with a message that quotes it; fail here without echoing the key.
             if (trimmed.any { it < ' ' || it == '\u007f' }) {
                 throw ai.auriko.errors.AurikoException(
                     "The API key contains a control character (a pasted line break?); check $API_KEY_VARIABLE or apiKey",
-                    null, null, null,
+                    null,
+                    null,
+                    null,
                 )
             }
             return AurikoClientOptions(this, trimmed)

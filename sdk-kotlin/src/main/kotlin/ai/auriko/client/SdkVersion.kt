@@ -4,7 +4,9 @@ package ai.auriko.client
 internal object SdkVersion {
     val VERSION: String by lazy {
         val props = java.util.Properties()
-        SdkVersion::class.java.getResourceAsStream("/ai/auriko/client/version.properties")?.use { props.load(it) }
+        SdkVersion::class.java.getResourceAsStream("/ai/auriko/client/version.properties")?.use {
+            props.load(it)
+        }
         props.getProperty("version") ?: "unknown"
     }
 }

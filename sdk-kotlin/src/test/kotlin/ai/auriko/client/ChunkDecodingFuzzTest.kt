@@ -31,15 +31,24 @@ class ChunkDecodingFuzzTest {
             val stream = client.chat.completions.stream(request)
             val texts = StringBuilder()
             try {
-                stream.events().collect { event -> if (event is StreamEvent.ContentDelta && event.choiceIndex == 0) texts.append(event.text) }
-                val completion = checkNotNull(stream.completion) { "a stream completed without a completion" }
+                stream.events().collect { event ->
+                    if (event is StreamEvent.ContentDelta && event.choiceIndex == 0)
+                        texts.append(event.text)
+                }
+                val completion =
+                    checkNotNull(stream.completion) { "a stream completed without a completion" }
                 // What the typed events said is what the completion holds.
-                check((completion.choices.firstOrNull { it.index == 0 }?.message?.content ?: "") == texts.toString()) {
+                check(
+                    (completion.choices.firstOrNull { it.index == 0 }?.message?.content ?: "") ==
+                        texts.toString()
+                ) {
                     "content events '$texts' differ from the completion '${completion.content}'"
                 }
             } catch (e: AurikoException) {
                 val partial: Any? = e.partialCompletion()
-                check(partial == null || partial is ChatCompletion) { "a partial completion of type ${partial!!::class}" }
+                check(partial == null || partial is ChatCompletion) {
+                    "a partial completion of type ${partial!!::class}"
+                }
             }
         }
     }
@@ -49,7 +58,11 @@ class ChunkDecodingFuzzTest {
     private companion object {
         @Volatile var current = Response(ByteArray(0), "text/event-stream")
 
-        val request = ai.auriko.chat.ChatCompletionRequest.builder().model("m").addMessage(ai.auriko.chat.ChatMessage.user("hi")).build()
+        val request =
+            ai.auriko.chat.ChatCompletionRequest.builder()
+                .model("m")
+                .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                .build()
 
         // One client for every input: fuzzing runs thousands of inputs per second.
         val client = AurikoClient {
@@ -60,7 +73,11 @@ class ChunkDecodingFuzzTest {
             maxEventBytes = 8192
             engine = MockEngine { _ ->
                 val r = current
-                respond(ByteReadChannel(r.body), HttpStatusCode.OK, headersOf("Content-Type", r.contentType))
+                respond(
+                    ByteReadChannel(r.body),
+                    HttpStatusCode.OK,
+                    headersOf("Content-Type", r.contentType),
+                )
             }
         }
     }

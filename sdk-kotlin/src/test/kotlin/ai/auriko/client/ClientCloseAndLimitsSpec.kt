@@ -7,90 +7,150 @@ import ai.auriko.client.testing.contentEvent
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.StreamLimitExceededException
 import io.kotest.core.spec.style.FunSpec
-import io.kotest.matchers.shouldBe
 import io.kotest.matchers.longs.shouldBeLessThan
+import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldNotContain
 import io.kotest.matchers.types.shouldBeInstanceOf
+import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.withTimeout
-import kotlin.time.Duration.Companion.seconds
 
-class ClientCloseAndLimitsSpec : FunSpec({
-    val request = chatCompletionRequestForReview()
+class ClientCloseAndLimitsSpec :
+    FunSpec({
+        val request = chatCompletionRequestForReview()
 
-    test("chunks decoded in the same read as an over-long line are emitted and kept in the partial") {
-        val first = contentEvent("first") // ~150 bytes
-        val tooLong = "data: " + "x".repeat(400) + "\n\n"
-        LoopbackServer { ex ->
-            ex.startStream()
-            ex.chunk(first + tooLong) // one network read
-            ex.awaitClientClose(5_000)
-        }.use { server ->
-            val client = AurikoClient { apiKey = "sk-test"; baseUrl = server.baseUrl; maxLineBytes = 300; maxRetries = 0 }
-            val seen = ArrayList<ChatCompletionChunk>()
-            val e = runCatching { client.chat.completions.stream(request).collect { seen += it } }.exceptionOrNull()
-            client.close()
-            e.shouldBeInstanceOf<StreamLimitExceededException>()
-            val partial = e.partialCompletion<ChatCompletion>()
-            // "first" arrived completely (its blank line came) before the bad line:
-            seen.size shouldBe 1
-            partial?.choices?.firstOrNull()?.message?.content shouldBe "first"
-        }
-    }
-
-    test("an API key with an embedded control character is rejected without echoing it") {
-        val key = "sk-live-SECRET123456\u0000"
-        LoopbackServer { ex -> ex.respond(200, "{}") }.use { server ->
-            val e = runCatching {
-                AurikoClient { apiKey = "$key tail"; baseUrl = server.baseUrl; maxRetries = 0 }.use { it.chat.completions.create(request) }
-            }.exceptionOrNull()
-            e.shouldBeInstanceOf<AurikoException>()
-            e.message!! shouldNotContain "SECRET123456"
-            server.requests.size shouldBe 0
-        }
-    }
-
-    test("closing the client mid-stream ends the stream at once with StreamInterruptedException and the partial") {
-        LoopbackServer { ex ->
-            ex.startStream()
-            ex.chunk(contentEvent("first"))
-            ex.awaitClientClose(5_000)
-        }.use { server ->
-            val client = AurikoClient { apiKey = "sk-test"; baseUrl = server.baseUrl; maxRetries = 0 }
-            val got = CompletableDeferred<Unit>()
-            val outcome = coroutineScope {
-                val d = async {
-                    runCatching { client.chat.completions.stream(request).collect { got.complete(Unit) } }.exceptionOrNull()
+        test(
+            "chunks decoded in the same read as an over-long line are emitted and kept in the partial"
+        ) {
+            val first = contentEvent("first") // ~150 bytes
+            val tooLong = "data: " + "x".repeat(400) + "\n\n"
+            LoopbackServer { ex ->
+                    ex.startStream()
+                    ex.chunk(first + tooLong) // one network read
+                    ex.awaitClientClose(5_000)
                 }
-                withTimeout(5.seconds) { got.await() }
-                client.close()
-                val r = kotlinx.coroutines.withTimeoutOrNull(3.seconds) { d.await() }
-                if (r == null && d.isActive) { println("F6 collector still running 3 s after client.close()"); d.cancel() }
-                r ?: IllegalStateException("hung")
-            }
-            val interrupted = outcome.shouldBeInstanceOf<ai.auriko.errors.StreamInterruptedException>()
-            interrupted.partialCompletion<ai.auriko.client.chat.ChatCompletion>()!!.content shouldBe "first"
-        }
-    }
-
-    test("closing the client during a retry wait ends the call at once with IllegalStateException") {
-        LoopbackServer { ex -> ex.respond(503, "{\"error\":{\"message\":\"busy\"}}", mapOf("Content-Type" to "application/json", "retry-after-ms" to "500")) }.use { server ->
-            val client = AurikoClient { apiKey = "sk-test"; baseUrl = server.baseUrl; maxRetries = 2 }
-            val outcome = coroutineScope {
-                val d = async { runCatching { client.chat.completions.create(request) }.exceptionOrNull() }
-                kotlinx.coroutines.delay(250)
-                val closedAt = System.nanoTime()
-                client.close()
-                withTimeout(5.seconds) { d.await() }.also {
-                    ((System.nanoTime() - closedAt) / 1_000_000) shouldBeLessThan 200L // did not sit out the 500 ms wait
+                .use { server ->
+                    val client = AurikoClient {
+                        apiKey = "sk-test"
+                        baseUrl = server.baseUrl
+                        maxLineBytes = 300
+                        maxRetries = 0
+                    }
+                    val seen = ArrayList<ChatCompletionChunk>()
+                    val e =
+                        runCatching {
+                                client.chat.completions.stream(request).collect { seen += it }
+                            }
+                            .exceptionOrNull()
+                    client.close()
+                    e.shouldBeInstanceOf<StreamLimitExceededException>()
+                    val partial = e.partialCompletion<ChatCompletion>()
+                    // "first" arrived completely (its blank line came) before the bad line:
+                    seen.size shouldBe 1
+                    partial?.choices?.firstOrNull()?.message?.content shouldBe "first"
                 }
-            }
-            outcome.shouldBeInstanceOf<IllegalStateException>()
         }
-    }
-})
+
+        test("an API key with an embedded control character is rejected without echoing it") {
+            val key = "sk-live-SECRET123456\u0000"
+            LoopbackServer { ex -> ex.respond(200, "{}") }
+                .use { server ->
+                    val e =
+                        runCatching {
+                                AurikoClient {
+                                        apiKey = "$key tail"
+                                        baseUrl = server.baseUrl
+                                        maxRetries = 0
+                                    }
+                                    .use { it.chat.completions.create(request) }
+                            }
+                            .exceptionOrNull()
+                    e.shouldBeInstanceOf<AurikoException>()
+                    e.message!! shouldNotContain "SECRET123456"
+                    server.requests.size shouldBe 0
+                }
+        }
+
+        test(
+            "closing the client mid-stream ends the stream at once with StreamInterruptedException and the partial"
+        ) {
+            LoopbackServer { ex ->
+                    ex.startStream()
+                    ex.chunk(contentEvent("first"))
+                    ex.awaitClientClose(5_000)
+                }
+                .use { server ->
+                    val client = AurikoClient {
+                        apiKey = "sk-test"
+                        baseUrl = server.baseUrl
+                        maxRetries = 0
+                    }
+                    val got = CompletableDeferred<Unit>()
+                    val outcome = coroutineScope {
+                        val d = async {
+                            runCatching {
+                                    client.chat.completions.stream(request).collect {
+                                        got.complete(Unit)
+                                    }
+                                }
+                                .exceptionOrNull()
+                        }
+                        withTimeout(5.seconds) { got.await() }
+                        client.close()
+                        val r = kotlinx.coroutines.withTimeoutOrNull(3.seconds) { d.await() }
+                        if (r == null && d.isActive) {
+                            println("F6 collector still running 3 s after client.close()")
+                            d.cancel()
+                        }
+                        r ?: IllegalStateException("hung")
+                    }
+                    val interrupted =
+                        outcome.shouldBeInstanceOf<ai.auriko.errors.StreamInterruptedException>()
+                    interrupted
+                        .partialCompletion<ai.auriko.client.chat.ChatCompletion>()!!
+                        .content shouldBe "first"
+                }
+        }
+
+        test(
+            "closing the client during a retry wait ends the call at once with IllegalStateException"
+        ) {
+            LoopbackServer { ex ->
+                    ex.respond(
+                        503,
+                        "{\"error\":{\"message\":\"busy\"}}",
+                        mapOf("Content-Type" to "application/json", "retry-after-ms" to "500"),
+                    )
+                }
+                .use { server ->
+                    val client = AurikoClient {
+                        apiKey = "sk-test"
+                        baseUrl = server.baseUrl
+                        maxRetries = 2
+                    }
+                    val outcome = coroutineScope {
+                        val d = async {
+                            runCatching { client.chat.completions.create(request) }
+                                .exceptionOrNull()
+                        }
+                        kotlinx.coroutines.delay(250)
+                        val closedAt = System.nanoTime()
+                        client.close()
+                        withTimeout(5.seconds) { d.await() }
+                            .also {
+                                ((System.nanoTime() - closedAt) / 1_000_000) shouldBeLessThan
+                                    200L // did not sit out the 500 ms wait
+                            }
+                    }
+                    outcome.shouldBeInstanceOf<IllegalStateException>()
+                }
+        }
+    })
 
 private fun chatCompletionRequestForReview() =
-    ai.auriko.chat.ChatCompletionRequest.builder().model("m").addMessage(ai.auriko.chat.ChatMessage.user("hi")).build()
+    ai.auriko.chat.ChatCompletionRequest.builder()
+        .model("m")
+        .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+        .build()

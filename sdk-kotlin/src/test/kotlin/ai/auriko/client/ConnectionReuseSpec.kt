@@ -6,8 +6,6 @@ import ai.auriko.client.testing.contentEvent
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
-import kotlinx.coroutines.flow.take
-import kotlinx.coroutines.flow.toList
 import java.io.BufferedInputStream
 import java.io.IOException
 import java.io.InputStream
@@ -17,63 +15,79 @@ import java.net.ServerSocket
 import java.net.Socket
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.atomic.AtomicInteger
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
 
 /**
  * The default engine (OkHttp) and connections: reused after a completed stream and not after a
  * cancelled one, and a body the server leaves open after `[DONE]` costs at most ~100 ms.
  */
-class ConnectionReuseSpec : FunSpec({
-    suspend fun clientOf(baseUrl: String, block: suspend (AurikoClient) -> Unit) {
-        AurikoClient {
-            apiKey = "sk-okhttp-engine-test"
-            this.baseUrl = baseUrl
-            maxRetries = 0
-        }.use { block(it) }
-    }
-
-    test("three completed streams in a row share one connection") {
-        KeepAliveServer { _, out -> out.answer("hi") }.use { server ->
-            clientOf(server.baseUrl) { client ->
-                repeat(3) { client.chat.completions.stream(request()).toCompletion().content shouldBe "hi" }
-            }
-            server.requests.get() shouldBe 3
-            server.connections.get() shouldBe 1
+class ConnectionReuseSpec :
+    FunSpec({
+        suspend fun clientOf(baseUrl: String, block: suspend (AurikoClient) -> Unit) {
+            AurikoClient {
+                    apiKey = "sk-okhttp-engine-test"
+                    this.baseUrl = baseUrl
+                    maxRetries = 0
+                }
+                .use { block(it) }
         }
-    }
 
-    test("a body left open after [DONE] delays completion by at most ~100 ms, and its connection is not reused") {
-        KeepAliveServer { n, out ->
-            if (n == 1) {
-                out.startStream()
-                out.chunk(contentEvent("held", "stop"))
-                out.chunk("data: [DONE]\n\n")
-                Thread.sleep(3_000) // the body's end never comes while the client waits
-            } else {
-                out.answer("next")
-            }
-        }.use { server ->
-            clientOf(server.baseUrl) { client ->
-                val started = System.nanoTime()
-                client.chat.completions.stream(request()).toCompletion().content shouldBe "held"
-                ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 1_000L
-                client.chat.completions.stream(request()).toCompletion().content shouldBe "next"
-            }
-            server.connections.get() shouldBe 2
+        test("three completed streams in a row share one connection") {
+            KeepAliveServer { _, out -> out.answer("hi") }
+                .use { server ->
+                    clientOf(server.baseUrl) { client ->
+                        repeat(3) {
+                            client.chat.completions
+                                .stream(request())
+                                .toCompletion()
+                                .content shouldBe "hi"
+                        }
+                    }
+                    server.requests.get() shouldBe 3
+                    server.connections.get() shouldBe 1
+                }
         }
-    }
 
-    test("a cancelled stream's connection is closed, not drained and reused") {
-        KeepAliveServer { n, out -> if (n == 1) out.endless() else out.answer("next") }.use { server ->
-            clientOf(server.baseUrl) { client ->
-                client.chat.completions.stream(request()).take(3).toList().size shouldBe 3
-                client.chat.completions.stream(request()).toCompletion().content shouldBe "next"
-            }
-            server.requests.get() shouldBe 2
-            server.connections.get() shouldBe 2
+        test(
+            "a body left open after [DONE] delays completion by at most ~100 ms, and its connection is not reused"
+        ) {
+            KeepAliveServer { n, out ->
+                    if (n == 1) {
+                        out.startStream()
+                        out.chunk(contentEvent("held", "stop"))
+                        out.chunk("data: [DONE]\n\n")
+                        Thread.sleep(3_000) // the body's end never comes while the client waits
+                    } else {
+                        out.answer("next")
+                    }
+                }
+                .use { server ->
+                    clientOf(server.baseUrl) { client ->
+                        val started = System.nanoTime()
+                        client.chat.completions.stream(request()).toCompletion().content shouldBe
+                            "held"
+                        ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 1_000L
+                        client.chat.completions.stream(request()).toCompletion().content shouldBe
+                            "next"
+                    }
+                    server.connections.get() shouldBe 2
+                }
         }
-    }
 
-})
+        test("a cancelled stream's connection is closed, not drained and reused") {
+            KeepAliveServer { n, out -> if (n == 1) out.endless() else out.answer("next") }
+                .use { server ->
+                    clientOf(server.baseUrl) { client ->
+                        client.chat.completions.stream(request()).take(3).toList().size shouldBe 3
+                        client.chat.completions.stream(request()).toCompletion().content shouldBe
+                            "next"
+                    }
+                    server.requests.get() shouldBe 2
+                    server.connections.get() shouldBe 2
+                }
+        }
+    })
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 that keeps connections open for the next request (the shared
@@ -88,14 +102,26 @@ private class KeepAliveServer(private val respond: (Int, OutputStream) -> Unit) 
     private val sockets = CopyOnWriteArrayList<Socket>()
 
     init {
-        Thread({
-            while (true) {
-                val socket = try { server.accept() } catch (e: IOException) { break }
-                sockets += socket
-                connections.incrementAndGet()
-                Thread({ serve(socket) }, "keepalive-conn").apply { isDaemon = true }.start()
-            }
-        }, "keepalive-accept").apply { isDaemon = true }.start()
+        Thread(
+                {
+                    while (true) {
+                        val socket =
+                            try {
+                                server.accept()
+                            } catch (e: IOException) {
+                                break
+                            }
+                        sockets += socket
+                        connections.incrementAndGet()
+                        Thread({ serve(socket) }, "keepalive-conn")
+                            .apply { isDaemon = true }
+                            .start()
+                    }
+                },
+                "keepalive-accept",
+            )
+            .apply { isDaemon = true }
+            .start()
     }
 
     private fun serve(socket: Socket) {
@@ -115,7 +141,8 @@ private class KeepAliveServer(private val respond: (Int, OutputStream) -> Unit) 
                 while (true) {
                     val line = readLine(input) ?: return
                     if (line.isEmpty()) break
-                    if (line.startsWith("content-length:", ignoreCase = true)) length = line.substringAfter(':').trim().toInt()
+                    if (line.startsWith("content-length:", ignoreCase = true))
+                        length = line.substringAfter(':').trim().toInt()
                 }
                 repeat(length) { if (input.read() == -1) return }
                 try {
@@ -153,7 +180,10 @@ private fun OutputStream.chunk(text: String) {
 }
 
 private fun OutputStream.startStream() {
-    write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n".toByteArray())
+    write(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+            .toByteArray()
+    )
     flush()
 }
 

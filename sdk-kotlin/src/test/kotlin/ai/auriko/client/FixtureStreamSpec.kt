@@ -16,77 +16,108 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeInstanceOf
+import java.time.Duration
 import kotlinx.coroutines.coroutineScope
-import kotlinx.coroutines.flow.toList
 import kotlinx.serialization.json.JsonArray
-import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
-import kotlinx.serialization.json.jsonArray
 import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
 import kotlinx.serialization.json.longOrNull
-import java.time.Duration
 
 /**
- * Every wire recording (`test-support`), through `stream` (and, for HTTP errors,
- * `create`), with the body delivered whole and one byte per read, checked against its `expect`.
+ * Every wire recording (`test-support`), through `stream` (and, for HTTP errors, `create`), with
+ * the body delivered whole and one byte per read, checked against its `expect`.
  */
-class FixtureStreamSpec : FunSpec({
-    for (fixture in WireFixtures.all) {
-        for (delivery in Delivery.values()) {
-            test("stream: ${fixture.name} ($delivery)") {
-                coroutineScope {
-                    MockClient({ respondFixture(fixture, delivery, this@coroutineScope) }, { maxRetries = 0 }).use { mock ->
-                        val stream = mock.client.chat.completions.stream(fixtureRequest())
-                        val chunks = mutableListOf<ChatCompletionChunk>()
-                        val failure = runCatching { stream.collect { chunks += it } }.exceptionOrNull()
-                        val expect = fixture.expect
-                        when (expect.string("outcome")) {
-                            "complete" -> {
-                                withClue("stream failed: $failure") { failure shouldBe null }
-                                val completion = stream.completion.shouldNotBeNull()
-                                checkComplete(fixture, completion, chunks, stream.responseHeaders.shouldNotBeNull())
+class FixtureStreamSpec :
+    FunSpec({
+        for (fixture in WireFixtures.all) {
+            for (delivery in Delivery.values()) {
+                test("stream: ${fixture.name} ($delivery)") {
+                    coroutineScope {
+                        MockClient(
+                                { respondFixture(fixture, delivery, this@coroutineScope) },
+                                { maxRetries = 0 },
+                            )
+                            .use { mock ->
+                                val stream = mock.client.chat.completions.stream(fixtureRequest())
+                                val chunks = mutableListOf<ChatCompletionChunk>()
+                                val failure =
+                                    runCatching { stream.collect { chunks += it } }
+                                        .exceptionOrNull()
+                                val expect = fixture.expect
+                                when (expect.string("outcome")) {
+                                    "complete" -> {
+                                        withClue("stream failed: $failure") {
+                                            failure shouldBe null
+                                        }
+                                        val completion = stream.completion.shouldNotBeNull()
+                                        checkComplete(
+                                            fixture,
+                                            completion,
+                                            chunks,
+                                            stream.responseHeaders.shouldNotBeNull(),
+                                        )
+                                    }
+                                    else -> checkError(fixture, failure.shouldNotBeNull())
+                                }
                             }
-                            else -> checkError(fixture, failure.shouldNotBeNull())
-                        }
+                    }
+                }
+            }
+            if (fixture.name.startsWith("http-")) {
+                test("create: ${fixture.name}") {
+                    coroutineScope {
+                        MockClient(
+                                { respondFixture(fixture, Delivery.WHOLE, this@coroutineScope) },
+                                { maxRetries = 0 },
+                            )
+                            .use { mock ->
+                                val failure =
+                                    runCatching {
+                                            mock.client.chat.completions.create(fixtureRequest())
+                                        }
+                                        .exceptionOrNull()
+                                checkError(fixture, failure.shouldNotBeNull())
+                            }
                     }
                 }
             }
         }
-        if (fixture.name.startsWith("http-")) {
-            test("create: ${fixture.name}") {
-                coroutineScope {
-                    MockClient({ respondFixture(fixture, Delivery.WHOLE, this@coroutineScope) }, { maxRetries = 0 }).use { mock ->
-                        val failure = runCatching { mock.client.chat.completions.create(fixtureRequest()) }.exceptionOrNull()
-                        checkError(fixture, failure.shouldNotBeNull())
-                    }
-                }
-            }
-        }
-    }
-})
+    })
 
-internal fun fixtureRequest() = ai.auriko.chat.ChatCompletionRequest.builder()
-    .model("gpt-4o")
-    .addMessage(ai.auriko.chat.ChatMessage.user("Hello"))
-    .build()
+internal fun fixtureRequest() =
+    ai.auriko.chat.ChatCompletionRequest.builder()
+        .model("gpt-4o")
+        .addMessage(ai.auriko.chat.ChatMessage.user("Hello"))
+        .build()
 
-private fun JsonObject.string(key: String): String? = (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.takeIf { it !is JsonNull }?.content
-private fun JsonObject.long(key: String): Long? = (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.longOrNull
+private fun JsonObject.string(key: String): String? =
+    (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.takeIf { it !is JsonNull }?.content
+
+private fun JsonObject.long(key: String): Long? =
+    (this[key] as? kotlinx.serialization.json.JsonPrimitive)?.longOrNull
+
 private fun JsonObject.has(key: String) = containsKey(key)
 
-fun checkComplete(fixture: WireFixture, completion: ChatCompletion, chunks: List<ChatCompletionChunk>, headers: ResponseHeaders) {
+fun checkComplete(
+    fixture: WireFixture,
+    completion: ChatCompletion,
+    chunks: List<ChatCompletionChunk>,
+    headers: ResponseHeaders,
+) {
     val e = fixture.expect
     val choice0 = completion.choices.firstOrNull()
     withClue(fixture.name) {
         if (e.has("content")) choice0?.message?.content.orEmpty() shouldBe e.string("content")
         if (e.has("role")) choice0?.message?.role shouldBe e.string("role")
         if (e.has("reasoning")) choice0?.message?.reasoningContent shouldBe e.string("reasoning")
-        if (e.has("reasoning_signature")) choice0?.message?.reasoningSignature shouldBe e.string("reasoning_signature")
-        if (e.has("reasoning_redacted_data")) choice0?.message?.reasoningRedactedData shouldBe e.string("reasoning_redacted_data")
+        if (e.has("reasoning_signature"))
+            choice0?.message?.reasoningSignature shouldBe e.string("reasoning_signature")
+        if (e.has("reasoning_redacted_data"))
+            choice0?.message?.reasoningRedactedData shouldBe e.string("reasoning_redacted_data")
         if (e.has("finish_reason")) choice0?.finishReason shouldBe e.string("finish_reason")
-        if (e.has("native_finish_reason")) choice0?.nativeFinishReason shouldBe e.string("native_finish_reason")
+        if (e.has("native_finish_reason"))
+            choice0?.nativeFinishReason shouldBe e.string("native_finish_reason")
         (e["usage"] as? JsonObject)?.let { u ->
             val usage = completion.usage.shouldNotBeNull()
             usage.promptTokens shouldBe u.long("prompt_tokens")
@@ -98,17 +129,23 @@ fun checkComplete(fixture: WireFixture, completion: ChatCompletion, chunks: List
         (e["routing_metadata"] as? JsonObject)?.let { r ->
             val meta = completion.routingMetadata.shouldNotBeNull()
             if (r.has("provider")) meta.provider shouldBe r.string("provider")
-            if (r.has("routing_strategy")) meta.routingStrategy shouldBe r.string("routing_strategy")
+            if (r.has("routing_strategy"))
+                meta.routingStrategy shouldBe r.string("routing_strategy")
             if (r.has("cost_usd")) meta.cost?.usd shouldBe r.string("cost_usd")!!.toDouble()
         }
         (e["headers"] as? JsonObject)?.let { h ->
             if (h.has("request_id")) headers.requestId() shouldBe h.string("request_id")
-            if (h.has("rate_limit_remaining")) headers.rateLimitRemaining() shouldBe h.long("rate_limit_remaining")
-            if (h.has("rate_limit_limit")) headers.rateLimitLimit() shouldBe h.long("rate_limit_limit")
-            if (h.has("rate_limit_reset")) headers.rateLimitReset() shouldBe h.string("rate_limit_reset")
-            if (h.has("credits_balance_microdollars")) headers.creditsBalanceMicrodollars() shouldBe h.long("credits_balance_microdollars")
+            if (h.has("rate_limit_remaining"))
+                headers.rateLimitRemaining() shouldBe h.long("rate_limit_remaining")
+            if (h.has("rate_limit_limit"))
+                headers.rateLimitLimit() shouldBe h.long("rate_limit_limit")
+            if (h.has("rate_limit_reset"))
+                headers.rateLimitReset() shouldBe h.string("rate_limit_reset")
+            if (h.has("credits_balance_microdollars"))
+                headers.creditsBalanceMicrodollars() shouldBe h.long("credits_balance_microdollars")
             if (h.has("provider_used")) headers.providerUsed() shouldBe h.string("provider_used")
-            if (h.has("routing_strategy")) headers.routingStrategy() shouldBe h.string("routing_strategy")
+            if (h.has("routing_strategy"))
+                headers.routingStrategy() shouldBe h.string("routing_strategy")
             completion.responseHeaders shouldBe headers
         }
         (e["tool_calls"] as? JsonArray)?.let { expected ->
@@ -131,7 +168,8 @@ fun checkComplete(fixture: WireFixture, completion: ChatCompletion, chunks: List
                 c.finishReason shouldBe x.string("finish_reason")
             }
         }
-        if (e.has("chunks_with_choices")) chunks.count { it.choices.isNotEmpty() }.toLong() shouldBe e.long("chunks_with_choices")
+        if (e.has("chunks_with_choices"))
+            chunks.count { it.choices.isNotEmpty() }.toLong() shouldBe e.long("chunks_with_choices")
         if (e.has("chunks_total")) chunks.size.toLong() shouldBe e.long("chunks_total")
     }
 }
@@ -147,18 +185,21 @@ fun checkError(fixture: WireFixture, failure: Throwable) {
                 e.javaClass.simpleName shouldBe error.string("type") + "Exception"
                 e.statusCode().toLong() shouldBe error.long("status")
                 e.isStreamError shouldBe false
-                e.retryAfter() shouldBe error.long("retry_after_seconds")?.let { Duration.ofSeconds(it) }
+                e.retryAfter() shouldBe
+                    error.long("retry_after_seconds")?.let { Duration.ofSeconds(it) }
             }
             "mid_stream" -> {
                 val e = failure.shouldBeInstanceOf<AurikoApiException>()
                 e.isStreamError shouldBe true
                 e.code() shouldBe error.string("code")
                 e.errorMessage() shouldBe error.string("message")
-                e.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe error.string("partial_content")
+                e.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe
+                    error.string("partial_content")
             }
             "interrupted" -> {
                 val e = failure.shouldBeInstanceOf<StreamInterruptedException>()
-                e.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe error.string("partial_content")
+                e.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe
+                    error.string("partial_content")
             }
             else -> error("unknown error kind in ${fixture.name}")
         }

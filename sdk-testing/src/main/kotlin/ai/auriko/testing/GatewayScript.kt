@@ -13,8 +13,8 @@ import kotlin.time.toKotlinDuration
  * (`"stream": true`) gets the answer as gateway SSE; a non-streaming `create` gets the same answer
  * as one `chat.completion` JSON body.
  *
- * Kotlin builds one with [gatewayScript] or straight in `gateway.enqueue { … }`; Java with
- * `new GatewayScript.Builder()…build()`.
+ * Kotlin builds one with [gatewayScript] or straight in `gateway.enqueue { … }`; Java with `new
+ * GatewayScript.Builder()…build()`.
  */
 public class GatewayScript private constructor(builder: Builder) {
     internal val steps: List<ScriptStep> = builder.steps.toList()
@@ -29,15 +29,22 @@ public class GatewayScript private constructor(builder: Builder) {
     internal val httpError: HttpErrorSpec? = builder.httpError
 
     /** True when this script answers with an HTTP error instead of a completion. */
-    public val isHttpError: Boolean get() = httpError != null
+    public val isHttpError: Boolean
+        get() = httpError != null
 
     /** A short description for assertion messages; never includes request data. */
-    override fun toString(): String = when (val e = httpError) {
-        null -> "GatewayScript(${steps.size} steps)"
-        else -> "GatewayScript(HTTP ${e.status})"
-    }
+    override fun toString(): String =
+        when (val e = httpError) {
+            null -> "GatewayScript(${steps.size} steps)"
+            else -> "GatewayScript(HTTP ${e.status})"
+        }
 
-    internal class UsageSpec(val prompt: Long, val completion: Long, val cached: Long, val reasoning: Long)
+    internal class UsageSpec(
+        val prompt: Long,
+        val completion: Long,
+        val cached: Long,
+        val reasoning: Long,
+    )
 
     internal class RoutingSpec {
         var provider: String? = null
@@ -50,11 +57,17 @@ public class GatewayScript private constructor(builder: Builder) {
         val warnings: MutableList<Triple<String, String, String>> = mutableListOf()
 
         /** A copy, so a built script does not change when its builder does. */
-        fun copy(): RoutingSpec = RoutingSpec().also {
-            it.provider = provider; it.providerModelId = providerModelId; it.modelCanonical = modelCanonical
-            it.strategy = strategy; it.ttftMs = ttftMs; it.throughputTps = throughputTps; it.costUsd = costUsd
-            it.warnings += warnings
-        }
+        fun copy(): RoutingSpec =
+            RoutingSpec().also {
+                it.provider = provider
+                it.providerModelId = providerModelId
+                it.modelCanonical = modelCanonical
+                it.strategy = strategy
+                it.ttftMs = ttftMs
+                it.throughputTps = throughputTps
+                it.costUsd = costUsd
+                it.warnings += warnings
+            }
     }
 
     internal class HttpErrorSpec(val status: Int, val contentType: String, val body: String)
@@ -78,21 +91,26 @@ public class GatewayScript private constructor(builder: Builder) {
         private var toolCalls = 0
 
         /** Streams [fragments] as content, one chunk per fragment, exactly as given. */
-        public fun content(vararg fragments: String): Builder = apply { fragments.forEach { steps += ScriptStep.Content(it) } }
+        public fun content(vararg fragments: String): Builder = apply {
+            fragments.forEach { steps += ScriptStep.Content(it) }
+        }
 
         /** Streams [fragments] as reasoning (`reasoning_content`), one chunk per fragment. */
-        public fun reasoning(vararg fragments: String): Builder = apply { fragments.forEach { steps += ScriptStep.Reasoning(it) } }
+        public fun reasoning(vararg fragments: String): Builder = apply {
+            fragments.forEach { steps += ScriptStep.Reasoning(it) }
+        }
 
         /**
          * Streams a function call: a first chunk with [id] and [name], then one chunk per argument
          * fragment. Each call gets the next tool index, so several calls are parallel tool calls;
          * the finish reason becomes `tool_calls` unless set with [finishReason].
          */
-        public fun toolCall(id: String, name: String, vararg argumentFragments: String): Builder = apply {
-            val index = toolCalls++
-            steps += ScriptStep.ToolCallStart(index, id, name)
-            argumentFragments.forEach { steps += ScriptStep.ToolArguments(index, it) }
-        }
+        public fun toolCall(id: String, name: String, vararg argumentFragments: String): Builder =
+            apply {
+                val index = toolCalls++
+                steps += ScriptStep.ToolCallStart(index, id, name)
+                argumentFragments.forEach { steps += ScriptStep.ToolArguments(index, it) }
+            }
 
         /**
          * Streams two or more complete tool calls interleaved fragment by fragment, as providers
@@ -102,15 +120,22 @@ public class GatewayScript private constructor(builder: Builder) {
         public fun parallelToolCalls(vararg calls: List<String>): Builder = apply {
             require(calls.all { it.size >= 2 }) { "each call is id, name, argument fragments…" }
             val first = toolCalls
-            calls.forEachIndexed { i, c -> steps += ScriptStep.ToolCallStart(first + i, c[0], c[1]) }
+            calls.forEachIndexed { i, c ->
+                steps += ScriptStep.ToolCallStart(first + i, c[0], c[1])
+            }
             toolCalls += calls.size
             val rounds = calls.maxOf { it.size - 2 }
             for (round in 0 until rounds) {
-                calls.forEachIndexed { i, c -> c.getOrNull(round + 2)?.let { steps += ScriptStep.ToolArguments(first + i, it) } }
+                calls.forEachIndexed { i, c ->
+                    c.getOrNull(round + 2)?.let { steps += ScriptStep.ToolArguments(first + i, it) }
+                }
             }
         }
 
-        /** The finish reason of the final chunk (default `stop`, or `tool_calls` after a tool call), and the provider's own. */
+        /**
+         * The finish reason of the final chunk (default `stop`, or `tool_calls` after a tool call),
+         * and the provider's own.
+         */
         @JvmOverloads
         public fun finishReason(reason: String, nativeReason: String? = null): Builder = apply {
             finishReason = reason
@@ -119,23 +144,35 @@ public class GatewayScript private constructor(builder: Builder) {
 
         /** Sends a usage chunk (and `usage` in a non-streamed answer) with these token counts. */
         @JvmOverloads
-        public fun usage(promptTokens: Long, completionTokens: Long, cachedTokens: Long = 0, reasoningTokens: Long = 0): Builder = apply {
+        public fun usage(
+            promptTokens: Long,
+            completionTokens: Long,
+            cachedTokens: Long = 0,
+            reasoningTokens: Long = 0,
+        ): Builder = apply {
             usage = UsageSpec(promptTokens, completionTokens, cachedTokens, reasoningTokens)
         }
 
         private fun routing(): RoutingSpec = routing ?: RoutingSpec().also { routing = it }
 
-        /** Routing metadata: the provider that served the answer. Any routing setter makes the script send a `routing_metadata` chunk. */
+        /**
+         * Routing metadata: the provider that served the answer. Any routing setter makes the
+         * script send a `routing_metadata` chunk.
+         */
         public fun provider(provider: String): Builder = apply { routing().provider = provider }
 
         /** Routing metadata: the provider's id for the model (`provider_model_id`). */
         public fun providerModelId(id: String): Builder = apply { routing().providerModelId = id }
 
         /** Routing metadata: the canonical model name (`model_canonical`). */
-        public fun modelCanonical(model: String): Builder = apply { routing().modelCanonical = model }
+        public fun modelCanonical(model: String): Builder = apply {
+            routing().modelCanonical = model
+        }
 
         /** Routing metadata: the strategy the gateway applied (`routing_strategy`). */
-        public fun routingStrategy(strategy: String): Builder = apply { routing().strategy = strategy }
+        public fun routingStrategy(strategy: String): Builder = apply {
+            routing().strategy = strategy
+        }
 
         /** Routing metadata: the cost in US dollars (`cost.usd`). */
         public fun costUsd(usd: Double): Builder = apply { routing().costUsd = usd }
@@ -151,45 +188,72 @@ public class GatewayScript private constructor(builder: Builder) {
             routing().warnings += Triple(type, code, message)
         }
 
-        /** Adds a response header (repeatable); `x-request-id` defaults to a fresh `req_fake_<n>`. */
+        /**
+         * Adds a response header (repeatable); `x-request-id` defaults to a fresh `req_fake_<n>`.
+         */
         public fun header(name: String, value: String): Builder = apply { headers += name to value }
 
         /** Sets the `x-request-id` response header. */
         public fun requestId(id: String): Builder = header("x-request-id", id)
 
-        /** The `model` field of the answer; by default the request's `model` (or its first `models` entry). */
+        /**
+         * The `model` field of the answer; by default the request's `model` (or its first `models`
+         * entry).
+         */
         public fun model(model: String): Builder = apply { this.model = model }
 
         /** The `id` field of the answer; by default `chatcmpl-fake-<n>`. */
         public fun completionId(id: String): Builder = apply { completionId = id }
 
         /** Waits [pacing] before each content, reasoning and tool-argument chunk. */
-        public fun pacing(pacing: java.time.Duration): Builder = apply { pacingNanos = pacing.toNanos() }
+        public fun pacing(pacing: java.time.Duration): Builder = apply {
+            pacingNanos = pacing.toNanos()
+        }
 
         /** Waits [pacing] before each content, reasoning and tool-argument chunk. */
         @JvmSynthetic
-        public fun pacing(pacing: Duration): Builder = apply { pacingNanos = pacing.inWholeNanoseconds }
+        public fun pacing(pacing: Duration): Builder = apply {
+            pacingNanos = pacing.inWholeNanoseconds
+        }
 
-        /** Waits [duration] at this point of the stream, sending nothing (for idle and first-event timeouts). */
+        /**
+         * Waits [duration] at this point of the stream, sending nothing (for idle and first-event
+         * timeouts).
+         */
         public fun pause(duration: java.time.Duration): Builder = pause(duration.toKotlinDuration())
 
-        /** Waits [duration] at this point of the stream, sending nothing (for idle and first-event timeouts). */
+        /**
+         * Waits [duration] at this point of the stream, sending nothing (for idle and first-event
+         * timeouts).
+         */
         @JvmSynthetic
-        public fun pause(duration: Duration): Builder = apply { steps += ScriptStep.Pause(duration.inWholeNanoseconds) }
+        public fun pause(duration: Duration): Builder = apply {
+            steps += ScriptStep.Pause(duration.inWholeNanoseconds)
+        }
 
-        /** Sends an SSE comment (`: keep-alive`) at this point, as the gateway does while a provider thinks. */
+        /**
+         * Sends an SSE comment (`: keep-alive`) at this point, as the gateway does while a provider
+         * thinks.
+         */
         @JvmOverloads
-        public fun keepAlive(text: String = "keep-alive"): Builder = apply { steps += ScriptStep.Comment(text) }
+        public fun keepAlive(text: String = "keep-alive"): Builder = apply {
+            steps += ScriptStep.Comment(text)
+        }
 
-        /** Sends [event] as it is, for example a chunk with fields the SDK does not know yet; it must end with a blank line. */
+        /**
+         * Sends [event] as it is, for example a chunk with fields the SDK does not know yet; it
+         * must end with a blank line.
+         */
         public fun rawEvent(event: String): Builder = apply { steps += ScriptStep.Raw(event) }
 
         /**
          * Ends the stream here with the gateway's in-stream error: a chunk whose finish reason is
-         * `error` and whose top-level `error` carries [code] and [message]; no `[DONE]` follows.
-         * A non-streamed request gets HTTP 500 with that error instead.
+         * `error` and whose top-level `error` carries [code] and [message]; no `[DONE]` follows. A
+         * non-streamed request gets HTTP 500 with that error instead.
          */
-        public fun errorEvent(code: String, message: String): Builder = apply { steps += ScriptStep.Error(code, message) }
+        public fun errorEvent(code: String, message: String): Builder = apply {
+            steps += ScriptStep.Error(code, message)
+        }
 
         /**
          * Ends the body here, with no finish chunk and no `[DONE]`: the connection was cut. The
@@ -199,16 +263,24 @@ public class GatewayScript private constructor(builder: Builder) {
         public fun truncate(): Builder = apply { steps += ScriptStep.Truncate }
 
         /**
-         * Answers with HTTP [status] and the gateway's JSON error body (`{"error":{…}}`) instead
-         * of a completion. Add [retryAfter] or [header] for `Retry-After` and rate-limit headers.
+         * Answers with HTTP [status] and the gateway's JSON error body (`{"error":{…}}`) instead of
+         * a completion. Add [retryAfter] or [header] for `Retry-After` and rate-limit headers.
          */
         @JvmOverloads
-        public fun httpError(status: Int, code: String, message: String, type: String = defaultType(status)): Builder = apply {
-            val body = """{"error":{"message":${quote(message)},"type":${quote(type)},"code":${quote(code)}}}"""
+        public fun httpError(
+            status: Int,
+            code: String,
+            message: String,
+            type: String = defaultType(status),
+        ): Builder = apply {
+            val body =
+                """{"error":{"message":${quote(message)},"type":${quote(type)},"code":${quote(code)}}}"""
             httpError = HttpErrorSpec(status, "application/json", body)
         }
 
-        /** Answers with HTTP [status] and [body] as it is, for example an HTML page from a proxy. */
+        /**
+         * Answers with HTTP [status] and [body] as it is, for example an HTML page from a proxy.
+         */
         public fun rawResponse(status: Int, contentType: String, body: String): Builder = apply {
             httpError = HttpErrorSpec(status, contentType, body)
         }
@@ -219,19 +291,27 @@ public class GatewayScript private constructor(builder: Builder) {
         /** The script. The builder can be changed and built again afterwards. */
         public fun build(): GatewayScript = GatewayScript(this)
 
-        private fun defaultType(status: Int): String = when (status) {
-            400, 404, 422 -> "invalid_request_error"
-            401 -> "authentication_error"
-            402 -> "insufficient_credits"
-            403 -> "permission_error"
-            429 -> "rate_limit_error"
-            else -> "server_error"
-        }
+        private fun defaultType(status: Int): String =
+            when (status) {
+                400,
+                404,
+                422 -> "invalid_request_error"
+                401 -> "authentication_error"
+                402 -> "insufficient_credits"
+                403 -> "permission_error"
+                429 -> "rate_limit_error"
+                else -> "server_error"
+            }
 
-        private fun quote(s: String): String = kotlinx.serialization.json.JsonPrimitive(s).toString()
+        private fun quote(s: String): String =
+            kotlinx.serialization.json.JsonPrimitive(s).toString()
     }
 }
 
-/** Builds a [GatewayScript] with the Kotlin DSL: `gatewayScript { content("Hel", "lo"); usage(3, 2) }`. */
+/**
+ * Builds a [GatewayScript] with the Kotlin DSL: `gatewayScript { content("Hel", "lo"); usage(3, 2)
+ * }`.
+ */
 @JvmSynthetic
-public fun gatewayScript(block: GatewayScript.Builder.() -> Unit): GatewayScript = GatewayScript.Builder().apply(block).build()
+public fun gatewayScript(block: GatewayScript.Builder.() -> Unit): GatewayScript =
+    GatewayScript.Builder().apply(block).build()

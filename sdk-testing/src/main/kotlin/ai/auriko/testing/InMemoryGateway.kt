@@ -12,12 +12,12 @@ import io.ktor.http.HttpStatusCode
 import io.ktor.http.headersOf
 import io.ktor.utils.io.ByteChannel
 import io.ktor.utils.io.writeStringUtf8
+import kotlin.time.Duration.Companion.nanoseconds
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
-import kotlin.time.Duration.Companion.nanoseconds
 
 /**
  * The fake gateway in memory: build the client with [engine] and [baseUrl], and requests never
@@ -53,11 +53,18 @@ public class InMemoryGateway : FakeGateway() {
         val body = request.body.toByteArray().toString(Charsets.UTF_8)
         val exchange = receive(request.method.value, request.url.encodedPathAndQuery, headers, body)
         val response = exchange.response
-        val responseHeaders = headersOf(
-            *(exchange.headers.groupBy({ it.first }, { it.second }).toList() + (HttpHeaders.ContentType to listOf(response.contentType)))
-                .toTypedArray(),
-        )
-        if (!response.isStream) return respond(response.body, HttpStatusCode.fromValue(response.status), responseHeaders)
+        val responseHeaders =
+            headersOf(
+                *(exchange.headers.groupBy({ it.first }, { it.second }).toList() +
+                        (HttpHeaders.ContentType to listOf(response.contentType)))
+                    .toTypedArray()
+            )
+        if (!response.isStream)
+            return respond(
+                response.body,
+                HttpStatusCode.fromValue(response.status),
+                responseHeaders,
+            )
 
         val channel = ByteChannel()
         // A child of the call: when the client cancels the call, the writer stops and says so.
@@ -70,12 +77,18 @@ public class InMemoryGateway : FakeGateway() {
                         channel.flush()
                     },
                     // in memory nothing signals a reader that went away but the channel itself:
-                    // look at it every few milliseconds so a pause ends as soon as the client leaves
+                    // look at it every few milliseconds so a pause ends as soon as the client
+                    // leaves
                     pause = { nanos ->
                         val end = System.nanoTime() + nanos
                         while (System.nanoTime() < end) {
-                            if (channel.isClosedForWrite) throw CancellationException("the client stopped reading")
-                            delay(minOf(POLL_NANOS, end - System.nanoTime()).coerceAtLeast(1).nanoseconds)
+                            if (channel.isClosedForWrite)
+                                throw CancellationException("the client stopped reading")
+                            delay(
+                                minOf(POLL_NANOS, end - System.nanoTime())
+                                    .coerceAtLeast(1)
+                                    .nanoseconds
+                            )
                         }
                     },
                 )

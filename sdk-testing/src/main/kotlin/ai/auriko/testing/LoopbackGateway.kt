@@ -32,32 +32,45 @@ public class LoopbackGateway @JvmOverloads constructor(port: Int = 0) : FakeGate
     private val accepted = AtomicInteger()
 
     /** The port the server listens on. */
-    public val port: Int get() = server.localPort
+    public val port: Int
+        get() = server.localPort
 
     /** `http://127.0.0.1:<port>/v1`. */
-    override val baseUrl: String get() = "http://127.0.0.1:$port/v1"
+    override val baseUrl: String
+        get() = "http://127.0.0.1:$port/v1"
 
     /** How many connections the server has accepted. */
-    public val connectionCount: Int get() = accepted.get()
+    public val connectionCount: Int
+        get() = accepted.get()
 
-    private val acceptor = Thread({
-        while (!server.isClosed) {
-            val socket = try {
-                server.accept()
-            } catch (e: IOException) {
-                break
+    private val acceptor =
+        Thread(
+                {
+                    while (!server.isClosed) {
+                        val socket =
+                            try {
+                                server.accept()
+                            } catch (e: IOException) {
+                                break
+                            }
+                        sockets += socket
+                        val id = accepted.incrementAndGet()
+                        val thread =
+                            Thread(
+                                { HttpConnection(socket, this::receive).serve() },
+                                "fake-gateway-conn-$id",
+                            )
+                        thread.isDaemon = true
+                        threads += thread
+                        thread.start()
+                    }
+                },
+                "fake-gateway-accept",
+            )
+            .apply {
+                isDaemon = true
+                start()
             }
-            sockets += socket
-            val id = accepted.incrementAndGet()
-            val thread = Thread({ HttpConnection(socket, this::receive).serve() }, "fake-gateway-conn-$id")
-            thread.isDaemon = true
-            threads += thread
-            thread.start()
-        }
-    }, "fake-gateway-accept").apply {
-        isDaemon = true
-        start()
-    }
 
     /** Stops the server and closes every connection; waits up to 5 seconds for its threads. */
     override fun close() {

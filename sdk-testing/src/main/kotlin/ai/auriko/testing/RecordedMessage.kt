@@ -3,10 +3,14 @@ package ai.auriko.testing
 import kotlinx.serialization.json.JsonObject
 
 /** One message of a recorded request, decoded from its JSON. */
-public class RecordedMessage internal constructor(
+public class RecordedMessage
+internal constructor(
     /** `system`, `developer`, `user`, `assistant` or `tool`, as sent. */
     public val role: String,
-    /** The text: the string content, or the text parts joined with a space; null when the message had none. */
+    /**
+     * The text: the string content, or the text parts joined with a space; null when the message
+     * had none.
+     */
     public val content: String?,
     /** The tool calls of an assistant message, in order. */
     public val toolCalls: List<RecordedToolCall>,

@@ -1,7 +1,10 @@
 package ai.auriko.testing
 
-/** A tool call inside a recorded assistant message: what the user's code sent back to the gateway. */
-public class RecordedToolCall internal constructor(
+/**
+ * A tool call inside a recorded assistant message: what the user's code sent back to the gateway.
+ */
+public class RecordedToolCall
+internal constructor(
     /** The call's id (`tool_calls[].id`). */
     public val id: String?,
     /** The function's name. */

@@ -25,10 +25,18 @@ import org.junit.jupiter.api.Test;
 
 /** The kit from Java: builders, plain types, and none of Kotlin's machinery in sight. */
 class JavaApiTest {
-  private static final List<Class<?>> PUBLIC_API = List.of(
-      FakeGateway.class, InMemoryGateway.class, LoopbackGateway.class, GatewayScript.class,
-      GatewayScript.Builder.class, RecordedRequest.class, RecordedMessage.class,
-      RecordedToolCall.class, RequestMatcher.class, RequestMatchers.class);
+  private static final List<Class<?>> PUBLIC_API =
+      List.of(
+          FakeGateway.class,
+          InMemoryGateway.class,
+          LoopbackGateway.class,
+          GatewayScript.class,
+          GatewayScript.Builder.class,
+          RecordedRequest.class,
+          RecordedMessage.class,
+          RecordedToolCall.class,
+          RequestMatcher.class,
+          RequestMatchers.class);
 
   @Test
   void noKotlinFunctionTypesContinuationsOrCompanionsInThePublicApi() {
@@ -39,12 +47,15 @@ class JavaApiTest {
       }
       for (Method method : type.getMethods()) {
         if (method.isSynthetic() || method.getDeclaringClass() == Object.class) continue;
-        if (method.getName().contains("-")) leaks.add(type.getSimpleName() + "." + method.getName() + " (mangled)");
+        if (method.getName().contains("-"))
+          leaks.add(type.getSimpleName() + "." + method.getName() + " (mangled)");
         List<Type> types = new ArrayList<>(List.of(method.getGenericParameterTypes()));
         types.add(method.getGenericReturnType());
         for (Type t : types) {
           String name = t.getTypeName();
-          if (name.startsWith("kotlin.jvm.functions") || name.startsWith("kotlin.coroutines") || name.startsWith("kotlin.time")) {
+          if (name.startsWith("kotlin.jvm.functions")
+              || name.startsWith("kotlin.coroutines")
+              || name.startsWith("kotlin.time")) {
             leaks.add(type.getSimpleName() + "." + method.getName() + " uses " + name);
           }
         }
@@ -57,22 +68,35 @@ class JavaApiTest {
   @Test
   void inMemoryStreamWithLambdaMatchersAndRecordedRouting() {
     try (InMemoryGateway gateway = new InMemoryGateway();
-        AurikoBlockingClient client = new AurikoBlockingClient.Builder()
-            .apiKey("sk-java").baseUrl(gateway.getBaseUrl()).engine(gateway.getEngine()).maxRetries(0).build()) {
-      gateway.on(request -> "cost".equals(request.field("gateway.routing.optimize")),
-          new GatewayScript.Builder().content("che", "ap").provider("deepinfra").costUsd(0.0001).build());
+        AurikoBlockingClient client =
+            new AurikoBlockingClient.Builder()
+                .apiKey("sk-java")
+                .baseUrl(gateway.getBaseUrl())
+                .engine(gateway.getEngine())
+                .maxRetries(0)
+                .build()) {
+      gateway.on(
+          request -> "cost".equals(request.field("gateway.routing.optimize")),
+          new GatewayScript.Builder()
+              .content("che", "ap")
+              .provider("deepinfra")
+              .costUsd(0.0001)
+              .build());
       gateway.on(RequestMatchers.any(), new GatewayScript.Builder().content("default").build());
 
-      ChatCompletionRequest cheap = ChatCompletionRequest.builder().model("gpt-4o")
-          .addMessage(ChatMessage.user("hi"))
-          .routing(RoutingOptions.builder().optimize(Optimize.COST).build())
-          .build();
+      ChatCompletionRequest cheap =
+          ChatCompletionRequest.builder()
+              .model("gpt-4o")
+              .addMessage(ChatMessage.user("hi"))
+              .routing(RoutingOptions.builder().optimize(Optimize.COST).build())
+              .build();
       List<String> fragments = new ArrayList<>();
       try (BlockingChatCompletionStream stream = client.chat().completions().stream(cheap)) {
         Iterator<ChatCompletionChunk> it = stream;
         while (it.hasNext()) {
           ChatCompletionChunk chunk = it.next();
-          if (!chunk.getChoices().isEmpty() && chunk.getChoices().get(0).getDelta().getContent() != null
+          if (!chunk.getChoices().isEmpty()
+              && chunk.getChoices().get(0).getDelta().getContent() != null
               && !chunk.getChoices().get(0).getDelta().getContent().isEmpty()) {
             fragments.add(chunk.getChoices().get(0).getDelta().getContent());
           }
@@ -81,8 +105,15 @@ class JavaApiTest {
       }
       assertEquals(List.of("che", "ap"), fragments);
 
-      ChatCompletion other = client.chat().completions().create(
-          ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("hi")).build());
+      ChatCompletion other =
+          client
+              .chat()
+              .completions()
+              .create(
+                  ChatCompletionRequest.builder()
+                      .model("gpt-4o")
+                      .addMessage(ChatMessage.user("hi"))
+                      .build());
       assertEquals("default", other.getContent());
 
       RecordedRequest first = gateway.takeRequest(Duration.ofSeconds(1));
@@ -96,17 +127,31 @@ class JavaApiTest {
   @Test
   void loopbackRateLimitThenSuccessWithRetryAfter() {
     try (LoopbackGateway gateway = new LoopbackGateway();
-        AurikoBlockingClient client = new AurikoBlockingClient.Builder()
-            .apiKey("sk-java").baseUrl(gateway.getBaseUrl()).maxRetries(0).build()) {
-      gateway.enqueue(new GatewayScript.Builder()
-          .httpError(429, "rate_limit_exceeded", "slow down").retryAfter(3)
-          .header("x-ratelimit-remaining-requests", "0").build());
-      ChatCompletionRequest request = ChatCompletionRequest.builder().model("m").addMessage(ChatMessage.user("q")).build();
-      RateLimitException e = assertThrows(RateLimitException.class, () -> client.chat().completions().create(request));
+        AurikoBlockingClient client =
+            new AurikoBlockingClient.Builder()
+                .apiKey("sk-java")
+                .baseUrl(gateway.getBaseUrl())
+                .maxRetries(0)
+                .build()) {
+      gateway.enqueue(
+          new GatewayScript.Builder()
+              .httpError(429, "rate_limit_exceeded", "slow down")
+              .retryAfter(3)
+              .header("x-ratelimit-remaining-requests", "0")
+              .build());
+      ChatCompletionRequest request =
+          ChatCompletionRequest.builder().model("m").addMessage(ChatMessage.user("q")).build();
+      RateLimitException e =
+          assertThrows(RateLimitException.class, () -> client.chat().completions().create(request));
       assertEquals(Duration.ofSeconds(3), e.retryAfter());
       assertEquals(Long.valueOf(0), e.headers().rateLimitRemaining());
 
-      gateway.enqueue(new GatewayScript.Builder().pacing(Duration.ofMillis(5)).content("a", "b").usage(1, 2).build());
+      gateway.enqueue(
+          new GatewayScript.Builder()
+              .pacing(Duration.ofMillis(5))
+              .content("a", "b")
+              .usage(1, 2)
+              .build());
       assertEquals("ab", client.chat().completions().create(request).getContent());
       assertEquals(2, gateway.getConnectionCount());
       gateway.assertAllQueuedScriptsUsed();

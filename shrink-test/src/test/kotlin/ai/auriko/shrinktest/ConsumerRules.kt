@@ -20,17 +20,38 @@ internal class ConsumerRules(
         private const val PLAIN_DIR = "META-INF/proguard/"
 
         fun of(entry: File): ConsumerRules {
-            val all: Map<String, String> = if (entry.isDirectory) {
-                entry.resolve("META-INF").walkTopDown().maxDepth(4).filter { it.isFile && it.name.endsWith(".pro") }
-                    .associate { it.relativeTo(entry).invariantSeparatorsPath to it.readText() }
-            } else {
-                ZipFile(entry).use { zip ->
-                    zip.entries().asSequence().filter { !it.isDirectory && it.name.startsWith("META-INF/") && it.name.endsWith(".pro") }
-                        .associate { it.name to zip.getInputStream(it).use { s -> s.readBytes().decodeToString() } }
+            val all: Map<String, String> =
+                if (entry.isDirectory) {
+                    entry
+                        .resolve("META-INF")
+                        .walkTopDown()
+                        .maxDepth(4)
+                        .filter { it.isFile && it.name.endsWith(".pro") }
+                        .associate { it.relativeTo(entry).invariantSeparatorsPath to it.readText() }
+                } else {
+                    ZipFile(entry).use { zip ->
+                        zip.entries()
+                            .asSequence()
+                            .filter {
+                                !it.isDirectory &&
+                                    it.name.startsWith("META-INF/") &&
+                                    it.name.endsWith(".pro")
+                            }
+                            .associate {
+                                it.name to
+                                    zip.getInputStream(it).use { s ->
+                                        s.readBytes().decodeToString()
+                                    }
+                            }
+                    }
                 }
-            }
             val tools = all.filterKeys { it.startsWith(TOOLS_DIR) }
-            val chosen = tools.ifEmpty { all.filterKeys { it.startsWith(PLAIN_DIR) && it.indexOf('/', PLAIN_DIR.length) < 0 } }
+            val chosen =
+                tools.ifEmpty {
+                    all.filterKeys {
+                        it.startsWith(PLAIN_DIR) && it.indexOf('/', PLAIN_DIR.length) < 0
+                    }
+                }
             return ConsumerRules(entry, chosen.toSortedMap())
         }
     }

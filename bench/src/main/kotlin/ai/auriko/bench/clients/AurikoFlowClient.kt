@@ -5,7 +5,10 @@ import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
 
-/** This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is false, else on CIO. */
+/**
+ * This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is
+ * false, else on CIO.
+ */
 class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
     private val engine = if (cio) Engine.CIO.create() else null
     private val client = AurikoClient {
@@ -32,6 +35,9 @@ class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
     companion object {
         /** The request every Auriko client sends. */
         val REQUEST: ChatCompletionRequest =
-            ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("go")).build()
+            ChatCompletionRequest.builder()
+                .model("gpt-4o")
+                .addMessage(ChatMessage.user("go"))
+                .build()
     }
 }

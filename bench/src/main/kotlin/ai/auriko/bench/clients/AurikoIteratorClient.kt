@@ -2,9 +2,9 @@ package ai.auriko.bench.clients
 
 import ai.auriko.bench.BenchClient
 import ai.auriko.bench.ChunkSink
+import ai.auriko.client.AurikoClient
 import ai.auriko.client.blocking.AurikoBlockingClient
 import ai.auriko.client.blocking.blocking
-import ai.auriko.client.AurikoClient
 
 /**
  * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO. It has no
@@ -35,7 +35,10 @@ class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient 
     override fun readThenCancel(n: Int): LongArray {
         val stream = blocking.chat().completions().stream(AurikoFlowClient.REQUEST)
         var seen = 0
-        while (seen < n && stream.hasNext()) { stream.next(); seen++ }
+        while (seen < n && stream.hasNext()) {
+            stream.next()
+            seen++
+        }
         val start = System.nanoTime()
         stream.close()
         return longArrayOf(start, System.nanoTime())

@@ -2,6 +2,8 @@ package ai.auriko.bench.clients
 
 import ai.auriko.bench.BenchClient
 import ai.auriko.bench.ChunkSink
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
@@ -9,8 +11,6 @@ import kotlinx.coroutines.cancel
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
-import java.util.concurrent.CountDownLatch
-import java.util.concurrent.TimeUnit
 
 /**
  * A client whose natural API is a suspending read (a Flow, or Ktor directly): blocking reads run it
@@ -27,12 +27,13 @@ abstract class CoroutineClient : BenchClient {
 
     override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean {
         scope.launch {
-            val n = try {
-                read(sink)
-            } catch (e: Throwable) {
-                done(-1, e)
-                return@launch
-            }
+            val n =
+                try {
+                    read(sink)
+                } catch (e: Throwable) {
+                    done(-1, e)
+                    return@launch
+                }
             done(n, null)
         }
         return true
@@ -40,9 +41,7 @@ abstract class CoroutineClient : BenchClient {
 
     override fun readThenCancel(n: Int): LongArray {
         val reached = CountDownLatch(1)
-        val job = scope.launch {
-            read(NoSink) { count -> if (count == n) reached.countDown() }
-        }
+        val job = scope.launch { read(NoSink) { count -> if (count == n) reached.countDown() } }
         check(reached.await(10, TimeUnit.SECONDS)) { "no $n chunks within 10 s" }
         val start = System.nanoTime()
         runBlocking { job.cancelAndJoin() }
@@ -57,6 +56,9 @@ abstract class CoroutineClient : BenchClient {
 /** Ignores what it is handed. */
 object NoSink : ChunkSink {
     override fun chunk(content: String?) {}
+
     override fun stamp(writeNanos: Long) {}
-    override val wantsStamps: Boolean get() = false
+
+    override val wantsStamps: Boolean
+        get() = false
 }

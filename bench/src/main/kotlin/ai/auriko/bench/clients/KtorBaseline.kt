@@ -20,14 +20,20 @@ abstract class KtorBaseline(private val baseUrl: String, engine: Engine) : Corou
     private val http = HttpClient(engine.create()) { expectSuccess = false }
 
     /** Handles the body read by read; returns the chunk count. */
-    protected abstract suspend fun consume(body: ByteReadChannel, sink: ChunkSink, onChunk: (Int) -> Unit): Int
+    protected abstract suspend fun consume(
+        body: ByteReadChannel,
+        sink: ChunkSink,
+        onChunk: (Int) -> Unit,
+    ): Int
 
     override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int =
-        http.preparePost("$baseUrl/chat/completions") {
-            header("Authorization", "Bearer bench-key")
-            header("Accept", "text/event-stream")
-            setBody(ByteArrayContent(BODY, ContentType.Application.Json))
-        }.execute { response -> consume(response.bodyAsChannel(), sink, onChunk) }
+        http
+            .preparePost("$baseUrl/chat/completions") {
+                header("Authorization", "Bearer bench-key")
+                header("Accept", "text/event-stream")
+                setBody(ByteArrayContent(BODY, ContentType.Application.Json))
+            }
+            .execute { response -> consume(response.bodyAsChannel(), sink, onChunk) }
 
     override fun close() {
         super.close()
@@ -35,9 +41,12 @@ abstract class KtorBaseline(private val baseUrl: String, engine: Engine) : Corou
     }
 
     /** Reads into [buffer]; -1 at the end. */
-    protected suspend fun ByteReadChannel.readInto(buffer: ByteArray): Int = readAvailable(buffer, 0, buffer.size)
+    protected suspend fun ByteReadChannel.readInto(buffer: ByteArray): Int =
+        readAvailable(buffer, 0, buffer.size)
 
     private companion object {
-        val BODY = """{"model":"gpt-4o","messages":[{"role":"user","content":"go"}],"stream":true}""".toByteArray()
+        val BODY =
+            """{"model":"gpt-4o","messages":[{"role":"user","content":"go"}],"stream":true}"""
+                .toByteArray()
     }
 }

@@ -21,12 +21,15 @@ class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(base
         @SerialName("finish_reason") val finishReason: String? = null,
     )
 
-    @Serializable
-    private class MiniDelta(val role: String? = null, val content: String? = null)
+    @Serializable private class MiniDelta(val role: String? = null, val content: String? = null)
 
     private val json = Json { ignoreUnknownKeys = true }
 
-    override suspend fun consume(body: ByteReadChannel, sink: ChunkSink, onChunk: (Int) -> Unit): Int {
+    override suspend fun consume(
+        body: ByteReadChannel,
+        sink: ChunkSink,
+        onChunk: (Int) -> Unit,
+    ): Int {
         val buffer = ByteArray(8192)
         var line = ByteArray(1024) // the current line, carried across reads
         var length = 0
@@ -41,7 +44,8 @@ class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(base
                 if (length == 0) {
                     text = lineText(buffer, start, i - start)
                 } else {
-                    if (length + i - start > line.size) line = line.copyOf(maxOf(line.size * 2, length + i - start))
+                    if (length + i - start > line.size)
+                        line = line.copyOf(maxOf(line.size * 2, length + i - start))
                     System.arraycopy(buffer, start, line, length, i - start)
                     text = lineText(line, 0, length + i - start)
                     length = 0
@@ -54,7 +58,8 @@ class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(base
             }
             val rest = n - start
             if (rest > 0) {
-                if (length + rest > line.size) line = line.copyOf(maxOf(line.size * 2, length + rest))
+                if (length + rest > line.size)
+                    line = line.copyOf(maxOf(line.size * 2, length + rest))
                 System.arraycopy(buffer, start, line, length, rest)
                 length += rest
             }
@@ -64,7 +69,8 @@ class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(base
 
     /** The data of a `data: ` line, or null for any other line. */
     private fun lineText(bytes: ByteArray, from: Int, length: Int): String? {
-        if (length < 6 || bytes[from] != 'd'.code.toByte() || bytes[from + 4] != ':'.code.toByte()) return null
+        if (length < 6 || bytes[from] != 'd'.code.toByte() || bytes[from + 4] != ':'.code.toByte())
+            return null
         return String(bytes, from + 6, length - 6, Charsets.UTF_8)
     }
 

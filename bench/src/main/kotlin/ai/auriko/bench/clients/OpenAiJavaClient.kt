@@ -10,12 +10,14 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams
 import java.util.Optional
 
 /**
- * `com.openai:openai-java` with default settings: the blocking `StreamResponse` for single
- * streams and cancellation (`close()`), its async `subscribe` API for concurrent streams.
+ * `com.openai:openai-java` with default settings: the blocking `StreamResponse` for single streams
+ * and cancellation (`close()`), its async `subscribe` API for concurrent streams.
  */
 class OpenAiJavaClient(baseUrl: String) : BenchClient {
-    private val client: OpenAIClient = OpenAIOkHttpClient.builder().apiKey("bench-key").baseUrl(baseUrl).build()
-    private val params = ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("go").build()
+    private val client: OpenAIClient =
+        OpenAIOkHttpClient.builder().apiKey("bench-key").baseUrl(baseUrl).build()
+    private val params =
+        ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("go").build()
 
     private fun content(chunk: ChatCompletionChunk): String? =
         chunk.choices().firstOrNull()?.delta()?.content()?.orElse(null)
@@ -23,23 +25,33 @@ class OpenAiJavaClient(baseUrl: String) : BenchClient {
     override fun readAll(sink: ChunkSink): Int {
         var n = 0
         client.chat().completions().createStreaming(params).use { response ->
-            response.stream().forEach { sink.chunk(content(it)); n++ }
+            response.stream().forEach {
+                sink.chunk(content(it))
+                n++
+            }
         }
         return n
     }
 
     override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean {
         var n = 0
-        client.async().chat().completions().createStreaming(params).subscribe(object : AsyncStreamResponse.Handler<ChatCompletionChunk> {
-            override fun onNext(value: ChatCompletionChunk) {
-                sink.chunk(content(value))
-                n++
-            }
+        client
+            .async()
+            .chat()
+            .completions()
+            .createStreaming(params)
+            .subscribe(
+                object : AsyncStreamResponse.Handler<ChatCompletionChunk> {
+                    override fun onNext(value: ChatCompletionChunk) {
+                        sink.chunk(content(value))
+                        n++
+                    }
 
-            override fun onComplete(error: Optional<Throwable>) {
-                done(n, error.orElse(null))
-            }
-        })
+                    override fun onComplete(error: Optional<Throwable>) {
+                        done(n, error.orElse(null))
+                    }
+                }
+            )
         return true
     }
 
@@ -47,7 +59,10 @@ class OpenAiJavaClient(baseUrl: String) : BenchClient {
         val response = client.chat().completions().createStreaming(params)
         val chunks = response.stream().iterator()
         var seen = 0
-        while (seen < n && chunks.hasNext()) { chunks.next(); seen++ }
+        while (seen < n && chunks.hasNext()) {
+            chunks.next()
+            seen++
+        }
         val start = System.nanoTime()
         response.close()
         return longArrayOf(start, System.nanoTime())

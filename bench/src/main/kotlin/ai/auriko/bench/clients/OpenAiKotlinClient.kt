@@ -19,18 +19,20 @@ import io.ktor.client.engine.okhttp.OkHttp
  */
 class OpenAiKotlinClient(baseUrl: String, okHttp: Boolean) : CoroutineClient() {
     private val engine = if (okHttp) OkHttp.create() else CIO.create()
-    private val client = OpenAI(
-        OpenAIConfig(
-            token = "bench-key",
-            logging = LoggingConfig(logLevel = LogLevel.None),
-            host = OpenAIHost(baseUrl = "$baseUrl/"),
-            engine = engine,
-        ),
-    )
-    private val request = ChatCompletionRequest(
-        model = ModelId("gpt-4o"),
-        messages = listOf(ChatMessage(role = ChatRole.User, content = "go")),
-    )
+    private val client =
+        OpenAI(
+            OpenAIConfig(
+                token = "bench-key",
+                logging = LoggingConfig(logLevel = LogLevel.None),
+                host = OpenAIHost(baseUrl = "$baseUrl/"),
+                engine = engine,
+            )
+        )
+    private val request =
+        ChatCompletionRequest(
+            model = ModelId("gpt-4o"),
+            messages = listOf(ChatMessage(role = ChatRole.User, content = "go")),
+        )
 
     override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int {
         var n = 0

@@ -9,7 +9,11 @@ import io.ktor.utils.io.ByteReadChannel
  * delivery latency it reads a paced chunk's write stamp at its known offset before the event end.
  */
 class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl, engine) {
-    override suspend fun consume(body: ByteReadChannel, sink: ChunkSink, onChunk: (Int) -> Unit): Int {
+    override suspend fun consume(
+        body: ByteReadChannel,
+        sink: ChunkSink,
+        onChunk: (Int) -> Unit,
+    ): Int {
         val buffer = ByteArray(8192)
         val previous = ByteArray(TAIL)
         var events = 0
@@ -32,13 +36,18 @@ class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl,
                 last = b
             }
             if (n >= TAIL) System.arraycopy(buffer, n - TAIL, previous, 0, TAIL)
-            else { System.arraycopy(previous, n, previous, 0, TAIL - n); System.arraycopy(buffer, 0, previous, TAIL - n, n) }
+            else {
+                System.arraycopy(previous, n, previous, 0, TAIL - n)
+                System.arraycopy(buffer, 0, previous, TAIL - n, n)
+            }
         }
         check(bytes > 0) { "empty body" }
         return events - 1 // the last event is [DONE]
     }
 
-    /** The stamp of a chunk whose event ends at [end], or -1 when the event is not a stamped chunk. */
+    /**
+     * The stamp of a chunk whose event ends at [end], or -1 when the event is not a stamped chunk.
+     */
     private fun stampEndingAt(buffer: ByteArray, previous: ByteArray, end: Int): Long {
         fun at(p: Int): Byte = if (p >= 0) buffer[p] else previous[TAIL + p]
         for (tail in TAILS) {
@@ -55,6 +64,10 @@ class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl,
     private companion object {
         const val NL = '\n'.code.toByte()
         const val TAIL = 96
-        val TAILS = intArrayOf(Wire.stampedChunkLength - Wire.STAMP_WIDTH - Wire.stampedHeadLength, Wire.stampedChunkLength - Wire.STAMP_WIDTH - Wire.stampedHeadLength + 2)
+        val TAILS =
+            intArrayOf(
+                Wire.stampedChunkLength - Wire.STAMP_WIDTH - Wire.stampedHeadLength,
+                Wire.stampedChunkLength - Wire.STAMP_WIDTH - Wire.stampedHeadLength + 2,
+            )
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.locks.LockSupport
 /**
  * A loopback HTTP/1.1 server on NIO selectors that answers every POST with an event stream shaped
  * by [mode] (or by the path's first segment, when it is one of these):
- *
  * - `tp-<chunks>`: a pre-encoded body of `chunks` events, written as fast as the socket takes it;
  * - `paced-<chunks>-<spacingNanos>`: stamped chunks at a fixed schedule;
  * - `endless-<spacingNanos>`: stamped chunks until the peer closes.
@@ -33,13 +32,17 @@ import java.util.concurrent.locks.LockSupport
  * for reading, so a client's close is seen the moment its FIN arrives ([lastPeerCloseNanos]).
  */
 class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : AutoCloseable {
-    /** The stream shape for requests whose path does not start with one (`tp-…`, `paced-…`, `endless-…`). */
+    /**
+     * The stream shape for requests whose path does not start with one (`tp-…`, `paced-…`,
+     * `endless-…`).
+     */
     @Volatile var mode: String = mode
 
-    private val server: ServerSocketChannel = ServerSocketChannel.open().apply {
-        bind(InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8192)
-        configureBlocking(false)
-    }
+    private val server: ServerSocketChannel =
+        ServerSocketChannel.open().apply {
+            bind(InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8192)
+            configureBlocking(false)
+        }
 
     /** The port it listens on, on 127.0.0.1. */
     val port: Int = (server.localAddress as InetSocketAddress).port
@@ -50,7 +53,10 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
     /** Connections currently open. */
     val open = AtomicInteger()
 
-    /** [System.nanoTime] when a peer last closed a connection in the middle of a response (0: never). */
+    /**
+     * [System.nanoTime] when a peer last closed a connection in the middle of a response (0:
+     * never).
+     */
     val lastPeerCloseNanos = AtomicLong()
 
     /** Bytes written to all connections. */
@@ -62,7 +68,8 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
     @Volatile private var running = true
 
     /** The server's threads, so a client's figures can leave them out. */
-    val threadIds: LongArray get() = loops.map { it.thread.id }.toLongArray()
+    val threadIds: LongArray
+        get() = loops.map { it.thread.id }.toLongArray()
 
     init {
         loops.forEach { it.thread.start() }
@@ -76,11 +83,14 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
     }
 
     /** The whole response (head and body) for `tp-<chunks>`, encoded once per size. */
-    private fun tpResponse(chunks: Int): ByteArray = bodies.computeIfAbsent(chunks) {
-        val body = Wire.throughputBody(it)
-        val head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n".toByteArray()
-        head + body
-    }
+    private fun tpResponse(chunks: Int): ByteArray =
+        bodies.computeIfAbsent(chunks) {
+            val body = Wire.throughputBody(it)
+            val head =
+                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    .toByteArray()
+            head + body
+        }
 
     private inner class Loop(index: Int) {
         val selector: Selector = Selector.open()
@@ -102,16 +112,23 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
                         val wait = first.dueNanos - System.nanoTime()
                         when {
                             wait > 1_500_000 -> selector.select(wait / 1_000_000)
-                            wait > 0 -> { selector.selectNow(); LockSupport.parkNanos(minOf(wait, 200_000)) }
+                            wait > 0 -> {
+                                selector.selectNow()
+                                LockSupport.parkNanos(minOf(wait, 200_000))
+                            }
                             else -> selector.selectNow()
                         }
                     }
                     while (true) register(incoming.poll() ?: break)
                     val keys = selector.selectedKeys().iterator()
                     while (keys.hasNext()) {
-                        val key = keys.next(); keys.remove()
+                        val key = keys.next()
+                        keys.remove()
                         if (!key.isValid) continue
-                        if (key.isAcceptable) { acceptAll(); continue }
+                        if (key.isAcceptable) {
+                            acceptAll()
+                            continue
+                        }
                         val conn = key.attachment() as Conn
                         try {
                             if (key.isReadable) conn.onReadable()
@@ -145,7 +162,11 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
                 accepted.incrementAndGet()
                 open.incrementAndGet()
                 val target = loops[Math.floorMod(next.getAndIncrement(), loops.size)]
-                if (target === this) register(ch) else { target.incoming.add(ch); target.selector.wakeup() }
+                if (target === this) register(ch)
+                else {
+                    target.incoming.add(ch)
+                    target.selector.wakeup()
+                }
             }
         }
 
@@ -157,7 +178,10 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
         }
     }
 
-    /** One connection: reads requests, writes one response at a time, keeps the connection alive after it. */
+    /**
+     * One connection: reads requests, writes one response at a time, keeps the connection alive
+     * after it.
+     */
     private inner class Conn(val ch: SocketChannel, val loop: Loop) {
         lateinit var key: SelectionKey
         private val input = ByteBuffer.allocate(64 * 1024)
@@ -176,18 +200,31 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
 
         fun onReadable() {
             val n = ch.read(input)
-            if (n < 0) { close(peer = true); return }
+            if (n < 0) {
+                close(peer = true)
+                return
+            }
             if (!responding) tryStartResponse()
         }
 
-        /** Parses a whole request (head and Content-Length body) from [input] and starts answering it. */
+        /**
+         * Parses a whole request (head and Content-Length body) from [input] and starts answering
+         * it.
+         */
         private fun tryStartResponse() {
             val bytes = input.array()
             val end = input.position()
             var headEnd = -1
             for (i in 3 until end) {
-                if (bytes[i] == '\n'.code.toByte() && bytes[i - 1] == '\r'.code.toByte() &&
-                    bytes[i - 2] == '\n'.code.toByte() && bytes[i - 3] == '\r'.code.toByte()) { headEnd = i + 1; break }
+                if (
+                    bytes[i] == '\n'.code.toByte() &&
+                        bytes[i - 1] == '\r'.code.toByte() &&
+                        bytes[i - 2] == '\n'.code.toByte() &&
+                        bytes[i - 3] == '\r'.code.toByte()
+                ) {
+                    headEnd = i + 1
+                    break
+                }
             }
             if (headEnd < 0) return
             val head = String(bytes, 0, headEnd, Charsets.ISO_8859_1)
@@ -198,7 +235,15 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
             input.position(end - headEnd - length)
             val path = head.substringAfter(' ').substringBefore(' ')
             val first = path.trimStart('/').substringBefore('/')
-            startResponse(if (first.startsWith("tp-") || first.startsWith("paced-") || first.startsWith("endless-")) first else mode)
+            startResponse(
+                if (
+                    first.startsWith("tp-") ||
+                        first.startsWith("paced-") ||
+                        first.startsWith("endless-")
+                )
+                    first
+                else mode
+            )
         }
 
         private fun startResponse(mode: String) {
@@ -208,12 +253,14 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
                 "tp" -> {
                     write(ByteBuffer.wrap(tpResponse(parts[1].toInt())), null)
                 }
-                "paced", "endless" -> {
+                "paced",
+                "endless" -> {
                     val endless = parts[0] == "endless"
                     total = if (endless) Int.MAX_VALUE else parts[1].toInt()
                     spacing = (if (endless) parts[1] else parts[2]).toLong()
                     sent = 0
-                    val head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    val head =
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                     write(ByteBuffer.wrap(head.toByteArray()), null)
                     scheduleStart = System.nanoTime()
                     dueNanos = scheduleStart + spacing
@@ -222,7 +269,13 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
                 }
                 else -> {
                     closeAfter = true
-                    write(ByteBuffer.wrap("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".toByteArray()), null)
+                    write(
+                        ByteBuffer.wrap(
+                            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                .toByteArray()
+                        ),
+                        null,
+                    )
                 }
             }
         }
@@ -232,7 +285,11 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
             if (closed) return
             val now = System.nanoTime()
             var p = 0
-            while (sent < total && scheduleStart + (sent + 1) * spacing <= now && p + Wire.stampedChunkLength + 48 <= scratch.size) {
+            while (
+                sent < total &&
+                    scheduleStart + (sent + 1) * spacing <= now &&
+                    p + Wire.stampedChunkLength + 48 <= scratch.size
+            ) {
                 val last = sent == total - 1
                 p = Wire.writeStamped(scratch, p, System.nanoTime(), last)
                 sent++
@@ -249,11 +306,12 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
 
         private fun write(first: ByteBuffer, second: ByteBuffer?) {
             val pending = out
-            out = if (pending == null || !pending.hasRemaining()) {
-                if (second == null) first else join(first, second)
-            } else {
-                join(pending, first, second)
-            }
+            out =
+                if (pending == null || !pending.hasRemaining()) {
+                    if (second == null) first else join(first, second)
+                } else {
+                    join(pending, first, second)
+                }
             flush()
         }
 
@@ -269,7 +327,8 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
             } else {
                 out = null
                 key.interestOps(SelectionKey.OP_READ)
-                if (responding && total == 0) responseBodyDone() // a tp body is complete once written
+                if (responding && total == 0)
+                    responseBodyDone() // a tp body is complete once written
             }
         }
 
@@ -277,7 +336,10 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
             if (out != null) return // finishes in flush()
             responding = false
             total = 0
-            if (closeAfter) { close(peer = false); return }
+            if (closeAfter) {
+                close(peer = false)
+                return
+            }
             if (input.position() > 0) tryStartResponse()
         }
 
@@ -295,7 +357,10 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
     private companion object {
         val CONTENT_LENGTH = Regex("(?i)\r\ncontent-length: *(\\d+)")
 
-        /** Joins buffers for a gather-free write; big bodies are only joined while a write is pending. */
+        /**
+         * Joins buffers for a gather-free write; big bodies are only joined while a write is
+         * pending.
+         */
         fun join(vararg parts: ByteBuffer?): ByteBuffer {
             val size = parts.sumOf { it?.remaining() ?: 0 }
             val joined = ByteBuffer.allocate(size)

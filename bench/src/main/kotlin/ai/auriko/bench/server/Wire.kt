@@ -2,13 +2,14 @@ package ai.auriko.bench.server
 
 /**
  * The bytes the benchmark server sends: chat completion chunk events of ~200 bytes, like a real
- * gateway's. Paced chunks carry the server's write time ([System.nanoTime]) as their content,
- * `t` + 19 digits, so a client's delivery latency is "now − content" with no side channel; the
- * width is fixed so a paced body's length is known before it is written.
+ * gateway's. Paced chunks carry the server's write time ([System.nanoTime]) as their content, `t` +
+ * 19 digits, so a client's delivery latency is "now − content" with no side channel; the width is
+ * fixed so a paced body's length is known before it is written.
  */
 object Wire {
-    private const val HEAD = "data: {\"id\":\"chatcmpl-9f3a1c2b7d\",\"object\":\"chat.completion.chunk\",\"created\":1732250000," +
-        "\"model\":\"gpt-4o-2024-08-06\",\"system_fingerprint\":\"fp_44709d6fcb\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+    private const val HEAD =
+        "data: {\"id\":\"chatcmpl-9f3a1c2b7d\",\"object\":\"chat.completion.chunk\",\"created\":1732250000," +
+            "\"model\":\"gpt-4o-2024-08-06\",\"system_fingerprint\":\"fp_44709d6fcb\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
     private const val TAIL_OPEN = "\"},\"finish_reason\":null}]}\n\n"
     private const val TAIL_STOP = "\"},\"finish_reason\":\"stop\"}]}\n\n"
     const val DONE = "data: [DONE]\n\n"
@@ -27,14 +28,15 @@ object Wire {
     private val stopBytes = TAIL_STOP.toByteArray()
 
     /**
-     * A body of [chunks] events with short token contents, the last one finished, then `[DONE]`,
-     * in chunked transfer encoding with one HTTP chunk per event, as a gateway that flushes each
-     * event sends it; then the last-chunk marker.
+     * A body of [chunks] events with short token contents, the last one finished, then `[DONE]`, in
+     * chunked transfer encoding with one HTTP chunk per event, as a gateway that flushes each event
+     * sends it; then the last-chunk marker.
      */
     fun throughputBody(chunks: Int): ByteArray {
         val sb = StringBuilder(chunks * 240)
         for (i in 0 until chunks) {
-            val event = HEAD + "tok" + (i % 1000) + " " + (if (i == chunks - 1) TAIL_STOP else TAIL_OPEN)
+            val event =
+                HEAD + "tok" + (i % 1000) + " " + (if (i == chunks - 1) TAIL_STOP else TAIL_OPEN)
             sb.append(Integer.toHexString(event.length)).append("\r\n").append(event).append("\r\n")
         }
         sb.append(Integer.toHexString(DONE.length)).append("\r\n").append(DONE).append("\r\n")
@@ -45,7 +47,8 @@ object Wire {
     /** The SSE bytes of [chunks] events of a throughput body, without the transfer framing. */
     fun throughputEventBytes(chunks: Int): Long {
         var total = DONE.length.toLong()
-        for (i in 0 until chunks) total += HEAD.length + 3 + (i % 1000).toString().length + 1 + TAIL_OPEN.length
+        for (i in 0 until chunks) total +=
+            HEAD.length + 3 + (i % 1000).toString().length + 1 + TAIL_OPEN.length
         return total + (TAIL_STOP.length - TAIL_OPEN.length)
     }
 
@@ -58,20 +61,29 @@ object Wire {
      */
     fun writeStamped(out: ByteArray, at: Int, stamp: Long, last: Boolean): Int {
         var p = at
-        val size = stampedChunkLength + (if (last) TAIL_STOP.length - TAIL_OPEN.length + DONE.length else 0)
+        val size =
+            stampedChunkLength +
+                (if (last) TAIL_STOP.length - TAIL_OPEN.length + DONE.length else 0)
         for (c in Integer.toHexString(size) + "\r\n") out[p++] = c.code.toByte()
-        System.arraycopy(headBytes, 0, out, p, headBytes.size); p += headBytes.size
+        System.arraycopy(headBytes, 0, out, p, headBytes.size)
+        p += headBytes.size
         out[p++] = 't'.code.toByte()
         var v = stamp
-        for (i in 18 downTo 0) { out[p + i] = ('0'.code + (v % 10).toInt()).toByte(); v /= 10 }
+        for (i in 18 downTo 0) {
+            out[p + i] = ('0'.code + (v % 10).toInt()).toByte()
+            v /= 10
+        }
         p += 19
         val tail = if (last) stopBytes else openBytes
-        System.arraycopy(tail, 0, out, p, tail.size); p += tail.size
+        System.arraycopy(tail, 0, out, p, tail.size)
+        p += tail.size
         if (last) {
             val done = DONE.toByteArray()
-            System.arraycopy(done, 0, out, p, done.size); p += done.size
+            System.arraycopy(done, 0, out, p, done.size)
+            p += done.size
         }
-        out[p++] = '\r'.code.toByte(); out[p++] = '\n'.code.toByte()
+        out[p++] = '\r'.code.toByte()
+        out[p++] = '\n'.code.toByte()
         if (last) for (c in LAST_CHUNK) out[p++] = c.code.toByte()
         return p
     }

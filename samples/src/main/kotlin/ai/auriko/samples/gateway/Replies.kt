@@ -5,7 +5,6 @@ import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.booleanOrNull
 import kotlinx.serialization.json.contentOrNull
-import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive
 
 /** What the local gateway will say: optional reasoning, then either text or a tool call. */
@@ -15,7 +14,8 @@ internal class Reply(
     val toolCall: ToolCallReply?,
     val promptTokens: Int,
 ) {
-    val completionTokens: Int get() = reasoning.size + content.size + (toolCall?.let { 8 } ?: 0)
+    val completionTokens: Int
+        get() = reasoning.size + content.size + (toolCall?.let { 8 } ?: 0)
 }
 
 internal class ToolCallReply(val id: String, val name: String, val argumentFragments: List<String>)
@@ -29,49 +29,98 @@ internal fun compose(body: JsonObject, decision: RoutingDecision): Reply {
     val messages = (body["messages"] as? JsonArray)?.mapNotNull { it as? JsonObject }.orEmpty()
     val promptTokens = messages.sumOf { text(it).split(' ').size + 4 }
     val last = messages.lastOrNull()
-    val lastUser = messages.lastOrNull { it["role"]?.jsonPrimitive?.contentOrNull == "user" }?.let(::text).orEmpty()
+    val lastUser =
+        messages
+            .lastOrNull { it["role"]?.jsonPrimitive?.contentOrNull == "user" }
+            ?.let(::text)
+            .orEmpty()
 
-    val thinking = ((body["extensions"] as? JsonObject)?.get("thinking") as? JsonObject)
-        ?.get("enabled")?.jsonPrimitive?.booleanOrNull == true
-    val reasoning = if (thinking && (decision.model.contains("thinking") || decision.model.contains("claude") ||
-            decision.model.contains("reason") || decision.model.startsWith("o"))) {
-        tokens("The user wrote ${lastUser.split(' ').size} words. I should answer plainly, then say how the request was routed.")
-    } else {
-        emptyList()
-    }
+    val thinking =
+        ((body["extensions"] as? JsonObject)?.get("thinking") as? JsonObject)
+            ?.get("enabled")
+            ?.jsonPrimitive
+            ?.booleanOrNull == true
+    val reasoning =
+        if (
+            thinking &&
+                (decision.model.contains("thinking") ||
+                    decision.model.contains("claude") ||
+                    decision.model.contains("reason") ||
+                    decision.model.startsWith("o"))
+        ) {
+            tokens(
+                "The user wrote ${lastUser.split(' ').size} words. I should answer plainly, then say how the request was routed."
+            )
+        } else {
+            emptyList()
+        }
 
     if (last?.get("role")?.jsonPrimitive?.contentOrNull == "tool") {
         val result = text(last)
-        return Reply(reasoning, tokens("Here is what the tool reported: $result. Anything else you would like to know?"), null, promptTokens)
+        return Reply(
+            reasoning,
+            tokens(
+                "Here is what the tool reported: $result. Anything else you would like to know?"
+            ),
+            null,
+            promptTokens,
+        )
     }
 
-    val tools = (body["tools"] as? JsonArray)?.mapNotNull { (it as? JsonObject)?.get("function") as? JsonObject }.orEmpty()
-    val weatherTool = tools.firstOrNull { it["name"]?.jsonPrimitive?.contentOrNull?.contains("weather") == true }
+    val tools =
+        (body["tools"] as? JsonArray)
+            ?.mapNotNull { (it as? JsonObject)?.get("function") as? JsonObject }
+            .orEmpty()
+    val weatherTool =
+        tools.firstOrNull { it["name"]?.jsonPrimitive?.contentOrNull?.contains("weather") == true }
     if (weatherTool != null && lastUser.contains("weather", ignoreCase = true)) {
-        val city = Regex("(?i)\\bin ([A-Za-zÀ-ÿ' -]+)").find(lastUser)?.groupValues?.get(1)?.trim()?.trimEnd('?', '.', '!')
-            ?.split(' ')?.joinToString(" ") { w -> w.replaceFirstChar { it.uppercase() } }
-            ?: "Paris"
+        val city =
+            Regex("(?i)\\bin ([A-Za-zÀ-ÿ' -]+)")
+                .find(lastUser)
+                ?.groupValues
+                ?.get(1)
+                ?.trim()
+                ?.trimEnd('?', '.', '!')
+                ?.split(' ')
+                ?.joinToString(" ") { w -> w.replaceFirstChar { it.uppercase() } } ?: "Paris"
         val args = "{\"city\":\"$city\"}"
-        return Reply(reasoning, emptyList(), ToolCallReply("call_weather_1", weatherTool["name"]!!.jsonPrimitive.content, args.chunked(5)), promptTokens)
+        return Reply(
+            reasoning,
+            emptyList(),
+            ToolCallReply(
+                "call_weather_1",
+                weatherTool["name"]!!.jsonPrimitive.content,
+                args.chunked(5),
+            ),
+            promptTokens,
+        )
     }
 
     val words = lastUser.split(Regex("\\s+")).filter { it.isNotBlank() }
     val longest = words.maxByOrNull { it.trim(',', '.', '?', '!').length }?.trim(',', '.', '?', '!')
-    val answer = if (words.isEmpty()) {
-        "Hello! Ask me anything and I will answer through the local gateway."
-    } else {
-        "You asked: \u201c$lastUser\u201d. That is ${words.size} word${if (words.size == 1) "" else "s"}, and the longest is " +
-            "\u201c$longest\u201d. This answer was routed to ${decision.provider.name} (strategy: ${decision.strategy}) " +
-            "and streamed to you token by token by the local Auriko gateway."
-    }
+    val answer =
+        if (words.isEmpty()) {
+            "Hello! Ask me anything and I will answer through the local gateway."
+        } else {
+            "You asked: \u201c$lastUser\u201d. That is ${words.size} word${if (words.size == 1) "" else "s"}, and the longest is " +
+                "\u201c$longest\u201d. This answer was routed to ${decision.provider.name} (strategy: ${decision.strategy}) " +
+                "and streamed to you token by token by the local Auriko gateway."
+        }
     return Reply(reasoning, tokens(answer), null, promptTokens)
 }
 
-/** Splits text into word-sized tokens that keep their spaces, so joining them gives the text back. */
-internal fun tokens(text: String): List<String> = Regex("\\S+\\s*|\\s+").findAll(text).map { it.value }.toList()
+/**
+ * Splits text into word-sized tokens that keep their spaces, so joining them gives the text back.
+ */
+internal fun tokens(text: String): List<String> =
+    Regex("\\S+\\s*|\\s+").findAll(text).map { it.value }.toList()
 
-private fun text(message: JsonObject): String = when (val content = message["content"]) {
-    is JsonPrimitive -> content.contentOrNull.orEmpty()
-    is JsonArray -> content.mapNotNull { (it as? JsonObject)?.get("text")?.jsonPrimitive?.contentOrNull }.joinToString(" ")
-    else -> ""
-}
+private fun text(message: JsonObject): String =
+    when (val content = message["content"]) {
+        is JsonPrimitive -> content.contentOrNull.orEmpty()
+        is JsonArray ->
+            content
+                .mapNotNull { (it as? JsonObject)?.get("text")?.jsonPrimitive?.contentOrNull }
+                .joinToString(" ")
+        else -> ""
+    }

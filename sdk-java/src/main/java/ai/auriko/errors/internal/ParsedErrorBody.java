@@ -33,7 +33,11 @@ public final class ParsedErrorBody {
   private final boolean json;
 
   private ParsedErrorBody(
-      @Nullable String code, @Nullable String type, @Nullable String message, @Nullable String param, boolean json) {
+      @Nullable String code,
+      @Nullable String type,
+      @Nullable String message,
+      @Nullable String param,
+      boolean json) {
     this.code = code;
     this.type = type;
     this.message = message;
@@ -48,18 +52,21 @@ public final class ParsedErrorBody {
    * @return the fields found
    */
   public static ParsedErrorBody parse(@Nullable String body) {
-    if (body == null || body.trim().isEmpty()) return new ParsedErrorBody(null, null, null, null, false);
+    if (body == null || body.trim().isEmpty())
+      return new ParsedErrorBody(null, null, null, null, false);
     Object root = TolerantJson.parse(body);
     if (root instanceof Map) {
       Map<?, ?> map = (Map<?, ?>) root;
       Object error = map.get("error");
       if (error instanceof Map) return fromObject((Map<?, ?>) error, true);
       if (error instanceof String) {
-        return new ParsedErrorBody(text(map.get("code")), text(map.get("type")), (String) error, null, true);
+        return new ParsedErrorBody(
+            text(map.get("code")), text(map.get("type")), (String) error, null, true);
       }
       if (map.containsKey("message") || map.containsKey("code")) return fromObject(map, true);
       Object detail = map.get("detail");
-      if (detail instanceof String) return new ParsedErrorBody(null, null, (String) detail, null, true);
+      if (detail instanceof String)
+        return new ParsedErrorBody(null, null, (String) detail, null, true);
       return new ParsedErrorBody(null, null, snippet(body), null, true);
     }
     if (root != TolerantJson.FAILED && root != null && !(root instanceof Map)) {
@@ -78,14 +85,21 @@ public final class ParsedErrorBody {
   public static ParsedErrorBody fromObject(Map<?, ?> error, boolean json) {
     Object message = error.get("message");
     String messageText = message instanceof String ? (String) message : text(message);
-    return new ParsedErrorBody(text(error.get("code")), text(error.get("type")), messageText, text(error.get("param")), json);
+    return new ParsedErrorBody(
+        text(error.get("code")),
+        text(error.get("type")),
+        messageText,
+        text(error.get("param")),
+        json);
   }
 
   private static @Nullable String text(@Nullable Object v) {
     if (v == null || v instanceof Map || v instanceof Iterable) return null;
     String s = v.toString();
     // A numeric code may arrive as 400.0 from some serialisers; keep it as the integer it means.
-    if (s.endsWith(".0") && s.length() > 2 && s.chars().limit(s.length() - 2).allMatch(Character::isDigit)) {
+    if (s.endsWith(".0")
+        && s.length() > 2
+        && s.chars().limit(s.length() - 2).allMatch(Character::isDigit)) {
       s = s.substring(0, s.length() - 2);
     }
     return s;

@@ -118,16 +118,27 @@ public final class TolerantJson {
         if (sb == null) sb = new StringBuilder().append(s, start, i - 1);
         char e = s.charAt(i++);
         switch (e) {
-          case 'n': sb.append('\n'); break;
-          case 't': sb.append('\t'); break;
-          case 'r': sb.append('\r'); break;
-          case 'b': sb.append('\b'); break;
-          case 'f': sb.append('\f'); break;
+          case 'n':
+            sb.append('\n');
+            break;
+          case 't':
+            sb.append('\t');
+            break;
+          case 'r':
+            sb.append('\r');
+            break;
+          case 'b':
+            sb.append('\b');
+            break;
+          case 'f':
+            sb.append('\f');
+            break;
           case 'u':
             sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
             i += 4;
             break;
-          default: sb.append(e);
+          default:
+            sb.append(e);
         }
       } else if (sb != null) {
         sb.append(c);

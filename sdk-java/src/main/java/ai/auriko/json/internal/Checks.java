@@ -112,7 +112,8 @@ public final class Checks {
     if (value == null) throw invalid(param, "must not be null");
     int len = length(value);
     if (len < min) {
-      throw invalid(param, "at least " + min + (min == 1 ? " character" : " characters") + ", got " + len);
+      throw invalid(
+          param, "at least " + min + (min == 1 ? " character" : " characters") + ", got " + len);
     }
     if (len > max) throw invalid(param, "at most " + max + " characters, got " + len);
   }
@@ -131,7 +132,8 @@ public final class Checks {
     if (value == null) return;
     double v = value;
     if (!(v >= min && v <= max)) {
-      throw invalid(param, "must be between " + number(min) + " and " + number(max) + ", got " + number(v));
+      throw invalid(
+          param, "must be between " + number(min) + " and " + number(max) + ", got " + number(v));
     }
   }
 
@@ -148,7 +150,8 @@ public final class Checks {
     double v = value;
     // Positive infinity passes v >= min, but it has no JSON spelling: reject it by name.
     if (Double.isInfinite(v) && v > 0) {
-      throw invalid(param, "must be a finite number of at least " + number(min) + ", got " + number(v));
+      throw invalid(
+          param, "must be a finite number of at least " + number(min) + ", got " + number(v));
     }
     if (!(v >= min)) throw invalid(param, "must be at least " + number(min) + ", got " + number(v));
   }
@@ -165,7 +168,8 @@ public final class Checks {
   public static void range(String param, @Nullable Integer value, int min, int max) {
     if (value == null) return;
     int v = value;
-    if (v < min || v > max) throw invalid(param, "must be between " + min + " and " + max + ", got " + v);
+    if (v < min || v > max)
+      throw invalid(param, "must be between " + min + " and " + max + ", got " + v);
   }
 
   /**
@@ -200,7 +204,11 @@ public final class Checks {
     for (int i = 0; i < len; i++) {
       char c = value.charAt(i);
       boolean ok =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-';
       if (!ok) throw invalid(param, rule + ", got a character outside that set at index " + i);
     }
     return value;
@@ -215,7 +223,8 @@ public final class Checks {
    * @return an unmodifiable copy
    * @throws InvalidRequestException when an entry is {@code null}
    */
-  public static <T> List<T> nonNullEntries(String param, @Nullable List<? extends @Nullable T> list) {
+  public static <T> List<T> nonNullEntries(
+      String param, @Nullable List<? extends @Nullable T> list) {
     if (list == null || list.isEmpty()) return Collections.emptyList();
     List<T> copy = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) copy.add(nonNull(param + "[" + i + "]", list.get(i)));
@@ -230,7 +239,8 @@ public final class Checks {
    * @return an unmodifiable copy
    * @throws InvalidRequestException when an entry is {@code null} or blank
    */
-  public static List<String> nonBlankEntries(String param, @Nullable List<? extends @Nullable String> list) {
+  public static List<String> nonBlankEntries(
+      String param, @Nullable List<? extends @Nullable String> list) {
     if (list == null || list.isEmpty()) return Collections.emptyList();
     List<String> copy = new ArrayList<>(list.size());
     for (int i = 0; i < list.size(); i++) copy.add(nonBlank(param + "[" + i + "]", list.get(i)));
@@ -267,7 +277,8 @@ public final class Checks {
       String key = e.getKey();
       // Checked even though the type says String: raw maps from Java callers can hold anything.
       if (key == null) throw invalid(prefix, "keys must not be null");
-      if (key.isBlank()) throw invalid(prefix, "keys must not be blank, got " + describeLength(key));
+      if (key.isBlank())
+        throw invalid(prefix, "keys must not be blank, got " + describeLength(key));
       copy.put(key, JsonValues.copyOf(prefix + "." + key, e.getValue()));
     }
     return Collections.unmodifiableMap(copy);

@@ -151,7 +151,8 @@ public final class JsonSyntax {
 
   // "name" ws ':' ws, leaving pos at the member's value.
   private boolean memberName() {
-    if (pos >= n || s.charAt(pos) != '"') return fail(pos, "expected a member name in double quotes");
+    if (pos >= n || s.charAt(pos) != '"')
+      return fail(pos, "expected a member name in double quotes");
     if (!string()) return false;
     skipWhitespace();
     if (pos >= n || s.charAt(pos) != ':') return fail(pos, "expected ':'");

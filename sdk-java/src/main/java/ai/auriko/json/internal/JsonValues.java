@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Integer}, {@link Long}, {@link Short}, {@link Byte}, {@link BigInteger}, {@link
  *       BigDecimal} (subclasses of the last two are converted to the plain class, since a subclass
  *       could be mutable), and finite {@link Double} and {@link Float};
- *   <li>an unmodifiable {@code Map<String, Object>} with insertion order kept (from any {@link
- *       Map} whose keys are all non-null strings; values may be null);
+ *   <li>an unmodifiable {@code Map<String, Object>} with insertion order kept (from any {@link Map}
+ *       whose keys are all non-null strings; values may be null);
  *   <li>an unmodifiable {@code List<Object>} (from any {@link Collection} or object array; entries
  *       may be null).
  * </ul>
@@ -101,7 +101,8 @@ public final class JsonValues {
     }
     if (value instanceof Map) return copyMap(root, path, (Map<?, ?>) value, depth);
     if (value instanceof Collection) return copyList(root, path, (Collection<?>) value, depth);
-    if (value instanceof Object[]) return copyList(root, path, Arrays.asList((Object[]) value), depth);
+    if (value instanceof Object[])
+      return copyList(root, path, Arrays.asList((Object[]) value), depth);
     throw Checks.invalid(path.toString(), "unsupported value type " + typeName(value.getClass()));
   }
 
@@ -109,14 +110,17 @@ public final class JsonValues {
   private static String typeName(Class<?> type) {
     StringBuilder brackets = new StringBuilder();
     Class<?> t = type;
-    for (int depth = 0; t.isArray() && depth < 256; depth++) { // a JVM array has at most 255 dimensions
+    for (int depth = 0;
+        t.isArray() && depth < 256;
+        depth++) { // a JVM array has at most 255 dimensions
       brackets.append("[]");
       t = t.getComponentType();
     }
     return t.getName() + brackets;
   }
 
-  private static Map<String, @Nullable Object> copyMap(String root, Path path, Map<?, ?> map, int depth) {
+  private static Map<String, @Nullable Object> copyMap(
+      String root, Path path, Map<?, ?> map, int depth) {
     enter(root, depth);
     Map<String, @Nullable Object> copy = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -131,7 +135,8 @@ public final class JsonValues {
     return Collections.unmodifiableMap(copy);
   }
 
-  private static List<@Nullable Object> copyList(String root, Path path, Collection<?> list, int depth) {
+  private static List<@Nullable Object> copyList(
+      String root, Path path, Collection<?> list, int depth) {
     enter(root, depth);
     List<@Nullable Object> copy = new ArrayList<>(list.size());
     int i = 0;
@@ -147,7 +152,8 @@ public final class JsonValues {
   private static void enter(String root, int depth) {
     if (depth >= MAX_DEPTH) {
       throw Checks.invalid(
-          root, "nesting deeper than " + MAX_DEPTH + " levels (does a map or list contain itself?)");
+          root,
+          "nesting deeper than " + MAX_DEPTH + " levels (does a map or list contain itself?)");
     }
   }
 

@@ -1,6 +1,5 @@
 package ai.auriko.json.internal;
 
-import ai.auriko.testing.Expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.auriko.json.RawJson;
+import ai.auriko.testing.Expect;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -25,7 +25,16 @@ class JsonValuesTest {
   @Test
   void scalarsArePassedThrough() {
     Object[] scalars = {
-      "s", true, 1, 2L, (short) 3, (byte) 4, BigInteger.TEN, new BigDecimal("1.50"), 1.5d, 2.5f,
+      "s",
+      true,
+      1,
+      2L,
+      (short) 3,
+      (byte) 4,
+      BigInteger.TEN,
+      new BigDecimal("1.50"),
+      1.5d,
+      2.5f,
       RawJson.of("{}")
     };
     for (Object v : scalars) assertSame(v, JsonValues.copyOf("x", v));
@@ -75,13 +84,16 @@ class JsonValuesTest {
         "unsupported value type java.util.Date");
     Expect.invalid("x", () -> JsonValues.copyOf("x", new int[] {1}), "int[]");
     Expect.invalid("x", () -> JsonValues.copyOf("x", 'c'), "java.lang.Character");
-    Expect.invalid("x[0]", () -> JsonValues.copyOf("x", List.of(new java.util.concurrent.atomic.AtomicInteger())));
+    Expect.invalid(
+        "x[0]",
+        () -> JsonValues.copyOf("x", List.of(new java.util.concurrent.atomic.AtomicInteger())));
   }
 
   @Test
   void rejectsNonFiniteNumbers() {
     Expect.invalid("x.a", () -> JsonValues.copyOf("x", Map.of("a", Double.NaN)), "finite", "NaN");
-    Expect.invalid("x[0]", () -> JsonValues.copyOf("x", List.of(Float.POSITIVE_INFINITY)), "Infinity");
+    Expect.invalid(
+        "x[0]", () -> JsonValues.copyOf("x", List.of(Float.POSITIVE_INFINITY)), "Infinity");
     Expect.invalid("x", () -> JsonValues.copyOf("x", Double.NEGATIVE_INFINITY), "-Infinity");
   }
 
@@ -117,9 +129,10 @@ class JsonValuesTest {
 
   @Test
   void bigNumberSubclassesBecomePlainClasses() {
-    BigDecimal sub = new BigDecimal("1.25") {
-      private static final long serialVersionUID = 1L;
-    };
+    BigDecimal sub =
+        new BigDecimal("1.25") {
+          private static final long serialVersionUID = 1L;
+        };
     Object copy = JsonValues.copyOf("x", sub);
     assertEquals(BigDecimal.class, copy.getClass());
     assertEquals(new BigDecimal("1.25"), copy);

@@ -5,21 +5,21 @@ import ai.auriko.client.AurikoClientOptions
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.HttpLogLevel
+import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.http.RetryPolicy
 import io.ktor.client.engine.HttpClientEngine
-import ai.auriko.errors.AurikoInterruptedException
-import kotlinx.coroutines.CoroutineName
-import kotlinx.coroutines.CoroutineStart
-import kotlinx.coroutines.future.future
-import kotlinx.coroutines.runBlocking
+import java.time.Duration
 import java.util.concurrent.CompletableFuture
+import java.util.concurrent.atomic.AtomicBoolean
+import kotlin.time.toKotlinDuration
+import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
-import java.time.Duration
-import java.util.concurrent.atomic.AtomicBoolean
-import kotlin.time.toKotlinDuration
+import kotlinx.coroutines.future.future
+import kotlinx.coroutines.runBlocking
 
 /**
  * The client for Java: blocking calls, `CompletableFuture`s and iterator-style streams over the
@@ -34,10 +34,9 @@ import kotlin.time.toKotlinDuration
  * [close] cancels the streams and futures still open on this client and releases its connections;
  * it is idempotent and throws no checked exception.
  */
-public class AurikoBlockingClient private constructor(
-    private val client: AurikoClient,
-    private val ownsClient: Boolean,
-) : AutoCloseable {
+public class AurikoBlockingClient
+private constructor(private val client: AurikoClient, private val ownsClient: Boolean) :
+    AutoCloseable {
     private val closed = AtomicBoolean(false)
 
     // Streams and futures run here. Unconfined: each step runs on the thread that resumes it (the
@@ -105,7 +104,12 @@ public class AurikoBlockingClient private constructor(
             runBlocking { block() }
         } catch (e: InterruptedException) {
             Thread.currentThread().interrupt()
-            throw AurikoInterruptedException("$what was interrupted; the call was cancelled", e, null, null)
+            throw AurikoInterruptedException(
+                "$what was interrupted; the call was cancelled",
+                e,
+                null,
+                null,
+            )
         }
     }
 
@@ -117,7 +121,8 @@ public class AurikoBlockingClient private constructor(
     }
 
     /** The base URL; the API key is masked, never printed. */
-    override fun toString(): String = "AurikoBlockingClient(baseUrl=${client.options.baseUrl}, apiKey=██)"
+    override fun toString(): String =
+        "AurikoBlockingClient(baseUrl=${client.options.baseUrl}, apiKey=██)"
 
     /**
      * Collects settings, then [build]s a client. Without [apiKey] the key comes from the
@@ -134,32 +139,49 @@ public class AurikoBlockingClient private constructor(
         public fun baseUrl(baseUrl: String): Builder = apply { options.baseUrl = baseUrl }
 
         /** Limit for establishing a connection; default 10 s. */
-        public fun connectTimeout(timeout: Duration): Builder = apply { options.connectTimeout = timeout.toKotlinDuration() }
+        public fun connectTimeout(timeout: Duration): Builder = apply {
+            options.connectTimeout = timeout.toKotlinDuration()
+        }
 
         /** Limit for a whole non-streaming call; default 60 s. */
-        public fun requestTimeout(timeout: Duration): Builder = apply { options.requestTimeout = timeout.toKotlinDuration() }
+        public fun requestTimeout(timeout: Duration): Builder = apply {
+            options.requestTimeout = timeout.toKotlinDuration()
+        }
 
         /** Limit from sending a stream request to its first event or keep-alive; default 120 s. */
-        public fun firstEventTimeout(timeout: Duration): Builder = apply { options.firstEventTimeout = timeout.toKotlinDuration() }
+        public fun firstEventTimeout(timeout: Duration): Builder = apply {
+            options.firstEventTimeout = timeout.toKotlinDuration()
+        }
 
         /** Limit between arrivals on a started stream (keep-alives count); default 60 s. */
-        public fun idleTimeout(timeout: Duration): Builder = apply { options.idleTimeout = timeout.toKotlinDuration() }
+        public fun idleTimeout(timeout: Duration): Builder = apply {
+            options.idleTimeout = timeout.toKotlinDuration()
+        }
 
-        /** Retries after a failed first attempt; default 2. Streams retry only before their first chunk. */
+        /**
+         * Retries after a failed first attempt; default 2. Streams retry only before their first
+         * chunk.
+         */
         public fun maxRetries(maxRetries: Int): Builder = apply { options.maxRetries = maxRetries }
 
         /** A whole retry policy (backoff, caps, clock, randomness). */
-        public fun retryPolicy(policy: RetryPolicy): Builder = apply { options.retryPolicy = policy }
+        public fun retryPolicy(policy: RetryPolicy): Builder = apply {
+            options.retryPolicy = policy
+        }
 
         /** A header sent with every request. */
-        public fun defaultHeader(name: String, value: String): Builder = apply { options.defaultHeaders[name] = value }
+        public fun defaultHeader(name: String, value: String): Builder = apply {
+            options.defaultHeaders[name] = value
+        }
 
         /** Appended to the SDK's `User-Agent`, for example `my-app/1.2`. */
-        public fun userAgentSuffix(suffix: String): Builder = apply { options.userAgentSuffix = suffix }
+        public fun userAgentSuffix(suffix: String): Builder = apply {
+            options.userAgentSuffix = suffix
+        }
 
         /**
-         * The Ktor engine, for example a CIO engine set up as the README shows; the client does
-         * not close it. Default: an OkHttp engine the client owns (README, Engines).
+         * The Ktor engine, for example a CIO engine set up as the README shows; the client does not
+         * close it. Default: an OkHttp engine the client owns (README, Engines).
          */
         public fun engine(engine: HttpClientEngine): Builder = apply { options.engine = engine }
 
@@ -173,13 +195,18 @@ public class AurikoBlockingClient private constructor(
         public fun logger(logger: AurikoLogger): Builder = apply { options.logger = logger }
 
         /** How much of each HTTP exchange to log; default [HttpLogLevel.NONE]. */
-        public fun httpLogLevel(level: HttpLogLevel): Builder = apply { options.httpLogLevel = level }
+        public fun httpLogLevel(level: HttpLogLevel): Builder = apply {
+            options.httpLogLevel = level
+        }
 
         /** Observes every call; see [AurikoEventListener]. */
-        public fun eventListener(listener: AurikoEventListener): Builder = apply { options.eventListener = listener }
+        public fun eventListener(listener: AurikoEventListener): Builder = apply {
+            options.eventListener = listener
+        }
 
         /** Builds the client. */
-        public fun build(): AurikoBlockingClient = AurikoBlockingClient(AurikoClient(options.build()), ownsClient = true)
+        public fun build(): AurikoBlockingClient =
+            AurikoBlockingClient(AurikoClient(options.build()), ownsClient = true)
     }
 }
 

@@ -11,18 +11,18 @@ import ai.auriko.client.chat.Usage
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.errors.StreamInterruptedException
 import ai.auriko.http.ResponseHeaders
-import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.CoroutineStart
-import kotlinx.coroutines.Job
-import kotlinx.coroutines.launch
-import kotlinx.coroutines.sync.Semaphore
 import java.util.Spliterator
 import java.util.Spliterators
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.sync.Semaphore
 
 /**
  * One streamed chat completion for Java: an [Iterator] (and a one-shot [Iterable]) of chunks, in
@@ -35,9 +35,9 @@ import java.util.stream.StreamSupport
  * }
  * ```
  *
- * **Hot, not cold.** The request is sent when the stream is created; [responseHeaders] is
- * available as soon as the response starts. It can be iterated once: a second [iterator] or
- * [stream] call throws [IllegalStateException].
+ * **Hot, not cold.** The request is sent when the stream is created; [responseHeaders] is available
+ * as soon as the response starts. It can be iterated once: a second [iterator] or [stream] call
+ * throws [IllegalStateException].
  *
  * **Closing is required** when you stop before the end: [close] cancels the request and closes the
  * connection. It is idempotent, may be called from any thread, and makes a `hasNext()` blocked on
@@ -50,13 +50,12 @@ import java.util.stream.StreamSupport
  * stream is cancelled, the interrupt flag is set again, and [AurikoInterruptedException] is thrown.
  *
  * **Threads.** Chunks are read by the engine's I/O threads (or, when the iterating thread frees
- * read-ahead space, briefly by that thread) and handed over once each through a blocking queue;
- * up to 16 reads' worth of chunks are read ahead, no thread is started per stream, and nothing polls.
+ * read-ahead space, briefly by that thread) and handed over once each through a blocking queue; up
+ * to 16 reads' worth of chunks are read ahead, no thread is started per stream, and nothing polls.
  */
-public class BlockingChatCompletionStream internal constructor(
-    private val source: ChatCompletionStream,
-    scope: CoroutineScope,
-) : Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
+public class BlockingChatCompletionStream
+internal constructor(private val source: ChatCompletionStream, scope: CoroutineScope) :
+    Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
     // The hand-off: the producer coroutine puts the chunks of each network read as one batch (then
     // one End) into `queue`, suspending on `permits` when READ_AHEAD batches are waiting; the
     // iterating thread takes them with a plain blocking take(), which parks without polling and
@@ -84,7 +83,9 @@ public class BlockingChatCompletionStream internal constructor(
     private var finished = false
     private var failure: Throwable? = null
 
-    /** Returns this stream's one iterator (itself); a second call throws [IllegalStateException]. */
+    /**
+     * Returns this stream's one iterator (itself); a second call throws [IllegalStateException].
+     */
     override fun iterator(): Iterator<ChatCompletionChunk> {
         check(iterated.compareAndSet(false, true)) { "a stream can be iterated only once" }
         return this
@@ -96,9 +97,13 @@ public class BlockingChatCompletionStream internal constructor(
      */
     public fun stream(): Stream<ChatCompletionChunk> =
         StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED or Spliterator.NONNULL),
-            false,
-        ).onClose { close() }
+                Spliterators.spliteratorUnknownSize(
+                    iterator(),
+                    Spliterator.ORDERED or Spliterator.NONNULL,
+                ),
+                false,
+            )
+            .onClose { close() }
 
     /**
      * Whether another chunk is coming; blocks until one arrives or the stream ends.
@@ -130,13 +135,19 @@ public class BlockingChatCompletionStream internal constructor(
         finished = true
         val cause = item.cause
         if (cause == null || cause === CLOSED) return false // completed, or closed by close()
-        val failure = if (cause is CancellationException) {
-            // Cancelled by someone else (the client was closed): never a silent normal end.
-            val partial = source.partialCompletion()
-            StreamInterruptedException("the stream was cancelled: ${cause.message}", cause, partial?.responseHeaders?.requestId(), partial)
-        } else {
-            cause
-        }
+        val failure =
+            if (cause is CancellationException) {
+                // Cancelled by someone else (the client was closed): never a silent normal end.
+                val partial = source.partialCompletion()
+                StreamInterruptedException(
+                    "the stream was cancelled: ${cause.message}",
+                    cause,
+                    partial?.responseHeaders?.requestId(),
+                    partial,
+                )
+            } else {
+                cause
+            }
         this.failure = failure
         throw failure
     }
@@ -151,17 +162,20 @@ public class BlockingChatCompletionStream internal constructor(
         return batch[position++]
     }
 
-    private fun takeBlocking(): Any = try {
-        queue.take()
-    } catch (e: InterruptedException) {
-        close()
-        Thread.currentThread().interrupt()
-        val partial = source.partialCompletion()
-        throw AurikoInterruptedException(
-            "the thread was interrupted while waiting for the stream; the stream was cancelled",
-            e, partial?.responseHeaders?.requestId(), partial,
-        )
-    }
+    private fun takeBlocking(): Any =
+        try {
+            queue.take()
+        } catch (e: InterruptedException) {
+            close()
+            Thread.currentThread().interrupt()
+            val partial = source.partialCompletion()
+            throw AurikoInterruptedException(
+                "the thread was interrupted while waiting for the stream; the stream was cancelled",
+                e,
+                partial?.responseHeaders?.requestId(),
+                partial,
+            )
+        }
 
     /** Cancels the request and closes the connection; idempotent, callable from any thread. */
     override fun close() {
@@ -191,7 +205,14 @@ public class BlockingChatCompletionStream internal constructor(
 
             override fun hasNext(): Boolean {
                 while (pending == null && chunks.hasNext()) {
-                    pending = chunks.next().choices.firstOrNull { it.index == 0 }?.delta?.content?.takeIf { it.isNotEmpty() }
+                    pending =
+                        chunks
+                            .next()
+                            .choices
+                            .firstOrNull { it.index == 0 }
+                            ?.delta
+                            ?.content
+                            ?.takeIf { it.isNotEmpty() }
                 }
                 return pending != null
             }
@@ -239,7 +260,9 @@ public class BlockingChatCompletionStream internal constructor(
     /** The response headers, as soon as the response started; `null` before. */
     public fun responseHeaders(): ResponseHeaders? = source.responseHeaders
 
-    /** The whole completion, once the stream completed normally; `null` before or after a failure. */
+    /**
+     * The whole completion, once the stream completed normally; `null` before or after a failure.
+     */
     public fun completion(): ChatCompletion? = source.completion
 
     /** Token usage, once the stream completed normally. */
@@ -264,9 +287,12 @@ public class BlockingChatCompletionStream internal constructor(
      * Cancels the producer and wakes a waiting consumer; shared by [close] and the cleaner, so it
      * must not reference the stream.
      */
-    private class CancelAction(private val job: Job, private val queue: LinkedBlockingQueue<Any>) : Runnable {
+    private class CancelAction(private val job: Job, private val queue: LinkedBlockingQueue<Any>) :
+        Runnable {
         override fun run() {
-            queue.put(End(CLOSED)) // first, so the consumer stops here and not at the producer's End
+            queue.put(
+                End(CLOSED)
+            ) // first, so the consumer stops here and not at the producer's End
             job.cancel()
         }
     }
@@ -278,7 +304,11 @@ public class BlockingChatCompletionStream internal constructor(
         /** Marks the end that [close] caused; any other cancellation is a failure. */
         val CLOSED = CancellationException("the stream was closed")
 
-        suspend fun produce(source: ChatCompletionStream, queue: LinkedBlockingQueue<Any>, permits: Semaphore) {
+        suspend fun produce(
+            source: ChatCompletionStream,
+            queue: LinkedBlockingQueue<Any>,
+            permits: Semaphore,
+        ) {
             var pending = ArrayList<ChatCompletionChunk>()
             try {
                 suspend fun handOver() {

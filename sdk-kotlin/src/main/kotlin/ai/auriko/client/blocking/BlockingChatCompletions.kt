@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture
  * `POST /chat/completions` for Java. Every method throws the SDK's unchecked exceptions, exactly as
  * the Kotlin client does.
  */
-public class BlockingChatCompletions internal constructor(
+public class BlockingChatCompletions
+internal constructor(
     private val completions: ChatCompletions,
     private val owner: AurikoBlockingClient,
 ) {
@@ -34,8 +35,8 @@ public class BlockingChatCompletions internal constructor(
 
     /**
      * Sends the request now and returns its chunks as a blocking iterator; see
-     * [BlockingChatCompletionStream]. Use it in try-with-resources: `close()` is required to release
-     * the connection when you stop early.
+     * [BlockingChatCompletionStream]. Use it in try-with-resources: `close()` is required to
+     * release the connection when you stop early.
      */
     public fun stream(request: ChatCompletionRequest): BlockingChatCompletionStream {
         owner.ensureOpen()

@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture
 // cancellation cancels the HTTP call. Errors are the same unchecked exceptions as everywhere.
 
 /** `GET /me` for Java. */
-public class BlockingMe internal constructor(private val me: Me, private val owner: AurikoBlockingClient) {
+public class BlockingMe
+internal constructor(private val me: Me, private val owner: AurikoBlockingClient) {
     /** Who the key belongs to. */
     public fun get(): Identity = owner.blockingCall("me().get()") { me.get() }
 
@@ -29,27 +30,35 @@ public class BlockingMe internal constructor(private val me: Me, private val own
 }
 
 /** Workspaces for Java. */
-public class BlockingWorkspaces internal constructor(private val workspaces: Workspaces, private val owner: AurikoBlockingClient) {
+public class BlockingWorkspaces
+internal constructor(private val workspaces: Workspaces, private val owner: AurikoBlockingClient) {
     /** All workspaces. */
-    public fun list(): ApiList<Workspace> = owner.blockingCall("workspaces().list()") { workspaces.list() }
+    public fun list(): ApiList<Workspace> =
+        owner.blockingCall("workspaces().list()") { workspaces.list() }
 
     /** [list], asynchronously. */
-    public fun listAsync(): CompletableFuture<ApiList<Workspace>> = owner.asyncCall { workspaces.list() }
+    public fun listAsync(): CompletableFuture<ApiList<Workspace>> =
+        owner.asyncCall { workspaces.list() }
 
     /** One workspace; a blank id fails before any I/O. */
-    public fun get(workspaceId: String): Workspace = owner.blockingCall("workspaces().get()") { workspaces.get(workspaceId) }
+    public fun get(workspaceId: String): Workspace =
+        owner.blockingCall("workspaces().get()") { workspaces.get(workspaceId) }
 
     /** [get], asynchronously. */
-    public fun getAsync(workspaceId: String): CompletableFuture<Workspace> = owner.asyncCall { workspaces.get(workspaceId) }
+    public fun getAsync(workspaceId: String): CompletableFuture<Workspace> =
+        owner.asyncCall { workspaces.get(workspaceId) }
 }
 
 /** Budgets for Java. */
-public class BlockingBudgets internal constructor(private val budgets: Budgets, private val owner: AurikoBlockingClient) {
+public class BlockingBudgets
+internal constructor(private val budgets: Budgets, private val owner: AurikoBlockingClient) {
     /** The budgets of a workspace. */
-    public fun list(workspaceId: String): ApiList<Budget> = owner.blockingCall("budgets().list()") { budgets.list(workspaceId) }
+    public fun list(workspaceId: String): ApiList<Budget> =
+        owner.blockingCall("budgets().list()") { budgets.list(workspaceId) }
 
     /** [list], asynchronously. */
-    public fun listAsync(workspaceId: String): CompletableFuture<ApiList<Budget>> = owner.asyncCall { budgets.list(workspaceId) }
+    public fun listAsync(workspaceId: String): CompletableFuture<ApiList<Budget>> =
+        owner.asyncCall { budgets.list(workspaceId) }
 
     /** One budget. */
     public fun get(workspaceId: String, budgetId: String): Budget =
@@ -61,7 +70,8 @@ public class BlockingBudgets internal constructor(private val budgets: Budgets, 
 }
 
 /** Model discovery for Java. */
-public class BlockingModels internal constructor(private val models: Models, private val owner: AurikoBlockingClient) {
+public class BlockingModels
+internal constructor(private val models: Models, private val owner: AurikoBlockingClient) {
     /** `GET /models`. */
     public fun list(): ApiList<Model> = owner.blockingCall("models().list()") { models.list() }
 
@@ -69,35 +79,46 @@ public class BlockingModels internal constructor(private val models: Models, pri
     public fun listAsync(): CompletableFuture<ApiList<Model>> = owner.asyncCall { models.list() }
 
     /** `GET /models/{id}`. */
-    public fun retrieve(modelId: String): Model = owner.blockingCall("models().retrieve()") { models.retrieve(modelId) }
+    public fun retrieve(modelId: String): Model =
+        owner.blockingCall("models().retrieve()") { models.retrieve(modelId) }
 
     /** [retrieve], asynchronously. */
-    public fun retrieveAsync(modelId: String): CompletableFuture<Model> = owner.asyncCall { models.retrieve(modelId) }
+    public fun retrieveAsync(modelId: String): CompletableFuture<Model> =
+        owner.asyncCall { models.retrieve(modelId) }
 
     /** `GET /registry/models`. */
-    public fun listRegistry(): ApiList<RegistryModel> = owner.blockingCall("models().listRegistry()") { models.listRegistry() }
+    public fun listRegistry(): ApiList<RegistryModel> =
+        owner.blockingCall("models().listRegistry()") { models.listRegistry() }
 
     /** [listRegistry], asynchronously. */
-    public fun listRegistryAsync(): CompletableFuture<ApiList<RegistryModel>> = owner.asyncCall { models.listRegistry() }
+    public fun listRegistryAsync(): CompletableFuture<ApiList<RegistryModel>> =
+        owner.asyncCall { models.listRegistry() }
 
     /** `GET /registry/providers`. */
-    public fun listProviders(): ApiList<RegistryProvider> = owner.blockingCall("models().listProviders()") { models.listProviders() }
+    public fun listProviders(): ApiList<RegistryProvider> =
+        owner.blockingCall("models().listProviders()") { models.listProviders() }
 
     /** [listProviders], asynchronously. */
-    public fun listProvidersAsync(): CompletableFuture<ApiList<RegistryProvider>> = owner.asyncCall { models.listProviders() }
+    public fun listProvidersAsync(): CompletableFuture<ApiList<RegistryProvider>> =
+        owner.asyncCall { models.listProviders() }
 
     /** `GET /directory/models`. */
-    public fun listDirectory(): ApiList<DirectoryModel> = owner.blockingCall("models().listDirectory()") { models.listDirectory() }
+    public fun listDirectory(): ApiList<DirectoryModel> =
+        owner.blockingCall("models().listDirectory()") { models.listDirectory() }
 
     /** [listDirectory], asynchronously. */
-    public fun listDirectoryAsync(): CompletableFuture<ApiList<DirectoryModel>> = owner.asyncCall { models.listDirectory() }
+    public fun listDirectoryAsync(): CompletableFuture<ApiList<DirectoryModel>> =
+        owner.asyncCall { models.listDirectory() }
 }
 
 /** Billing for Java. */
-public class BlockingBilling internal constructor(private val billing: Billing, private val owner: AurikoBlockingClient) {
+public class BlockingBilling
+internal constructor(private val billing: Billing, private val owner: AurikoBlockingClient) {
     /** A workspace's credit balance. */
-    public fun balance(workspaceId: String): Balance = owner.blockingCall("billing().balance()") { billing.balance(workspaceId) }
+    public fun balance(workspaceId: String): Balance =
+        owner.blockingCall("billing().balance()") { billing.balance(workspaceId) }
 
     /** [balance], asynchronously. */
-    public fun balanceAsync(workspaceId: String): CompletableFuture<Balance> = owner.asyncCall { billing.balance(workspaceId) }
+    public fun balanceAsync(workspaceId: String): CompletableFuture<Balance> =
+        owner.asyncCall { billing.balance(workspaceId) }
 }

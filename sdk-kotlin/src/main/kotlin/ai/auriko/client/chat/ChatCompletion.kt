@@ -7,11 +7,12 @@ import kotlinx.serialization.Transient
 import kotlinx.serialization.json.JsonElement
 
 /**
- * A whole chat completion: the answer of a non-streaming call, the result of accumulating a
- * stream, or — attached to a stream exception — everything that had arrived before it failed.
+ * A whole chat completion: the answer of a non-streaming call, the result of accumulating a stream,
+ * or — attached to a stream exception — everything that had arrived before it failed.
  */
 @Serializable
-public class ChatCompletion internal constructor(
+public class ChatCompletion
+internal constructor(
     /** The completion id. */
     public val id: String? = null,
     /** `chat.completion` from a server; `chat.completion` too when assembled from chunks. */
@@ -45,7 +46,8 @@ public class ChatCompletion internal constructor(
         @JvmSynthetic internal set
 
     /** The first choice's content, or `null`; a shortcut for the common single-choice case. */
-    public val content: String? get() = choices.firstOrNull()?.message?.content
+    public val content: String?
+        get() = choices.firstOrNull()?.message?.content
 
     /** The id, model, choices, usage and routing metadata, for logs. */
     override fun toString(): String =
@@ -54,7 +56,8 @@ public class ChatCompletion internal constructor(
 
 /** One answer of a [ChatCompletion]. */
 @Serializable
-public class Choice internal constructor(
+public class Choice
+internal constructor(
     /** The choice's index. */
     public val index: Int = 0,
     /** The assistant's message. */
@@ -67,12 +70,14 @@ public class Choice internal constructor(
     public val logprobs: JsonElement? = null,
 ) {
     /** The index, message and finish reason, for logs. */
-    override fun toString(): String = "Choice(index=$index, message=$message, finishReason=$finishReason)"
+    override fun toString(): String =
+        "Choice(index=$index, message=$message, finishReason=$finishReason)"
 }
 
 /** The assistant's message in a [Choice]. */
 @Serializable
-public class ChatCompletionMessage internal constructor(
+public class ChatCompletionMessage
+internal constructor(
     /** The author role, `assistant`. */
     public val role: String? = null,
     /** The answer text; `null` when the model only called tools. */
@@ -88,16 +93,20 @@ public class ChatCompletionMessage internal constructor(
     /** A refusal message, when the model declined. */
     public val refusal: String? = null,
 ) {
-    /** The role, the lengths of content and reasoning (not the text) and the tool calls, for logs. */
+    /**
+     * The role, the lengths of content and reasoning (not the text) and the tool calls, for logs.
+     */
     override fun toString(): String =
         "ChatCompletionMessage(role=$role, content=${content?.length ?: 0} chars" +
             (if (reasoningContent != null) ", reasoning=${reasoningContent.length} chars" else "") +
-            (if (toolCalls.isNotEmpty()) ", toolCalls=$toolCalls" else "") + ")"
+            (if (toolCalls.isNotEmpty()) ", toolCalls=$toolCalls" else "") +
+            ")"
 }
 
 /** A tool call the model made. */
 @Serializable
-public class ChatCompletionToolCall internal constructor(
+public class ChatCompletionToolCall
+internal constructor(
     /** The call id; send it back with the tool's result. */
     public val id: String? = null,
     /** The call type, `function`. */
@@ -111,7 +120,8 @@ public class ChatCompletionToolCall internal constructor(
 
 /** The function a tool call invokes. */
 @Serializable
-public class FunctionCall internal constructor(
+public class FunctionCall
+internal constructor(
     /** The function's name. */
     public val name: String? = null,
     /** The arguments as JSON text, exactly as the model produced them (it may be invalid JSON). */

@@ -4,10 +4,10 @@ import ai.auriko.http.ResponseHeaders
 import java.util.TreeMap
 
 /**
- * Assembles chunks into a [ChatCompletion], per choice: content, reasoning and refusal
- * concatenated (never last-write-wins), tool calls keyed by (choice index, tool index) with their
- * argument fragments joined, finish reasons as they arrive. Usage is taken from whichever chunk
- * carries it (a later one wins; `null` never overwrites), routing metadata likewise.
+ * Assembles chunks into a [ChatCompletion], per choice: content, reasoning and refusal concatenated
+ * (never last-write-wins), tool calls keyed by (choice index, tool index) with their argument
+ * fragments joined, finish reasons as they arrive. Usage is taken from whichever chunk carries it
+ * (a later one wins; `null` never overwrites), routing metadata likewise.
  *
  * A [snapshot] can be taken at any moment; it is the partial completion that stream exceptions
  * carry. Chunks after a choice's finish chunk are accepted. Not thread-safe: one accumulator
@@ -67,16 +67,17 @@ public class ChatCompletionAccumulator {
     @JvmOverloads
     public fun snapshot(headers: ResponseHeaders = ResponseHeaders.empty()): ChatCompletion =
         ChatCompletion(
-            id = id,
-            objectType = "chat.completion",
-            created = created,
-            model = model,
-            systemFingerprint = systemFingerprint,
-            serviceTier = serviceTier,
-            choices = choices.map { (index, state) -> state.toChoice(index) },
-            usage = usage,
-            routingMetadata = routingMetadata,
-        ).also { it.responseHeaders = headers }
+                id = id,
+                objectType = "chat.completion",
+                created = created,
+                model = model,
+                systemFingerprint = systemFingerprint,
+                serviceTier = serviceTier,
+                choices = choices.map { (index, state) -> state.toChoice(index) },
+                usage = usage,
+                routingMetadata = routingMetadata,
+            )
+            .also { it.responseHeaders = headers }
 
     private class ChoiceState {
         var role: String? = null
@@ -95,31 +96,47 @@ public class ChatCompletionAccumulator {
         fun add(choice: ChunkChoice) {
             val delta = choice.delta
             if (role == null) role = delta.role
-            delta.content?.let { content.append(it); sawContent = true }
-            delta.reasoningContent?.let { reasoning.append(it); sawReasoning = true }
-            // Signatures and redacted blocks arrive whole; a later non-empty one replaces an earlier one.
+            delta.content?.let {
+                content.append(it)
+                sawContent = true
+            }
+            delta.reasoningContent?.let {
+                reasoning.append(it)
+                sawReasoning = true
+            }
+            // Signatures and redacted blocks arrive whole; a later non-empty one replaces an
+            // earlier one.
             delta.reasoningSignature?.takeIf { it.isNotEmpty() }?.let { reasoningSignature = it }
-            delta.reasoningRedactedData?.takeIf { it.isNotEmpty() }?.let { reasoningRedactedData = it }
-            delta.refusal?.let { refusal.append(it); sawRefusal = true }
-            for (call in delta.toolCalls) toolCalls.getOrPut(call.index) { ToolCallState() }.add(call)
+            delta.reasoningRedactedData
+                ?.takeIf { it.isNotEmpty() }
+                ?.let { reasoningRedactedData = it }
+            delta.refusal?.let {
+                refusal.append(it)
+                sawRefusal = true
+            }
+            for (call in delta.toolCalls) toolCalls
+                .getOrPut(call.index) { ToolCallState() }
+                .add(call)
             choice.finishReason?.let { finishReason = it }
             choice.nativeFinishReason?.let { nativeFinishReason = it }
         }
 
-        fun toChoice(index: Int) = Choice(
-            index = index,
-            message = ChatCompletionMessage(
-                role = role ?: "assistant",
-                content = if (sawContent) content.toString() else null,
-                reasoningContent = if (sawReasoning) reasoning.toString() else null,
-                reasoningSignature = reasoningSignature,
-                reasoningRedactedData = reasoningRedactedData,
-                toolCalls = toolCalls.values.map { it.toToolCall() },
-                refusal = if (sawRefusal) refusal.toString() else null,
-            ),
-            finishReason = finishReason,
-            nativeFinishReason = nativeFinishReason,
-        )
+        fun toChoice(index: Int) =
+            Choice(
+                index = index,
+                message =
+                    ChatCompletionMessage(
+                        role = role ?: "assistant",
+                        content = if (sawContent) content.toString() else null,
+                        reasoningContent = if (sawReasoning) reasoning.toString() else null,
+                        reasoningSignature = reasoningSignature,
+                        reasoningRedactedData = reasoningRedactedData,
+                        toolCalls = toolCalls.values.map { it.toToolCall() },
+                        refusal = if (sawRefusal) refusal.toString() else null,
+                    ),
+                finishReason = finishReason,
+                nativeFinishReason = nativeFinishReason,
+            )
     }
 
     private class ToolCallState {
@@ -138,11 +155,12 @@ public class ChatCompletionAccumulator {
             function.arguments?.let { arguments.append(it) }
         }
 
-        fun toToolCall() = ChatCompletionToolCall(
-            id = id,
-            type = type ?: "function",
-            function = FunctionCall(name = name, arguments = arguments.toString()),
-        )
+        fun toToolCall() =
+            ChatCompletionToolCall(
+                id = id,
+                type = type ?: "function",
+                function = FunctionCall(name = name, arguments = arguments.toString()),
+            )
     }
 }
 

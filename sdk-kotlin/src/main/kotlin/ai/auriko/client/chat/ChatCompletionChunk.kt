@@ -15,7 +15,8 @@ import kotlinx.serialization.json.JsonElement
  * trailing chunks with no choices; [ChatCompletionStream] collects them for you.
  */
 @Serializable
-public class ChatCompletionChunk internal constructor(
+public class ChatCompletionChunk
+internal constructor(
     /** The completion id, the same on every chunk of one stream. */
     public val id: String? = null,
     /** Always `chat.completion.chunk` for a well-behaved server. */
@@ -35,8 +36,8 @@ public class ChatCompletionChunk internal constructor(
     /** Auriko's routing report (provider, strategy, cost, latency), usually on a trailing chunk. */
     @SerialName("routing_metadata") public val routingMetadata: RoutingMetadata? = null,
     /**
-     * An error the server reported inside the stream. A chunk with a non-null error never reaches
-     * a collector: the stream throws the classified exception instead. `"error": null` is no error.
+     * An error the server reported inside the stream. A chunk with a non-null error never reaches a
+     * collector: the stream throws the classified exception instead. `"error": null` is no error.
      */
     public val error: StreamError? = null,
 ) {
@@ -44,17 +45,22 @@ public class ChatCompletionChunk internal constructor(
     override fun toString(): String =
         "ChatCompletionChunk(id=$id, model=$model, choices=${choices.size}" +
             (if (usage != null) ", usage=$usage" else "") +
-            (if (routingMetadata != null) ", routingMetadata=$routingMetadata" else "") + ")"
+            (if (routingMetadata != null) ", routingMetadata=$routingMetadata" else "") +
+            ")"
 }
 
 /** One choice's part of a [ChatCompletionChunk]. */
 @Serializable
-public class ChunkChoice internal constructor(
+public class ChunkChoice
+internal constructor(
     /** Which choice this delta belongs to (0 unless `n` > 1). */
     public val index: Int = 0,
     /** The new content of this choice. */
     public val delta: ChunkDelta = ChunkDelta(),
-    /** Why the choice ended (`stop`, `length`, `tool_calls`, `content_filter`, …), on its last chunk. */
+    /**
+     * Why the choice ended (`stop`, `length`, `tool_calls`, `content_filter`, …), on its last
+     * chunk.
+     */
     @SerialName("finish_reason") public val finishReason: String? = null,
     /** The provider's own finish reason before normalisation (for example `end_turn`). */
     @SerialName("native_finish_reason") public val nativeFinishReason: String? = null,
@@ -62,12 +68,14 @@ public class ChunkChoice internal constructor(
     public val logprobs: JsonElement? = null,
 ) {
     /** The index, delta and finish reason, for logs. */
-    override fun toString(): String = "ChunkChoice(index=$index, delta=$delta, finishReason=$finishReason)"
+    override fun toString(): String =
+        "ChunkChoice(index=$index, delta=$delta, finishReason=$finishReason)"
 }
 
 /** What one chunk adds to a choice. Every field is absent unless this chunk carries it. */
 @Serializable
-public class ChunkDelta internal constructor(
+public class ChunkDelta
+internal constructor(
     /** The author role, usually only on the first chunk. */
     public val role: String? = null,
     /** The next piece of the answer text. */
@@ -99,7 +107,8 @@ public class ChunkDelta internal constructor(
 
 /** A fragment of one tool call. The first fragment of a call carries its id, type and name. */
 @Serializable
-public class ToolCallDelta internal constructor(
+public class ToolCallDelta
+internal constructor(
     /** The call's position among the choice's tool calls; fragments of one call share it. */
     public val index: Int = 0,
     /** The call id, on the first fragment. */
@@ -112,7 +121,8 @@ public class ToolCallDelta internal constructor(
 
 /** A fragment of a function call. */
 @Serializable
-public class FunctionCallDelta internal constructor(
+public class FunctionCallDelta
+internal constructor(
     /** The function name, on the first fragment. */
     public val name: String? = null,
     /** The next piece of the arguments' JSON text; concatenate all pieces, then parse. */
@@ -121,7 +131,8 @@ public class FunctionCallDelta internal constructor(
 
 /** An error object sent inside a stream, as received. */
 @Serializable
-public class StreamError internal constructor(
+public class StreamError
+internal constructor(
     /** The error code; numeric codes are given as text (`"503"`). */
     @Serializable(with = LenientStringSerializer::class) public val code: String? = null,
     /** The error type, such as `server_error`. */

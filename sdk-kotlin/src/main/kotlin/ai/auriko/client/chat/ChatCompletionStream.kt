@@ -10,7 +10,6 @@ import kotlinx.coroutines.flow.flow
 /**
  * A streamed chat completion: a cold [Flow] of [ChatCompletionChunk]s that also remembers what its
  * latest collection saw, so the result can be read without scanning chunks:
- *
  * ```
  * val stream = client.chat.completions.stream(request)
  * stream.collect { print(it.choices.firstOrNull()?.delta?.content ?: "") }
@@ -34,7 +33,8 @@ import kotlinx.coroutines.flow.flow
  * connection promptly; the cancellation is rethrown as is. No thread or coroutine outlives the
  * collection.
  */
-public class ChatCompletionStream internal constructor(private val call: StreamCall) : Flow<ChatCompletionChunk> {
+public class ChatCompletionStream internal constructor(private val call: StreamCall) :
+    Flow<ChatCompletionChunk> {
     @Volatile private var run: StreamRun? = null
 
     private val flow: Flow<ChatCompletionChunk> = flow {
@@ -43,22 +43,32 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
         call.collect(current, this)
     }
 
-    /** Sends the request and emits its chunks to [collector] as they arrive; each call is a new request (see the class for how it ends). */
+    /**
+     * Sends the request and emits its chunks to [collector] as they arrive; each call is a new
+     * request (see the class for how it ends).
+     */
     override suspend fun collect(collector: FlowCollector<ChatCompletionChunk>) {
         flow.collect(collector)
     }
 
     /** The latest collection's response headers, as soon as its response started; else `null`. */
-    public val responseHeaders: ResponseHeaders? get() = run?.headers
+    public val responseHeaders: ResponseHeaders?
+        get() = run?.headers
 
-    /** The latest collection's final completion (all chunks accumulated), once it completed normally. */
-    public val completion: ChatCompletion? get() = run?.completion
+    /**
+     * The latest collection's final completion (all chunks accumulated), once it completed
+     * normally.
+     */
+    public val completion: ChatCompletion?
+        get() = run?.completion
 
     /** Token usage of the latest completed collection, from whichever chunk carried it. */
-    public val usage: Usage? get() = completion?.usage
+    public val usage: Usage?
+        get() = completion?.usage
 
     /** Routing metadata of the latest completed collection. */
-    public val routingMetadata: RoutingMetadata? get() = completion?.routingMetadata
+    public val routingMetadata: RoutingMetadata?
+        get() = completion?.routingMetadata
 
     /** Each choice's finish reason in the latest completed collection, by choice index. */
     public val finishReasons: Map<Int, String?>
@@ -68,10 +78,12 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
      * Timing of the latest collection — time to headers, first chunk and first token, gaps, rate,
      * keep-alives, retries — once it ended, normally or with an exception; `null` before.
      */
-    public val metrics: StreamMetrics? get() = run?.finalMetrics
+    public val metrics: StreamMetrics?
+        get() = run?.finalMetrics
 
     /** How many HTTP attempts the latest collection made (1 plus retries). */
-    public val attempts: Int get() = run?.attempts ?: 0
+    public val attempts: Int
+        get() = run?.attempts ?: 0
 
     /**
      * Collects the stream and returns the final completion (every chunk accumulated), with
@@ -83,16 +95,23 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
         return checkNotNull(completion) { "the stream completed without a result" }
     }
 
-    /** The answer's text as it arrives (choice 0's content deltas, empty ones skipped); cold, like this flow. */
+    /**
+     * The answer's text as it arrives (choice 0's content deltas, empty ones skipped); cold, like
+     * this flow.
+     */
     public fun contentDeltas(): Flow<String> = flow {
         collect { chunk ->
             for (choice in chunk.choices) {
-                if (choice.index == 0) choice.delta.content?.takeIf { it.isNotEmpty() }?.let { emit(it) }
+                if (choice.index == 0)
+                    choice.delta.content?.takeIf { it.isNotEmpty() }?.let { emit(it) }
             }
         }
     }
 
-    /** This stream as typed [StreamEvent]s, in order; cold, like this flow. See [StreamEventDecoder]. */
+    /**
+     * This stream as typed [StreamEvent]s, in order; cold, like this flow. See
+     * [StreamEventDecoder].
+     */
     public fun events(): Flow<StreamEvent> = flow {
         val decoder = StreamEventDecoder()
         collect { chunk -> for (event in decoder.onChunk(chunk)) emit(event) }
@@ -104,7 +123,10 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
      * after each network read's chunks: the Java bridge's batched hand-off.
      */
     @JvmSynthetic
-    internal suspend fun collectBatched(collector: FlowCollector<ChatCompletionChunk>, afterRead: suspend () -> Unit) {
+    internal suspend fun collectBatched(
+        collector: FlowCollector<ChatCompletionChunk>,
+        afterRead: suspend () -> Unit,
+    ) {
         val current = StreamRun()
         run = current
         call.collect(current, collector, afterRead)
@@ -112,5 +134,6 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
 
     /** What the latest collection has assembled so far; safe to call from any thread. */
     @JvmSynthetic
-    internal fun partialCompletion(): ChatCompletion? = run?.let { if (it.headers == null) null else it.partial() }
+    internal fun partialCompletion(): ChatCompletion? =
+        run?.let { if (it.headers == null) null else it.partial() }
 }

@@ -27,7 +27,12 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      */
     public suspend fun create(request: ChatCompletionRequest): ChatCompletion {
         val requestBody = RequestEncoder.encode(request, stream = false)
-        return transport.exchange(HttpMethod.Post, "/chat/completions", requestBody, request.model()) { text, headers ->
+        return transport.exchange(
+            HttpMethod.Post,
+            "/chat/completions",
+            requestBody,
+            request.model(),
+        ) { text, headers ->
             decodeCompletionOrThrow(transport, text, headers)
         }
     }
@@ -48,7 +53,9 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      * stream options).
      */
     public fun stream(request: ChatCompletionRequest): ChatCompletionStream =
-        ChatCompletionStream(StreamCall(transport, RequestEncoder.encode(request, stream = true), request.model()))
+        ChatCompletionStream(
+            StreamCall(transport, RequestEncoder.encode(request, stream = true), request.model())
+        )
 
     /**
      * A stream of a request built with the DSL; see [stream].

@@ -8,7 +8,8 @@ import kotlinx.serialization.Serializable
  * Auriko responses (a trailing chunk when streaming); other OpenAI-compatible servers omit it.
  */
 @Serializable
-public class RoutingMetadata internal constructor(
+public class RoutingMetadata
+internal constructor(
     /** The provider that served the request, for example `openai`. */
     public val provider: String? = null,
     /** The provider's own id of the model it ran. */
@@ -31,12 +32,14 @@ public class RoutingMetadata internal constructor(
     /** The provider, strategy, time to first token, cost and number of warnings, for logs. */
     override fun toString(): String =
         "RoutingMetadata(provider=$provider, strategy=$routingStrategy, ttftMs=$ttftMs, cost=${cost?.usd}" +
-            (if (warnings.isNotEmpty()) ", warnings=${warnings.size}" else "") + ")"
+            (if (warnings.isNotEmpty()) ", warnings=${warnings.size}" else "") +
+            ")"
 }
 
 /** The cost of one request, in US dollars. */
 @Serializable
-public class Cost internal constructor(
+public class Cost
+internal constructor(
     /** The cost in US dollars. */
     public val usd: Double? = null,
     /** The cost billed to the workspace, in US dollars, when it differs (for example with BYOK). */
@@ -48,7 +51,8 @@ public class Cost internal constructor(
 
 /** A warning the gateway attached to a routed request. */
 @Serializable
-public class RoutingWarning internal constructor(
+public class RoutingWarning
+internal constructor(
     /** The warning's category, for example `parameter_ignored`. */
     public val type: String? = null,
     /** A machine-readable code. */

@@ -3,9 +3,9 @@ package ai.auriko.client.chat
 import kotlinx.serialization.json.JsonElement
 
 /**
- * A typed view of what a stream says, one event per thing that happened, in stream order:
- * text and reasoning as they arrive, tool calls as they start, grow and complete, each choice's
- * end, usage and routing metadata. Produced from chunks by [StreamEventDecoder]; in Kotlin via
+ * A typed view of what a stream says, one event per thing that happened, in stream order: text and
+ * reasoning as they arrive, tool calls as they start, grow and complete, each choice's end, usage
+ * and routing metadata. Produced from chunks by [StreamEventDecoder]; in Kotlin via
  * [ChatCompletionStream.events], in Java via `BlockingChatCompletionStream.events()`.
  *
  * Kotlin code matches with `when`; Java code uses [accept] with a [Visitor].
@@ -18,21 +18,36 @@ public sealed interface StreamEvent {
     public fun <R> accept(visitor: Visitor<R>): R
 
     /** Text of the answer. */
-    public class ContentDelta internal constructor(override val choiceIndex: Int, /** The new text. */ public val text: String) : StreamEvent {
+    public class ContentDelta
+    internal constructor(
+        override val choiceIndex: Int,
+        /** The new text. */
+        public val text: String,
+    ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitContent(this)
+
         /** The choice and the length of the text, not the text, for logs. */
-        override fun toString(): String = "ContentDelta(choice=$choiceIndex, text=${text.length} chars)"
+        override fun toString(): String =
+            "ContentDelta(choice=$choiceIndex, text=${text.length} chars)"
     }
 
     /** Text of the model's reasoning. */
-    public class ReasoningDelta internal constructor(override val choiceIndex: Int, /** The new reasoning text. */ public val text: String) : StreamEvent {
+    public class ReasoningDelta
+    internal constructor(
+        override val choiceIndex: Int,
+        /** The new reasoning text. */
+        public val text: String,
+    ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitReasoning(this)
+
         /** The choice and the length of the text, not the text, for logs. */
-        override fun toString(): String = "ReasoningDelta(choice=$choiceIndex, text=${text.length} chars)"
+        override fun toString(): String =
+            "ReasoningDelta(choice=$choiceIndex, text=${text.length} chars)"
     }
 
     /** A tool call began: its id and function name are known. */
-    public class ToolCallStarted internal constructor(
+    public class ToolCallStarted
+    internal constructor(
         override val choiceIndex: Int,
         /** The call's index within the choice. */
         public val toolIndex: Int,
@@ -42,12 +57,15 @@ public sealed interface StreamEvent {
         public val name: String?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallStarted(this)
+
         /** The choice, tool index, call id and function name, for logs. */
-        override fun toString(): String = "ToolCallStarted(choice=$choiceIndex, tool=$toolIndex, id=$id, name=$name)"
+        override fun toString(): String =
+            "ToolCallStarted(choice=$choiceIndex, tool=$toolIndex, id=$id, name=$name)"
     }
 
     /** More of a tool call's JSON arguments. */
-    public class ToolCallArgumentsDelta internal constructor(
+    public class ToolCallArgumentsDelta
+    internal constructor(
         override val choiceIndex: Int,
         /** The call's index within the choice. */
         public val toolIndex: Int,
@@ -55,15 +73,18 @@ public sealed interface StreamEvent {
         public val fragment: String,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallArgumentsDelta(this)
+
         /** The choice, tool index and fragment length, not the arguments, for logs. */
-        override fun toString(): String = "ToolCallArgumentsDelta(choice=$choiceIndex, tool=$toolIndex, ${fragment.length} chars)"
+        override fun toString(): String =
+            "ToolCallArgumentsDelta(choice=$choiceIndex, tool=$toolIndex, ${fragment.length} chars)"
     }
 
     /**
      * A tool call is complete: the next tool index started, or its choice finished (or the stream
      * ended).
      */
-    public class ToolCallDone internal constructor(
+    public class ToolCallDone
+    internal constructor(
         override val choiceIndex: Int,
         /** The call's index within the choice. */
         public val toolIndex: Int,
@@ -77,12 +98,15 @@ public sealed interface StreamEvent {
         public val parsedArguments: JsonElement?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallDone(this)
+
         /** The choice, tool index, call id and function name, not the arguments, for logs. */
-        override fun toString(): String = "ToolCallDone(choice=$choiceIndex, tool=$toolIndex, id=$id, name=$name)"
+        override fun toString(): String =
+            "ToolCallDone(choice=$choiceIndex, tool=$toolIndex, id=$id, name=$name)"
     }
 
     /** A choice ended. */
-    public class ChoiceFinished internal constructor(
+    public class ChoiceFinished
+    internal constructor(
         override val choiceIndex: Int,
         /** The finish reason, as the server sent it. */
         public val reason: String,
@@ -90,29 +114,46 @@ public sealed interface StreamEvent {
         public val nativeReason: String?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitChoiceFinished(this)
+
         /** The choice and both finish reasons, for logs. */
-        override fun toString(): String = "ChoiceFinished(choice=$choiceIndex, reason=$reason, native=$nativeReason)"
+        override fun toString(): String =
+            "ChoiceFinished(choice=$choiceIndex, reason=$reason, native=$nativeReason)"
     }
 
     /** Token usage arrived (possibly more than once; the last is final). */
-    public class UsageReported internal constructor(/** The usage. */ public val usage: Usage) : StreamEvent {
-        override val choiceIndex: Int get() = -1
+    public class UsageReported
+    internal constructor(
+        /** The usage. */
+        public val usage: Usage
+    ) : StreamEvent {
+        override val choiceIndex: Int
+            get() = -1
+
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitUsage(this)
+
         /** The usage, for logs. */
         override fun toString(): String = "UsageReported($usage)"
     }
 
     /** Auriko's routing metadata arrived. */
-    public class RoutingMetadataReported internal constructor(/** The metadata. */ public val metadata: RoutingMetadata) : StreamEvent {
-        override val choiceIndex: Int get() = -1
+    public class RoutingMetadataReported
+    internal constructor(
+        /** The metadata. */
+        public val metadata: RoutingMetadata
+    ) : StreamEvent {
+        override val choiceIndex: Int
+            get() = -1
+
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitRoutingMetadata(this)
+
         /** The routing metadata, for logs. */
         override fun toString(): String = "RoutingMetadataReported($metadata)"
     }
 
     /**
      * Handles each event type, for Java (`event.accept(visitor)`); Kotlin code usually uses `when`.
-     * Every method has a default that returns [otherwise], so a visitor overrides only what it needs.
+     * Every method has a default that returns [otherwise], so a visitor overrides only what it
+     * needs.
      */
     public interface Visitor<R> {
         /** The result for events this visitor does not handle. */

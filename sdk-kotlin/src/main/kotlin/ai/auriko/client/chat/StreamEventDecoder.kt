@@ -11,7 +11,8 @@ import kotlinx.serialization.json.JsonElement
  * A tool call is done when its choice finishes, or earlier, when a later tool index starts while
  * its arguments are already complete JSON. Servers that stream parallel calls interleave their
  * fragments (OpenAI does), so a call whose arguments are still incomplete stays open until the
- * choice finishes; calls that arrive one after another are reported done as soon as the next starts.
+ * choice finishes; calls that arrive one after another are reported done as soon as the next
+ * starts.
  */
 public class StreamEventDecoder {
     private class OpenCall(val toolIndex: Int, var id: String?, var name: String?) {
@@ -19,7 +20,8 @@ public class StreamEventDecoder {
         var done = false
     }
 
-    // Per choice, its tool calls by tool index (done ones kept, so late fragments are not "new" calls).
+    // Per choice, its tool calls by tool index (done ones kept, so late fragments are not "new"
+    // calls).
     private val calls = HashMap<Int, java.util.TreeMap<Int, OpenCall>>()
 
     /** The events [chunk] adds, in order. */
@@ -28,15 +30,20 @@ public class StreamEventDecoder {
         for (choice in chunk.choices) {
             val i = choice.index
             val delta = choice.delta
-            delta.reasoningContent?.takeIf { it.isNotEmpty() }?.let { events += StreamEvent.ReasoningDelta(i, it) }
-            delta.content?.takeIf { it.isNotEmpty() }?.let { events += StreamEvent.ContentDelta(i, it) }
+            delta.reasoningContent
+                ?.takeIf { it.isNotEmpty() }
+                ?.let { events += StreamEvent.ReasoningDelta(i, it) }
+            delta.content
+                ?.takeIf { it.isNotEmpty() }
+                ?.let { events += StreamEvent.ContentDelta(i, it) }
             for (fragment in delta.toolCalls) {
                 val choiceCalls = calls.getOrPut(i) { java.util.TreeMap() }
                 var call = choiceCalls[fragment.index]
                 if (call == null) {
                     // A new call starts: earlier ones whose arguments are complete JSON are done.
                     for (earlier in choiceCalls.headMap(fragment.index).values) {
-                        if (!earlier.done && parseOrNull(earlier.arguments.toString()) != null) events += done(i, earlier)
+                        if (!earlier.done && parseOrNull(earlier.arguments.toString()) != null)
+                            events += done(i, earlier)
                     }
                     call = OpenCall(fragment.index, fragment.id, fragment.function?.name)
                     choiceCalls[fragment.index] = call
@@ -45,11 +52,16 @@ public class StreamEventDecoder {
                     if (call.id.isNullOrEmpty()) call.id = fragment.id
                     if (call.name.isNullOrEmpty()) call.name = fragment.function?.name
                 }
-                fragment.function?.arguments?.takeIf { it.isNotEmpty() }?.let {
-                    call.arguments.append(it)
-                    call.done = false // a (misbehaving) late fragment reopens the call; it is done again later
-                    events += StreamEvent.ToolCallArgumentsDelta(i, fragment.index, it)
-                }
+                fragment.function
+                    ?.arguments
+                    ?.takeIf { it.isNotEmpty() }
+                    ?.let {
+                        call.arguments.append(it)
+                        call.done =
+                            false // a (misbehaving) late fragment reopens the call; it is done
+                        // again later
+                        events += StreamEvent.ToolCallArgumentsDelta(i, fragment.index, it)
+                    }
             }
             choice.finishReason?.let { reason ->
                 closeAll(i, events)
@@ -75,14 +87,22 @@ public class StreamEventDecoder {
     private fun done(choiceIndex: Int, call: OpenCall): StreamEvent.ToolCallDone {
         call.done = true
         val text = call.arguments.toString()
-        return StreamEvent.ToolCallDone(choiceIndex, call.toolIndex, call.id, call.name, text, parseOrNull(text))
+        return StreamEvent.ToolCallDone(
+            choiceIndex,
+            call.toolIndex,
+            call.id,
+            call.name,
+            text,
+            parseOrNull(text),
+        )
     }
 
     private companion object {
-        fun parseOrNull(text: String): JsonElement? = try {
-            if (text.isBlank()) null else Json.parseToJsonElement(text)
-        } catch (e: SerializationException) {
-            null
-        }
+        fun parseOrNull(text: String): JsonElement? =
+            try {
+                if (text.isBlank()) null else Json.parseToJsonElement(text)
+            } catch (e: SerializationException) {
+                null
+            }
     }
 }

@@ -8,12 +8,16 @@ import java.time.Duration
  * [ChatCompletionStream.metrics] after the stream ended either way, and on the partial
  * [ChatCompletion] a stream exception carries ([ChatCompletion.streamMetrics]).
  */
-public class StreamMetrics internal constructor(
+public class StreamMetrics
+internal constructor(
     /** Until the response headers of the attempt that streamed arrived. */
     public val timeToResponseHeaders: Duration?,
     /** Until the first chunk reached the caller. */
     public val timeToFirstChunk: Duration?,
-    /** Until the first chunk with content or reasoning text reached the caller (time to first token). */
+    /**
+     * Until the first chunk with content or reasoning text reached the caller (time to first
+     * token).
+     */
     public val timeToFirstToken: Duration?,
     /** Until the stream ended, normally or not. */
     public val totalDuration: Duration,
@@ -23,7 +27,9 @@ public class StreamMetrics internal constructor(
     public val contentChunkCount: Int,
     /** Content chunks per second between the first and the last one; `null` with fewer than two. */
     public val contentChunksPerSecond: Double?,
-    /** The longest time between two consecutive chunks (including from the headers to the first). */
+    /**
+     * The longest time between two consecutive chunks (including from the headers to the first).
+     */
     public val largestGapBetweenChunks: Duration?,
     /** Keep-alive comments received. */
     public val keepAliveComments: Int,
@@ -68,7 +74,11 @@ internal class StreamMetricsRecorder {
         val previous = if (lastChunkAt != 0L) lastChunkAt else headersAt
         if (previous != 0L) largestGap = maxOf(largestGap, now - previous)
         lastChunkAt = now
-        if (chunk.choices.any { !it.delta.content.isNullOrEmpty() || !it.delta.reasoningContent.isNullOrEmpty() }) {
+        if (
+            chunk.choices.any {
+                !it.delta.content.isNullOrEmpty() || !it.delta.reasoningContent.isNullOrEmpty()
+            }
+        ) {
             contentChunks++
             if (firstTokenAt == 0L) firstTokenAt = now
             lastTokenAt = now
@@ -78,11 +88,12 @@ internal class StreamMetricsRecorder {
     fun snapshot(): StreamMetrics {
         val now = System.nanoTime()
         fun since(t: Long) = if (t == 0L) null else Duration.ofNanos(t - start)
-        val rate = if (contentChunks >= 2 && lastTokenAt > firstTokenAt) {
-            (contentChunks - 1) / ((lastTokenAt - firstTokenAt) / 1e9)
-        } else {
-            null
-        }
+        val rate =
+            if (contentChunks >= 2 && lastTokenAt > firstTokenAt) {
+                (contentChunks - 1) / ((lastTokenAt - firstTokenAt) / 1e9)
+            } else {
+                null
+            }
         return StreamMetrics(
             timeToResponseHeaders = since(headersAt),
             timeToFirstChunk = since(firstChunkAt),

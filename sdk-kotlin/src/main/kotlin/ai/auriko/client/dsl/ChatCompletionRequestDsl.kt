@@ -18,14 +18,16 @@ import ai.auriko.gateway.RoutingOptions
 import ai.auriko.gateway.ThinkingOptions
 import ai.auriko.json.RawJson
 
-/** Marks the request DSL's receivers, so an inner block cannot reach an outer one's members by accident. */
-@DslMarker
-public annotation class AurikoDsl
+/**
+ * Marks the request DSL's receivers, so an inner block cannot reach an outer one's members by
+ * accident.
+ */
+@DslMarker public annotation class AurikoDsl
 
 /**
  * Builds a [ChatCompletionRequest] with the Kotlin DSL; the result is the same immutable, validated
- * object the Java builders make, and invalid values throw [ai.auriko.errors.InvalidRequestException]
- * here, before any I/O.
+ * object the Java builders make, and invalid values throw
+ * [ai.auriko.errors.InvalidRequestException] here, before any I/O.
  *
  * ```
  * val request = chatCompletionRequest {
@@ -35,8 +37,9 @@ public annotation class AurikoDsl
  * }
  * ```
  */
-public fun chatCompletionRequest(build: ChatCompletionRequestBuilder.() -> Unit): ChatCompletionRequest =
-    ChatCompletionRequestBuilder().apply(build).build()
+public fun chatCompletionRequest(
+    build: ChatCompletionRequestBuilder.() -> Unit
+): ChatCompletionRequest = ChatCompletionRequestBuilder().apply(build).build()
 
 /** The receiver of [chatCompletionRequest]; each property maps to the field of the same name. */
 @AurikoDsl
@@ -136,43 +139,50 @@ public class ChatCompletionRequestBuilder internal constructor() {
     }
 
     @JvmSynthetic
-    internal fun build(): ChatCompletionRequest = builder
-        .model(model)
-        .models(models.takeIf { it.isNotEmpty() })
-        .messages(messageList)
-        .tools(toolList)
-        .temperature(temperature)
-        .topP(topP)
-        .maxTokens(maxTokens)
-        .maxCompletionTokens(maxCompletionTokens)
-        .stop(stop)
-        .seed(seed)
-        .n(n)
-        .presencePenalty(presencePenalty)
-        .frequencyPenalty(frequencyPenalty)
-        .logitBias(logitBias)
-        .logprobs(logprobs)
-        .topLogprobs(topLogprobs)
-        .user(user)
-        .reasoningEffort(reasoningEffort)
-        .parallelToolCalls(parallelToolCalls)
-        .toolChoice(toolChoice)
-        .responseFormat(responseFormat)
-        .streamOptions(includeUsage?.let { StreamOptions.of(it) })
-        .build()
+    internal fun build(): ChatCompletionRequest =
+        builder
+            .model(model)
+            .models(models.takeIf { it.isNotEmpty() })
+            .messages(messageList)
+            .tools(toolList)
+            .temperature(temperature)
+            .topP(topP)
+            .maxTokens(maxTokens)
+            .maxCompletionTokens(maxCompletionTokens)
+            .stop(stop)
+            .seed(seed)
+            .n(n)
+            .presencePenalty(presencePenalty)
+            .frequencyPenalty(frequencyPenalty)
+            .logitBias(logitBias)
+            .logprobs(logprobs)
+            .topLogprobs(topLogprobs)
+            .user(user)
+            .reasoningEffort(reasoningEffort)
+            .parallelToolCalls(parallelToolCalls)
+            .toolChoice(toolChoice)
+            .responseFormat(responseFormat)
+            .streamOptions(includeUsage?.let { StreamOptions.of(it) })
+            .build()
 }
 
 /** Adds messages to a request, in conversation order. */
 @AurikoDsl
 public class MessagesBuilder internal constructor(private val messages: MutableList<ChatMessage>) {
     /** A system message. */
-    public fun system(content: String) { messages += ChatMessage.system(content) }
+    public fun system(content: String) {
+        messages += ChatMessage.system(content)
+    }
 
     /** A developer message (the newer name for system instructions). */
-    public fun developer(content: String) { messages += ChatMessage.developer(content) }
+    public fun developer(content: String) {
+        messages += ChatMessage.developer(content)
+    }
 
     /** A user message of text. */
-    public fun user(content: String) { messages += ChatMessage.user(content) }
+    public fun user(content: String) {
+        messages += ChatMessage.user(content)
+    }
 
     /** A user message of text and image parts: `user { text("What is this?"); image(url) }`. */
     public fun user(build: ContentPartsBuilder.() -> Unit) {
@@ -180,49 +190,82 @@ public class MessagesBuilder internal constructor(private val messages: MutableL
     }
 
     /** An earlier assistant answer. */
-    public fun assistant(content: String) { messages += ChatMessage.assistant(content) }
+    public fun assistant(content: String) {
+        messages += ChatMessage.assistant(content)
+    }
 
     /** An earlier assistant turn that called tools. */
-    public fun assistant(content: String?, toolCalls: List<ToolCall>) { messages += ChatMessage.assistant(content, toolCalls) }
+    public fun assistant(content: String?, toolCalls: List<ToolCall>) {
+        messages += ChatMessage.assistant(content, toolCalls)
+    }
 
     /** A tool's result for the call [toolCallId]. */
-    public fun tool(toolCallId: String, content: String) { messages += ChatMessage.tool(toolCallId, content) }
+    public fun tool(toolCallId: String, content: String) {
+        messages += ChatMessage.tool(toolCallId, content)
+    }
 
     /** Any prebuilt message. */
-    public fun message(message: ChatMessage) { messages += message }
+    public fun message(message: ChatMessage) {
+        messages += message
+    }
 }
 
 /** Content parts of a multimodal user message. */
 @AurikoDsl
 public class ContentPartsBuilder internal constructor() {
-    @get:JvmSynthetic
-    internal val parts = mutableListOf<ContentPart>()
+    @get:JvmSynthetic internal val parts = mutableListOf<ContentPart>()
 
     /** A text part. */
-    public fun text(text: String) { parts += ContentPart.text(text) }
+    public fun text(text: String) {
+        parts += ContentPart.text(text)
+    }
 
     /** An image by URL (https or a `data:` URL). */
-    public fun image(url: String, detail: ImageDetail? = null) { parts += ContentPart.imageUrl(url, detail) }
+    public fun image(url: String, detail: ImageDetail? = null) {
+        parts += ContentPart.imageUrl(url, detail)
+    }
 }
 
 /** Tools the model may call. */
 @AurikoDsl
 public class ToolsBuilder internal constructor(private val tools: MutableList<Tool>) {
     /**
-     * A function tool. [parameters] is its JSON Schema as maps/lists/scalars, or use
-     * [functionJson] for a schema written as JSON text.
+     * A function tool. [parameters] is its JSON Schema as maps/lists/scalars, or use [functionJson]
+     * for a schema written as JSON text.
      */
-    public fun function(name: String, description: String? = null, parameters: Map<String, Any?>? = null, strict: Boolean? = null) {
-        tools += Tool.builder(name).description(description).parameters(parameters).strict(strict).build()
+    public fun function(
+        name: String,
+        description: String? = null,
+        parameters: Map<String, Any?>? = null,
+        strict: Boolean? = null,
+    ) {
+        tools +=
+            Tool.builder(name)
+                .description(description)
+                .parameters(parameters)
+                .strict(strict)
+                .build()
     }
 
     /** A function tool whose parameter schema is JSON text. */
-    public fun functionJson(name: String, description: String? = null, parametersJson: String, strict: Boolean? = null) {
-        tools += Tool.builder(name).description(description).parameters(RawJson.of(parametersJson)).strict(strict).build()
+    public fun functionJson(
+        name: String,
+        description: String? = null,
+        parametersJson: String,
+        strict: Boolean? = null,
+    ) {
+        tools +=
+            Tool.builder(name)
+                .description(description)
+                .parameters(RawJson.of(parametersJson))
+                .strict(strict)
+                .build()
     }
 
     /** Any prebuilt tool. */
-    public fun tool(tool: Tool) { tools += tool }
+    public fun tool(tool: Tool) {
+        tools += tool
+    }
 }
 
 /** Auriko routing options (`gateway.routing`); unset fields are left to the gateway's defaults. */
@@ -260,23 +303,24 @@ public class RoutingBuilder internal constructor() {
     public var onlyPlatform: Boolean? = null
 
     @JvmSynthetic
-    internal fun build(): RoutingOptions = RoutingOptions.builder()
-        .optimize(optimize)
-        .weights(weights)
-        .maxCostPer1m(maxCostPer1m)
-        .maxTtftMs(maxTtftMs)
-        .minThroughputTps(minThroughputTps)
-        .minSuccessRate(minSuccessRate)
-        .providers(providers)
-        .excludeProviders(excludeProviders)
-        .prefer(prefer)
-        .mode(mode)
-        .allowFallbacks(allowFallbacks)
-        .maxFallbackAttempts(maxFallbackAttempts)
-        .dataPolicy(dataPolicy)
-        .onlyByok(onlyByok)
-        .onlyPlatform(onlyPlatform)
-        .build()
+    internal fun build(): RoutingOptions =
+        RoutingOptions.builder()
+            .optimize(optimize)
+            .weights(weights)
+            .maxCostPer1m(maxCostPer1m)
+            .maxTtftMs(maxTtftMs)
+            .minThroughputTps(minThroughputTps)
+            .minSuccessRate(minSuccessRate)
+            .providers(providers)
+            .excludeProviders(excludeProviders)
+            .prefer(prefer)
+            .mode(mode)
+            .allowFallbacks(allowFallbacks)
+            .maxFallbackAttempts(maxFallbackAttempts)
+            .dataPolicy(dataPolicy)
+            .onlyByok(onlyByok)
+            .onlyPlatform(onlyPlatform)
+            .build()
 }
 
 /** Request metadata (`gateway.metadata`), for analytics and tracing in the gateway. */
@@ -289,10 +333,14 @@ public class MetadataBuilder internal constructor() {
     public var traceId: String? = null
 
     /** Adds tags (at most 100, each at most 50 characters). */
-    public fun tags(vararg tags: String) { tags.forEach { builder.addTag(it) } }
+    public fun tags(vararg tags: String) {
+        tags.forEach { builder.addTag(it) }
+    }
 
     /** Adds a custom field (at most 10; keys 50, values 200 characters). */
-    public fun customField(key: String, value: String) { builder.putCustomField(key, value) }
+    public fun customField(key: String, value: String) {
+        builder.putCustomField(key, value)
+    }
 
     @JvmSynthetic
     internal fun build(): RequestMetadata = builder.userId(userId).traceId(traceId).build()
@@ -305,15 +353,21 @@ public class ExtensionsBuilder internal constructor() {
 
     /** Enables extended reasoning, optionally with a token budget. */
     public fun thinking(budgetTokens: Int? = null) {
-        builder.thinking(if (budgetTokens == null) ThinkingOptions.enabled() else ThinkingOptions.enabled(budgetTokens))
+        builder.thinking(
+            if (budgetTokens == null) ThinkingOptions.enabled()
+            else ThinkingOptions.enabled(budgetTokens)
+        )
     }
 
     /** Explicitly disables extended reasoning. */
-    public fun noThinking() { builder.thinking(ThinkingOptions.disabled()) }
+    public fun noThinking() {
+        builder.thinking(ThinkingOptions.disabled())
+    }
 
     /** A provider-specific object, for example `provider("anthropic", mapOf("metadata" to …))`. */
-    public fun provider(key: String, value: Any?) { builder.put(key, value) }
+    public fun provider(key: String, value: Any?) {
+        builder.put(key, value)
+    }
 
-    @JvmSynthetic
-    internal fun build(): Extensions = builder.build()
+    @JvmSynthetic internal fun build(): Extensions = builder.build()
 }

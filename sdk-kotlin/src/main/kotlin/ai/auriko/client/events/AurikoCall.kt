@@ -2,10 +2,11 @@ package ai.auriko.client.events
 
 /**
  * One call as an [AurikoEventListener] sees it: a `create`, one collection of a stream, or a
- * management request. Retries of a call share its [AurikoCall]; collecting a cold stream again is
- * a new call. Use [id] (or the instance itself) to key per-call state such as an open span.
+ * management request. Retries of a call share its [AurikoCall]; collecting a cold stream again is a
+ * new call. Use [id] (or the instance itself) to key per-call state such as an open span.
  */
-public class AurikoCall internal constructor(
+public class AurikoCall
+internal constructor(
     /** Unique within the client, increasing in the order calls started. */
     public val id: Long,
     /** The HTTP method, for example `POST`. */

@@ -7,18 +7,17 @@ import java.time.Duration
 
 /**
  * Observes each call the client makes, in the spirit of OkHttp's `EventListener`: override the
- * methods you need (all do nothing by default) and install one instance with
- * `AurikoClient { eventListener = … }` or `AurikoBlockingClient.Builder.eventListener(…)`.
+ * methods you need (all do nothing by default) and install one instance with `AurikoClient {
+ * eventListener = … }` or `AurikoBlockingClient.Builder.eventListener(…)`.
  *
- * For each call, in order:
- * [callStarted]; then per attempt [attemptStarted], [responseHeaders] once a response arrived, and
- * [retryScheduled] when a failed attempt will be retried; for streams [firstChunk]; and finally
- * exactly one of [callSucceeded], [callFailed] or [callCancelled].
+ * For each call, in order: [callStarted]; then per attempt [attemptStarted], [responseHeaders] once
+ * a response arrived, and [retryScheduled] when a failed attempt will be retried; for streams
+ * [firstChunk]; and finally exactly one of [callSucceeded], [callFailed] or [callCancelled].
  *
  * Bridging to metrics or tracing needs no dependency in the SDK: start an OpenTelemetry span or a
  * Micrometer `Timer.Sample` in [callStarted], keyed by the [AurikoCall], and end it in the three
- * final methods; [StreamMetrics] gives time to first token, chunk counts and gaps for streams
- * (see the README for a complete example).
+ * final methods; [StreamMetrics] gives time to first token, chunk counts and gaps for streams (see
+ * the README for a complete example).
  *
  * Methods are called on the threads that run the calls, possibly concurrently for different calls,
  * and must be quick and thread-safe; they must not block, and must not call the client. An
@@ -42,7 +41,12 @@ public abstract class AurikoEventListener {
      * Attempt number [attempt] failed with [reason] and will be retried after [delay] (which
      * honours the server's `Retry-After`).
      */
-    public open fun retryScheduled(call: AurikoCall, attempt: Int, delay: Duration, reason: AurikoException) {}
+    public open fun retryScheduled(
+        call: AurikoCall,
+        attempt: Int,
+        delay: Duration,
+        reason: AurikoException,
+    ) {}
 
     /** The first chunk of a stream reached the caller, [sinceStart] after [callStarted]. */
     public open fun firstChunk(call: AurikoCall, sinceStart: Duration) {}
@@ -53,11 +57,16 @@ public abstract class AurikoEventListener {
     public open fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) {}
 
     /**
-     * The call failed with [error]: an [AurikoException] (its `attempts()` counts the tries), or
-     * an exception thrown by the code collecting the stream. [metrics] is what the stream had
-     * measured until then (its partial result travels with the exception), `null` for non-streams.
+     * The call failed with [error]: an [AurikoException] (its `attempts()` counts the tries), or an
+     * exception thrown by the code collecting the stream. [metrics] is what the stream had measured
+     * until then (its partial result travels with the exception), `null` for non-streams.
      */
-    public open fun callFailed(call: AurikoCall, duration: Duration, error: Throwable, metrics: StreamMetrics?) {}
+    public open fun callFailed(
+        call: AurikoCall,
+        duration: Duration,
+        error: Throwable,
+        metrics: StreamMetrics?,
+    ) {}
 
     /**
      * The caller cancelled the call (coroutine cancellation, `take(n)`, closing a Java stream,
@@ -69,8 +78,9 @@ public abstract class AurikoEventListener {
     public companion object {
         /** A listener that observes nothing; the default. */
         @JvmField
-        public val NONE: AurikoEventListener = object : AurikoEventListener() {
-            override fun toString(): String = "AurikoEventListener.NONE"
-        }
+        public val NONE: AurikoEventListener =
+            object : AurikoEventListener() {
+                override fun toString(): String = "AurikoEventListener.NONE"
+            }
     }
 }

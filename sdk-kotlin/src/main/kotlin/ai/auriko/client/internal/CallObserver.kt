@@ -12,10 +12,10 @@ import io.ktor.client.request.HttpRequestBuilder
 import java.time.Duration
 
 /**
- * Reports one call to the client's [AurikoEventListener] and, at its [HttpLogLevel], to its
- * logger. Everything logged goes through [Transport.redact] and [redactHeader], so neither the
- * API key nor a cookie can reach a log line. Listener and logger failures are contained here: an
- * observer never changes the outcome of a call.
+ * Reports one call to the client's [AurikoEventListener] and, at its [HttpLogLevel], to its logger.
+ * Everything logged goes through [Transport.redact] and [redactHeader], so neither the API key nor
+ * a cookie can reach a log line. Listener and logger failures are contained here: an observer never
+ * changes the outcome of a call.
  */
 internal class CallObserver(private val transport: Transport, val call: AurikoCall) {
     private val options = transport.options
@@ -25,9 +25,14 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
     private var headersAt = 0L
     private var ended = false
 
-    private val logs: Boolean get() = level != HttpLogLevel.NONE
-    private val logsHeaders: Boolean get() = level >= HttpLogLevel.HEADERS
-    val logsBodies: Boolean get() = level >= HttpLogLevel.BODY
+    private val logs: Boolean
+        get() = level != HttpLogLevel.NONE
+
+    private val logsHeaders: Boolean
+        get() = level >= HttpLogLevel.HEADERS
+
+    val logsBodies: Boolean
+        get() = level >= HttpLogLevel.BODY
 
     fun callStarted() = notify { callStarted(call) }
 
@@ -40,7 +45,9 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         val retry = if (attempt > 1) " [attempt $attempt]" else ""
         log("--> ${call.method} ${call.url}$size$retry")
         if (logsHeaders) {
-            for ((name, values) in builder.headers.entries()) for (value in values) log(transport.redact("$name: ${redactHeader(name, value)}"))
+            for ((name, values) in builder.headers.entries()) for (value in values) log(
+                transport.redact("$name: ${redactHeader(name, value)}")
+            )
             if (body != null) log("Content-Type: application/json")
         }
         if (logsBodies && body != null) log(transport.redact(String(body, Charsets.UTF_8)))
@@ -54,23 +61,36 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         val requestId = headers.requestId()?.let { ", request id $it" } ?: ""
         log("<-- $status ${call.url} (${millis(headersAt - start)} ms$requestId)")
         if (logsHeaders) {
-            for (name in headers.names()) for (value in headers.values(name)) log(transport.redact("$name: ${redactHeader(name, value)}"))
+            for (name in headers.names()) for (value in headers.values(name)) log(
+                transport.redact("$name: ${redactHeader(name, value)}")
+            )
         }
     }
 
-    /** A response body read whole (errors, non-streaming answers); logged at [HttpLogLevel.BODY]. */
+    /**
+     * A response body read whole (errors, non-streaming answers); logged at [HttpLogLevel.BODY].
+     */
     fun responseBody(text: String) {
         if (logsBodies) log(transport.redact(text))
     }
 
-    /** One decoded stream event, logged as it arrives at [HttpLogLevel.BODY]; nothing is buffered. */
+    /**
+     * One decoded stream event, logged as it arrives at [HttpLogLevel.BODY]; nothing is buffered.
+     */
     fun streamEvent(type: String?, data: String) {
-        if (logsBodies) log(if (type == null) "data: ${transport.redact(data)}" else "event: $type data: ${transport.redact(data)}")
+        if (logsBodies)
+            log(
+                if (type == null) "data: ${transport.redact(data)}"
+                else "event: $type data: ${transport.redact(data)}"
+            )
     }
 
     fun retryScheduled(attempt: Int, delay: Duration, reason: AurikoException) {
         notify { retryScheduled(call, attempt, delay, reason) }
-        if (logs) log("<-- retrying ${call.method} ${call.url} in ${delay.toMillis()} ms after attempt $attempt: ${describe(reason)}")
+        if (logs)
+            log(
+                "<-- retrying ${call.method} ${call.url} in ${delay.toMillis()} ms after attempt $attempt: ${describe(reason)}"
+            )
     }
 
     fun firstChunk() = notify { firstChunk(call, Duration.ofNanos(System.nanoTime() - start)) }
@@ -79,14 +99,20 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         if (!end()) return
         val duration = elapsed()
         notify { callSucceeded(call, duration, metrics) }
-        if (logs) log("<-- END ${call.method} ${call.url} (${duration.toMillis()} ms${metrics?.let { ", ${it.chunkCount} chunks" } ?: ""})")
+        if (logs)
+            log(
+                "<-- END ${call.method} ${call.url} (${duration.toMillis()} ms${metrics?.let { ", ${it.chunkCount} chunks" } ?: ""})"
+            )
     }
 
     fun failed(error: Throwable, metrics: StreamMetrics?) {
         if (!end()) return
         val duration = elapsed()
         notify { callFailed(call, duration, error, metrics) }
-        if (logs) log("<-- FAILED ${call.method} ${call.url} (${duration.toMillis()} ms): ${describe(error)}")
+        if (logs)
+            log(
+                "<-- FAILED ${call.method} ${call.url} (${duration.toMillis()} ms): ${describe(error)}"
+            )
     }
 
     fun cancelled(metrics: StreamMetrics?) {
@@ -120,15 +146,25 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
             // Errors too: a TODO() or a failed assertion in a listener must not break the call
             // (nor, thrown from callSucceeded, turn a delivered success into a failure).
             if (e is VirtualMachineError) throw e
-            transport.log(LogLevel.WARN, "the event listener ${listener.javaClass.name} threw; ignored", e)
+            transport.log(
+                LogLevel.WARN,
+                "the event listener ${listener.javaClass.name} threw; ignored",
+                e,
+            )
         }
     }
 
     companion object {
         /** Header values that are credentials or session state; never logged. */
-        private val SECRET_HEADERS = setOf(
-            "authorization", "proxy-authorization", "api-key", "x-api-key", "cookie", "set-cookie",
-        )
+        private val SECRET_HEADERS =
+            setOf(
+                "authorization",
+                "proxy-authorization",
+                "api-key",
+                "x-api-key",
+                "cookie",
+                "set-cookie",
+            )
 
         fun redactHeader(name: String, value: String): String =
             if (name.lowercase() in SECRET_HEADERS) "██" else value

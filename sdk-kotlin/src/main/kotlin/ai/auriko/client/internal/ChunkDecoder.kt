@@ -12,19 +12,19 @@ import kotlinx.serialization.json.Json
  * coroutine only.
  *
  * Nearly every event of a stream has one shape — an id, the model, a fingerprint and one choice
- * whose delta carries a few characters of text or of a tool call's arguments — and most of the cost of decoding it with
- * kotlinx.serialization is copying: every key becomes a String to look it up, and the id, object
- * type, model and fingerprint are copied again on every chunk although they never change within a
- * stream. For that shape a scanner reads the event text in place: keys are compared where they
- * are, and a value equal to the one the previous chunk carried is that same String instance. Only
- * the text that is new (the content) is copied.
+ * whose delta carries a few characters of text or of a tool call's arguments — and most of the cost
+ * of decoding it with kotlinx.serialization is copying: every key becomes a String to look it up,
+ * and the id, object type, model and fingerprint are copied again on every chunk although they
+ * never change within a stream. For that shape a scanner reads the event text in place: keys are
+ * compared where they are, and a value equal to the one the previous chunk carried is that same
+ * String instance. Only the text that is new (the content) is copied.
  *
- * The scanner answers only for strict JSON of that shape. Anything else — usage,
- * routing metadata, errors, log probabilities, nested values under unknown keys, escapes inside
- * keys, duplicate keys, numbers that are not plain integers, raw control characters — goes to
- * kotlinx.serialization, which stays the one definition of what a chunk means and of every error
- * message. Differential tests and a fuzz target check that wherever the scanner answers, it gives
- * what kotlinx.serialization gives.
+ * The scanner answers only for strict JSON of that shape. Anything else — usage, routing metadata,
+ * errors, log probabilities, nested values under unknown keys, escapes inside keys, duplicate keys,
+ * numbers that are not plain integers, raw control characters — goes to kotlinx.serialization,
+ * which stays the one definition of what a chunk means and of every error message. Differential
+ * tests and a fuzz target check that wherever the scanner answers, it gives what
+ * kotlinx.serialization gives.
  */
 internal class ChunkDecoder(private val json: Json) {
     private val scanner = ChunkScanner()
@@ -33,7 +33,7 @@ internal class ChunkDecoder(private val json: Json) {
      * Decodes one event's data.
      *
      * @throws kotlinx.serialization.SerializationException or [IllegalArgumentException] when the
-     * data is not a chunk, exactly as kotlinx.serialization reports it
+     *   data is not a chunk, exactly as kotlinx.serialization reports it
      */
     fun decode(data: String): ChatCompletionChunk =
         scanner.scan(data) ?: json.decodeFromString(ChatCompletionChunk.serializer(), data)
@@ -86,14 +86,32 @@ internal class ChunkScanner {
         var choices: List<ChunkChoice> = emptyList()
         members(CHUNK_KEYS) { key ->
             when (key) {
-                0 -> { id = string(lastId); if (id != null) lastId = id }
-                1 -> { objectType = string(lastObject); if (objectType != null) lastObject = objectType }
+                0 -> {
+                    id = string(lastId)
+                    if (id != null) lastId = id
+                }
+                1 -> {
+                    objectType = string(lastObject)
+                    if (objectType != null) lastObject = objectType
+                }
                 2 -> created = long()
-                3 -> { model = string(lastModel); if (model != null) lastModel = model }
-                4 -> { fingerprint = string(lastFingerprint); if (fingerprint != null) lastFingerprint = fingerprint }
-                5 -> { tier = string(lastTier); if (tier != null) lastTier = tier }
+                3 -> {
+                    model = string(lastModel)
+                    if (model != null) lastModel = model
+                }
+                4 -> {
+                    fingerprint = string(lastFingerprint)
+                    if (fingerprint != null) lastFingerprint = fingerprint
+                }
+                5 -> {
+                    tier = string(lastTier)
+                    if (tier != null) lastTier = tier
+                }
                 6 -> choices = choices()
-                7, 8, 9 -> literalNull() // usage, routing_metadata, error: only their absence is read here
+                7,
+                8,
+                9 ->
+                    literalNull() // usage, routing_metadata, error: only their absence is read here
                 else -> skipScalar()
             }
         }
@@ -119,13 +137,24 @@ internal class ChunkScanner {
             when (key) {
                 0 -> index = int()
                 1 -> delta = delta()
-                2 -> { finish = string(lastFinish); if (finish != null) lastFinish = finish }
-                3 -> { nativeFinish = string(lastNativeFinish); if (nativeFinish != null) lastNativeFinish = nativeFinish }
+                2 -> {
+                    finish = string(lastFinish)
+                    if (finish != null) lastFinish = finish
+                }
+                3 -> {
+                    nativeFinish = string(lastNativeFinish)
+                    if (nativeFinish != null) lastNativeFinish = nativeFinish
+                }
                 4 -> literalNull() // logprobs
                 else -> skipScalar()
             }
         }
-        return ChunkChoice(index = index, delta = delta ?: ChunkDelta(), finishReason = finish, nativeFinishReason = nativeFinish)
+        return ChunkChoice(
+            index = index,
+            delta = delta ?: ChunkDelta(),
+            finishReason = finish,
+            nativeFinishReason = nativeFinish,
+        )
     }
 
     private fun delta(): ChunkDelta {
@@ -138,7 +167,10 @@ internal class ChunkScanner {
         var toolCalls: List<ToolCallDelta> = emptyList()
         members(DELTA_KEYS) { key ->
             when (key) {
-                0 -> { role = string(lastRole); if (role != null) lastRole = role }
+                0 -> {
+                    role = string(lastRole)
+                    if (role != null) lastRole = role
+                }
                 1 -> content = string(null)
                 2 -> reasoning = string(null)
                 3 -> signature = string(null)
@@ -159,7 +191,9 @@ internal class ChunkScanner {
         )
     }
 
-    /** `null` (no fragments, as the general way reads it too) or an array of tool call fragments. */
+    /**
+     * `null` (no fragments, as the general way reads it too) or an array of tool call fragments.
+     */
     private fun toolCalls(): List<ToolCallDelta> {
         if (peek() != 'n') return array { toolCall() }
         literal("null")
@@ -174,9 +208,20 @@ internal class ChunkScanner {
         members(TOOL_CALL_KEYS) { key ->
             when (key) {
                 0 -> index = int()
-                1 -> { id = string(lastCallId); if (id != null) lastCallId = id }
-                2 -> { type = string(lastCallType); if (type != null) lastCallType = type }
-                3 -> function = if (peek() == 'n') { literalNull(); null } else function()
+                1 -> {
+                    id = string(lastCallId)
+                    if (id != null) lastCallId = id
+                }
+                2 -> {
+                    type = string(lastCallType)
+                    if (type != null) lastCallType = type
+                }
+                3 ->
+                    function =
+                        if (peek() == 'n') {
+                            literalNull()
+                            null
+                        } else function()
                 else -> skipScalar()
             }
         }
@@ -188,7 +233,10 @@ internal class ChunkScanner {
         var arguments: String? = null
         members(FUNCTION_KEYS) { key ->
             when (key) {
-                0 -> { name = string(lastFunctionName); if (name != null) lastFunctionName = name }
+                0 -> {
+                    name = string(lastFunctionName)
+                    if (name != null) lastFunctionName = name
+                }
                 1 -> arguments = string(null)
                 else -> skipScalar()
             }
@@ -283,7 +331,8 @@ internal class ChunkScanner {
         skipWhitespace()
         for (i in keys.indices) {
             val candidate = keys[i]
-            if (candidate.length == length && text.regionMatches(start, candidate, 0, length)) return i
+            if (candidate.length == length && text.regionMatches(start, candidate, 0, length))
+                return i
         }
         return -1
     }
@@ -316,7 +365,12 @@ internal class ChunkScanner {
             if (c == '"') {
                 val length = p - start
                 p++
-                if (previous != null && previous.length == length && text.regionMatches(start, previous, 0, length)) return previous
+                if (
+                    previous != null &&
+                        previous.length == length &&
+                        text.regionMatches(start, previous, 0, length)
+                )
+                    return previous
                 return text.substring(start, start + length)
             }
             if (c == '\\') return escapedString(start)
@@ -365,12 +419,13 @@ internal class ChunkScanner {
         if (p + 4 > s.length) throw OutsideShape
         var value = 0
         repeat(4) {
-            val digit = when (val c = s[p++]) {
-                in '0'..'9' -> c - '0'
-                in 'a'..'f' -> c - 'a' + 10
-                in 'A'..'F' -> c - 'A' + 10
-                else -> throw OutsideShape
-            }
+            val digit =
+                when (val c = s[p++]) {
+                    in '0'..'9' -> c - '0'
+                    in 'a'..'f' -> c - 'a' + 10
+                    in 'A'..'F' -> c - 'A' + 10
+                    else -> throw OutsideShape
+                }
             value = value * 16 + digit
         }
         return value.toChar()
@@ -405,9 +460,11 @@ internal class ChunkScanner {
             p++
         }
         val digits = p - start
-        if (digits == 0 || digits > maxDigits || (digits > 1 && text[start] == '0')) throw OutsideShape
+        if (digits == 0 || digits > maxDigits || (digits > 1 && text[start] == '0'))
+            throw OutsideShape
         // A fraction or an exponent makes it another kind of number.
-        if (p < text.length && (text[p] == '.' || text[p] == 'e' || text[p] == 'E')) throw OutsideShape
+        if (p < text.length && (text[p] == '.' || text[p] == 'e' || text[p] == 'E'))
+            throw OutsideShape
         return if (negative) -value else value
     }
 
@@ -435,7 +492,14 @@ internal class ChunkScanner {
                 c == '\\' -> {
                     if (p >= text.length) throw OutsideShape
                     when (text[p++]) {
-                        '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {}
+                        '"',
+                        '\\',
+                        '/',
+                        'b',
+                        'f',
+                        'n',
+                        'r',
+                        't' -> {}
                         'u' -> hex4()
                         else -> throw OutsideShape
                     }
@@ -507,15 +571,31 @@ internal class ChunkScanner {
         const val END = '\u0000'
 
         // Positions matter: they are the codes the `when`s above switch on.
-        val CHUNK_KEYS = arrayOf(
-            "id", "object", "created", "model", "system_fingerprint", "service_tier", "choices",
-            "usage", "routing_metadata", "error",
-        )
-        val CHOICE_KEYS = arrayOf("index", "delta", "finish_reason", "native_finish_reason", "logprobs")
-        val DELTA_KEYS = arrayOf(
-            "role", "content", "reasoning_content", "reasoning_signature", "reasoning_redacted_data",
-            "refusal", "tool_calls",
-        )
+        val CHUNK_KEYS =
+            arrayOf(
+                "id",
+                "object",
+                "created",
+                "model",
+                "system_fingerprint",
+                "service_tier",
+                "choices",
+                "usage",
+                "routing_metadata",
+                "error",
+            )
+        val CHOICE_KEYS =
+            arrayOf("index", "delta", "finish_reason", "native_finish_reason", "logprobs")
+        val DELTA_KEYS =
+            arrayOf(
+                "role",
+                "content",
+                "reasoning_content",
+                "reasoning_signature",
+                "reasoning_redacted_data",
+                "refusal",
+                "tool_calls",
+            )
         val TOOL_CALL_KEYS = arrayOf("index", "id", "type", "function")
         val FUNCTION_KEYS = arrayOf("name", "arguments")
     }

@@ -14,20 +14,23 @@ internal object InsecureBaseUrl {
         if (isLoopback(host)) return
         warn(
             "The base URL $baseUrl is not HTTPS: the API key and every prompt will travel unencrypted to $host. " +
-                "Use https:// (plain http:// is meant for a gateway on this machine).",
+                "Use https:// (plain http:// is meant for a gateway on this machine)."
         )
     }
 
-    fun hostOf(url: String): String? = try {
-        URI(url).host?.removePrefix("[")?.removeSuffix("]")?.lowercase()
-    } catch (_: Exception) {
-        null
-    }
+    fun hostOf(url: String): String? =
+        try {
+            URI(url).host?.removePrefix("[")?.removeSuffix("]")?.lowercase()
+        } catch (_: Exception) {
+            null
+        }
 
     fun isLoopback(host: String): Boolean {
         if (host == "localhost" || host.endsWith(".localhost")) return true
         if (host == "::1" || host == "0:0:0:0:0:0:0:1") return true
         val parts = host.split('.')
-        return parts.size == 4 && parts[0] == "127" && parts.all { p -> p.toIntOrNull()?.let { it in 0..255 } == true }
+        return parts.size == 4 &&
+            parts[0] == "127" &&
+            parts.all { p -> p.toIntOrNull()?.let { it in 0..255 } == true }
     }
 }

@@ -15,10 +15,12 @@ import kotlinx.serialization.json.JsonPrimitive
  * from one server and `429` from another. Objects and arrays read as `null` rather than failing.
  */
 internal object LenientStringSerializer : KSerializer<String?> {
-    override val descriptor: SerialDescriptor = PrimitiveSerialDescriptor("LenientString", PrimitiveKind.STRING)
+    override val descriptor: SerialDescriptor =
+        PrimitiveSerialDescriptor("LenientString", PrimitiveKind.STRING)
 
     override fun deserialize(decoder: Decoder): String? {
-        val element = (decoder as? JsonDecoder)?.decodeJsonElement() ?: return decoder.decodeString()
+        val element =
+            (decoder as? JsonDecoder)?.decodeJsonElement() ?: return decoder.decodeString()
         return if (element is JsonPrimitive && element !is JsonNull) element.content else null
     }
 

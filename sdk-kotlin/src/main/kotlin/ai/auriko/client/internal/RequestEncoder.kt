@@ -10,6 +10,8 @@ import ai.auriko.gateway.Extensions
 import ai.auriko.gateway.RequestMetadata
 import ai.auriko.gateway.RoutingOptions
 import ai.auriko.json.RawJson
+import java.math.BigDecimal
+import java.math.BigInteger
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
@@ -17,13 +19,10 @@ import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonObjectBuilder
 import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.put
 import kotlinx.serialization.json.putJsonArray
 import kotlinx.serialization.json.putJsonObject
-import java.math.BigDecimal
-import java.math.BigInteger
 
 /**
  * Encodes the sdk-java request model as the gateway's JSON, by hand and without reflection: Auriko
@@ -39,21 +38,25 @@ internal object RequestEncoder {
         val fields = LinkedHashMap<String, JsonElement>()
         val body = buildJsonObject {
             request.model()?.let { put("model", it) }
-            if (request.models().isNotEmpty()) putJsonArray("models") { request.models().forEach { add(JsonPrimitive(it)) } }
+            if (request.models().isNotEmpty())
+                putJsonArray("models") { request.models().forEach { add(JsonPrimitive(it)) } }
             putJsonArray("messages") { request.messages().forEach { add(message(it)) } }
-            if (request.tools().isNotEmpty()) putJsonArray("tools") { request.tools().forEach { add(tool(it)) } }
+            if (request.tools().isNotEmpty())
+                putJsonArray("tools") { request.tools().forEach { add(tool(it)) } }
             request.toolChoice()?.let { put("tool_choice", toolChoice(it)) }
             request.parallelToolCalls()?.let { put("parallel_tool_calls", it) }
             request.temperature()?.let { put("temperature", it) }
             request.topP()?.let { put("top_p", it) }
             request.maxTokens()?.let { put("max_tokens", it) }
             request.maxCompletionTokens()?.let { put("max_completion_tokens", it) }
-            if (request.stop().isNotEmpty()) putJsonArray("stop") { request.stop().forEach { add(JsonPrimitive(it)) } }
+            if (request.stop().isNotEmpty())
+                putJsonArray("stop") { request.stop().forEach { add(JsonPrimitive(it)) } }
             request.seed()?.let { put("seed", it) }
             request.n()?.let { put("n", it) }
             request.presencePenalty()?.let { put("presence_penalty", it) }
             request.frequencyPenalty()?.let { put("frequency_penalty", it) }
-            if (request.logitBias().isNotEmpty()) putJsonObject("logit_bias") { request.logitBias().forEach { (k, v) -> put(k, v) } }
+            if (request.logitBias().isNotEmpty())
+                putJsonObject("logit_bias") { request.logitBias().forEach { (k, v) -> put(k, v) } }
             request.logprobs()?.let { put("logprobs", it) }
             request.topLogprobs()?.let { put("top_logprobs", it) }
             request.user()?.let { put("user", it) }
@@ -61,10 +64,15 @@ internal object RequestEncoder {
             request.responseFormat()?.let { put("response_format", responseFormat(it)) }
             put("stream", stream)
             if (stream) {
-                putJsonObject("stream_options") { put("include_usage", request.streamOptions()?.includeUsage() ?: true) }
+                putJsonObject("stream_options") {
+                    put("include_usage", request.streamOptions()?.includeUsage() ?: true)
+                }
             }
             gateway(request.routing(), request.metadata())?.let { put("gateway", it) }
-            request.extensions()?.takeUnless { it.isEmpty }?.let { put("extensions", extensions(it)) }
+            request
+                .extensions()
+                ?.takeUnless { it.isEmpty }
+                ?.let { put("extensions", extensions(it)) }
         }
         fields.putAll(body)
         for ((key, value) in request.extraBody()) fields[key] = jsonValue(value)
@@ -74,7 +82,8 @@ internal object RequestEncoder {
     private fun message(m: ChatMessage): JsonObject = buildJsonObject {
         put("role", m.role().wireName())
         when {
-            m.hasContentParts() -> putJsonArray("content") { m.contentParts().forEach { add(contentPart(it)) } }
+            m.hasContentParts() ->
+                putJsonArray("content") { m.contentParts().forEach { add(contentPart(it)) } }
             m.content() != null -> put("content", m.content())
             else -> put("content", JsonNull)
         }
@@ -83,14 +92,16 @@ internal object RequestEncoder {
         if (m.toolCalls().isNotEmpty()) {
             putJsonArray("tool_calls") {
                 m.toolCalls().forEach { call ->
-                    add(buildJsonObject {
-                        put("id", call.id())
-                        put("type", call.type())
-                        putJsonObject("function") {
-                            put("name", call.name())
-                            put("arguments", call.arguments())
+                    add(
+                        buildJsonObject {
+                            put("id", call.id())
+                            put("type", call.type())
+                            putJsonObject("function") {
+                                put("name", call.name())
+                                put("arguments", call.arguments())
+                            }
                         }
-                    })
+                    )
                 }
             }
         }
@@ -102,10 +113,11 @@ internal object RequestEncoder {
         put("type", p.type().wireName())
         when (p.type()) {
             ContentPart.Type.TEXT -> put("text", p.text())
-            ContentPart.Type.IMAGE_URL -> putJsonObject("image_url") {
-                put("url", p.imageUrl())
-                p.imageDetail()?.let { put("detail", it.wireName()) }
-            }
+            ContentPart.Type.IMAGE_URL ->
+                putJsonObject("image_url") {
+                    put("url", p.imageUrl())
+                    p.imageDetail()?.let { put("detail", it.wireName()) }
+                }
         }
     }
 
@@ -119,13 +131,15 @@ internal object RequestEncoder {
         }
     }
 
-    private fun toolChoice(c: ToolChoice): JsonElement = when (c.mode()) {
-        ToolChoice.Mode.FUNCTION -> buildJsonObject {
-            put("type", "function")
-            putJsonObject("function") { put("name", c.functionName()) }
+    private fun toolChoice(c: ToolChoice): JsonElement =
+        when (c.mode()) {
+            ToolChoice.Mode.FUNCTION ->
+                buildJsonObject {
+                    put("type", "function")
+                    putJsonObject("function") { put("name", c.functionName()) }
+                }
+            else -> JsonPrimitive(c.mode().wireName())
         }
-        else -> JsonPrimitive(c.mode().wireName())
-    }
 
     private fun responseFormat(f: ResponseFormat): JsonObject = buildJsonObject {
         put("type", f.type().wireName())
@@ -151,7 +165,8 @@ internal object RequestEncoder {
 
     private fun routing(r: RoutingOptions): JsonObject = buildJsonObject {
         r.optimize()?.let { put("optimize", it.value()) }
-        if (r.weights().isNotEmpty()) putJsonObject("weights") { r.weights().forEach { (k, v) -> put(k, v) } }
+        if (r.weights().isNotEmpty())
+            putJsonObject("weights") { r.weights().forEach { (k, v) -> put(k, v) } }
         r.maxCostPer1m()?.let { put("max_cost_per_1m", it) }
         r.maxTtftMs()?.let { put("max_ttft_ms", it) }
         r.minThroughputTps()?.let { put("min_throughput_tps", it) }
@@ -171,7 +186,8 @@ internal object RequestEncoder {
         if (m.tags().isNotEmpty()) putStrings("tags", m.tags())
         m.userId()?.let { put("user_id", it) }
         m.traceId()?.let { put("trace_id", it) }
-        if (m.customFields().isNotEmpty()) putJsonObject("custom_fields") { m.customFields().forEach { (k, v) -> put(k, v) } }
+        if (m.customFields().isNotEmpty())
+            putJsonObject("custom_fields") { m.customFields().forEach { (k, v) -> put(k, v) } }
     }
 
     private fun extensions(e: Extensions): JsonObject = buildJsonObject {
@@ -189,16 +205,23 @@ internal object RequestEncoder {
     }
 
     /** The JSON values sdk-java admits (see `JsonValues`): maps, lists, scalars and raw JSON. */
-    fun jsonValue(value: Any?): JsonElement = when (value) {
-        null -> JsonNull
-        is String -> JsonPrimitive(value)
-        is Boolean -> JsonPrimitive(value)
-        is Int, is Long, is Short, is Byte -> JsonPrimitive((value as Number).toLong())
-        is Double, is Float -> JsonPrimitive((value as Number).toDouble())
-        is BigInteger, is BigDecimal -> JsonPrimitive(value as Number)
-        is RawJson -> Json.parseToJsonElement(value.json())
-        is Map<*, *> -> JsonObject(value.entries.associate { (k, v) -> k as String to jsonValue(v) })
-        is List<*> -> JsonArray(value.map { jsonValue(it) })
-        else -> throw IllegalArgumentException("not a JSON value: ${value::class.java.name}")
-    }
+    fun jsonValue(value: Any?): JsonElement =
+        when (value) {
+            null -> JsonNull
+            is String -> JsonPrimitive(value)
+            is Boolean -> JsonPrimitive(value)
+            is Int,
+            is Long,
+            is Short,
+            is Byte -> JsonPrimitive((value as Number).toLong())
+            is Double,
+            is Float -> JsonPrimitive((value as Number).toDouble())
+            is BigInteger,
+            is BigDecimal -> JsonPrimitive(value as Number)
+            is RawJson -> Json.parseToJsonElement(value.json())
+            is Map<*, *> ->
+                JsonObject(value.entries.associate { (k, v) -> k as String to jsonValue(v) })
+            is List<*> -> JsonArray(value.map { jsonValue(it) })
+            else -> throw IllegalArgumentException("not a JSON value: ${value::class.java.name}")
+        }
 }

@@ -26,14 +26,15 @@ import io.ktor.utils.io.readAvailable
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.withTimeoutOrNull
-import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.serialization.SerializationException
 
 /**
- * What one collection of a stream has seen so far; read by [ai.auriko.client.chat.ChatCompletionStream]
- * from any thread, written only by the collecting coroutine.
+ * What one collection of a stream has seen so far; read by
+ * [ai.auriko.client.chat.ChatCompletionStream] from any thread, written only by the collecting
+ * coroutine.
  */
 internal class StreamRun {
     @Volatile var headers: ResponseHeaders? = null
@@ -48,24 +49,30 @@ internal class StreamRun {
     // another thread may take a snapshot. Uncontended, the lock costs nanoseconds per chunk.
     @Synchronized fun add(chunk: ChatCompletionChunk) = accumulator.add(chunk)
 
-    @Synchronized fun reset() {
+    @Synchronized
+    fun reset() {
         accumulator = ChatCompletionAccumulator()
         headers = null
     }
 
-    val isComplete: Boolean @Synchronized get() = accumulator.isComplete
-    val chunkCount: Int @Synchronized get() = accumulator.chunkCount
+    val isComplete: Boolean
+        @Synchronized get() = accumulator.isComplete
 
-    @Synchronized fun partial(): ChatCompletion =
-        accumulator.snapshot(headers ?: ResponseHeaders.empty()).also { it.streamMetrics = metrics.snapshot() }
+    val chunkCount: Int
+        @Synchronized get() = accumulator.chunkCount
+
+    @Synchronized
+    fun partial(): ChatCompletion =
+        accumulator.snapshot(headers ?: ResponseHeaders.empty()).also {
+            it.streamMetrics = metrics.snapshot()
+        }
 }
 
 /**
  * One streaming chat completion: sends the request, decodes the event stream, and emits each chunk
  * as soon as its event's blank line arrives. The stream's end follows DESIGN.md exactly:
- *
- * - `data: [DONE]` completes it: nothing after it is decoded, and the body's own end, which
- *   follows at once, is awaited only briefly ([finishBody]) so that the connection can be reused.
+ * - `data: [DONE]` completes it: nothing after it is decoded, and the body's own end, which follows
+ *   at once, is awaited only briefly ([finishBody]) so that the connection can be reused.
  * - An `event: error`, or a data event with a top-level `error` object, throws the classified
  *   exception with the partial completion.
  * - The body ending (or the connection breaking) in any other state completes it only when every
@@ -101,8 +108,10 @@ internal class StreamCall(
             observer.cancelled(run.metrics.snapshot())
             throw e
         } catch (e: Throwable) {
-            // cancelled with a cause, which surfaced instead of a CancellationException (see Transport.exchange)
-            if (currentCoroutineContext().isActive) observer.failed(e, run.metrics.snapshot()) else observer.cancelled(run.metrics.snapshot())
+            // cancelled with a cause, which surfaced instead of a CancellationException (see
+            // Transport.exchange)
+            if (currentCoroutineContext().isActive) observer.failed(e, run.metrics.snapshot())
+            else observer.cancelled(run.metrics.snapshot())
             throw e
         } finally {
             run.finalMetrics = run.metrics.snapshot()
@@ -124,18 +133,25 @@ internal class StreamCall(
                 val watchdog = Watchdog(this, options.firstEventTimeout, options.idleTimeout)
                 val closeWatcher = transport.watchForClose(this)
                 try {
-                    val statement = transport.http.preparePost(transport.url(PATH)) {
-                        with(transport) { common(requestBody, accept = "text/event-stream") }
-                        observer.request(this, requestBody, attemptNumber)
-                    }
+                    val statement =
+                        transport.http.preparePost(transport.url(PATH)) {
+                            with(transport) { common(requestBody, accept = "text/event-stream") }
+                            observer.request(this, requestBody, attemptNumber)
+                        }
                     statement.execute { response ->
                         responseStarted = true
                         val headers = response.typedHeaders(transport::redact)
                         run.headers = headers
                         run.metrics.headers()
                         observer.responseHeaders(response.status.value, headers)
-                        if (!response.status.isSuccess()) throw transport.statusError(response, headers, observer)
-                        readBody(response, headers, run, Downstream(collector, afterRead, watchdog, observer))
+                        if (!response.status.isSuccess())
+                            throw transport.statusError(response, headers, observer)
+                        readBody(
+                            response,
+                            headers,
+                            run,
+                            Downstream(collector, afterRead, watchdog, observer),
+                        )
                     }
                 } finally {
                     watchdog.stop()
@@ -145,30 +161,55 @@ internal class StreamCall(
         } catch (e: Transport.ClientClosed) {
             throw closedDuringStream(run, e)
         } catch (e: Watchdog.Fired) {
-            throw AurikoTimeoutException(e.kind, e.timeout.toJava(), null, run.headers?.requestId(), partialOrNull(run))
+            throw AurikoTimeoutException(
+                e.kind,
+                e.timeout.toJava(),
+                null,
+                run.headers?.requestId(),
+                partialOrNull(run),
+            )
         } catch (e: CancellationException) {
             // Ktor cancels its own jobs when the client closes; the caller was not cancelled.
-            if (transport.isClosed && currentCoroutineContext().isActive) throw closedDuringStream(run, e)
+            if (transport.isClosed && currentCoroutineContext().isActive)
+                throw closedDuringStream(run, e)
             throw e
         } catch (e: DownstreamFailure) {
             throw e
         } catch (e: StreamLimitExceededException) {
-            throw StreamLimitExceededException(e.message ?: "limit exceeded", e.limitBytes(), e, run.headers?.requestId(), run.partial())
+            throw StreamLimitExceededException(
+                e.message ?: "limit exceeded",
+                e.limitBytes(),
+                e,
+                run.headers?.requestId(),
+                run.partial(),
+            )
         } catch (e: AurikoException) {
             throw e
         } catch (e: Throwable) {
-            throw mapTransportFailure(e, options, responseStarted, run.headers?.requestId(), partialOrNull(run))
+            throw mapTransportFailure(
+                e,
+                options,
+                responseStarted,
+                run.headers?.requestId(),
+                partialOrNull(run),
+            )
         }
     }
 
-    private fun partialOrNull(run: StreamRun): ChatCompletion? = if (run.headers == null) null else run.partial()
+    private fun partialOrNull(run: StreamRun): ChatCompletion? =
+        if (run.headers == null) null else run.partial()
 
     private fun closedDuringStream(run: StreamRun, cause: Throwable): RuntimeException =
         if (run.emitted == 0 && run.headers == null) {
             // Nothing had started: the same failure as calling a closed client.
             IllegalStateException("the client was closed before the stream started", cause)
         } else {
-            StreamInterruptedException("the client was closed during the stream", cause, run.headers?.requestId(), run.partial())
+            StreamInterruptedException(
+                "the client was closed during the stream",
+                cause,
+                run.headers?.requestId(),
+                run.partial(),
+            )
         }
 
     /**
@@ -197,11 +238,14 @@ internal class StreamCall(
         if (type != null && type.match(ContentType.Text.Html)) {
             throw MalformedResponseException(
                 "expected an event stream, got text/html: ${ParsedErrorBody.snippet(transport.redact(response.readCappedText()))}",
-                null, headers.requestId(), null,
+                null,
+                headers.requestId(),
+                null,
             )
         }
         val events = EventBuffer(run.metrics, ChunkDecoder(transport.json))
-        val decoder = SseDecoder(events, transport.options.maxLineBytes, transport.options.maxEventBytes)
+        val decoder =
+            SseDecoder(events, transport.options.maxLineBytes, transport.options.maxEventBytes)
         val channel = response.bodyAsChannel()
         val buffer = ByteArray(READ_BUFFER_BYTES)
         while (true) {
@@ -226,8 +270,11 @@ internal class StreamCall(
         if (!run.isComplete) {
             throw StreamInterruptedException(
                 if (run.chunkCount == 0) "the stream ended before any chunk arrived"
-                else "the stream ended after ${run.chunkCount} chunks without [DONE] or a finish reason",
-                null, headers.requestId(), run.partial(),
+                else
+                    "the stream ended after ${run.chunkCount} chunks without [DONE] or a finish reason",
+                null,
+                headers.requestId(),
+                run.partial(),
             )
         }
         run.completion = run.partial()
@@ -264,28 +311,42 @@ internal class StreamCall(
                 val type = events.types[i]
                 val data = events.data[i]!!
                 downstream.observer.streamEvent(type, data)
-                if (type == "error") throw transport.classifier.fromStreamEvent(transport.redact(data), headers, run.partial())
+                if (type == "error")
+                    throw transport.classifier.fromStreamEvent(
+                        transport.redact(data),
+                        headers,
+                        run.partial(),
+                    )
                 if (type != null && type != "message") continue // other event types carry no chunks
                 if (data == DONE) {
                     run.completion = run.partial()
                     return true
                 }
-                val chunk = try {
-                    events.chunks.decode(data)
-                } catch (e: SerializationException) {
-                    throw MalformedResponseException(
-                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
-                        transport.redactCause(e), headers.requestId(), run.partial(),
-                    )
-                } catch (e: IllegalArgumentException) {
-                    throw MalformedResponseException(
-                        "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
-                        transport.redactCause(e), headers.requestId(), run.partial(),
-                    )
-                }
+                val chunk =
+                    try {
+                        events.chunks.decode(data)
+                    } catch (e: SerializationException) {
+                        throw MalformedResponseException(
+                            "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
+                            transport.redactCause(e),
+                            headers.requestId(),
+                            run.partial(),
+                        )
+                    } catch (e: IllegalArgumentException) {
+                        throw MalformedResponseException(
+                            "a stream event is not a chat completion chunk: ${ParsedErrorBody.snippet(transport.redact(data))}",
+                            transport.redactCause(e),
+                            headers.requestId(),
+                            run.partial(),
+                        )
+                    }
                 run.add(chunk)
                 if (chunk.error != null) {
-                    throw transport.classifier.fromStreamEvent(transport.redact(data), headers, run.partial())
+                    throw transport.classifier.fromStreamEvent(
+                        transport.redact(data),
+                        headers,
+                        run.partial(),
+                    )
                 }
                 emit(run, downstream, chunk)
             }
@@ -313,7 +374,11 @@ internal class StreamCall(
     }
 
     // Inline: a suspend call per chunk would allocate its continuation per chunk.
-    private suspend inline fun emit(run: StreamRun, downstream: Downstream, chunk: ChatCompletionChunk) {
+    private suspend inline fun emit(
+        run: StreamRun,
+        downstream: Downstream,
+        chunk: ChatCompletionChunk,
+    ) {
         if (run.emitted++ == 0) downstream.observer.firstChunk()
         run.metrics.chunk(chunk)
         paused(downstream) { downstream.collector.emit(chunk) }
@@ -337,10 +402,14 @@ internal class StreamCall(
      * Events decoded from one read, held until the read is processed (the listener cannot suspend),
      * and the stream's chunk decoder.
      */
-    private class EventBuffer(private val metrics: StreamMetricsRecorder, val chunks: ChunkDecoder) : SseListener {
+    private class EventBuffer(
+        private val metrics: StreamMetricsRecorder,
+        val chunks: ChunkDecoder,
+    ) : SseListener {
         val types = ArrayList<String?>()
         val data = ArrayList<String?>()
-        val size: Int get() = data.size
+        val size: Int
+            get() = data.size
 
         override fun onEvent(id: String?, type: String?, data: String) {
             types.add(type)
@@ -362,7 +431,10 @@ internal class StreamCall(
         const val PATH = "/chat/completions"
         const val READ_BUFFER_BYTES = 8192
 
-        /** OkHttp's own bound for discarding an unread body (`ExchangeCodec.DISCARD_STREAM_TIMEOUT_MILLIS`). */
+        /**
+         * OkHttp's own bound for discarding an unread body
+         * (`ExchangeCodec.DISCARD_STREAM_TIMEOUT_MILLIS`).
+         */
         const val FINISH_BODY_MILLIS = 100L
         const val FINISH_BODY_BYTES = 64 * 1024
     }

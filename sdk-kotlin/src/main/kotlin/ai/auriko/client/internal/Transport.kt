@@ -1,6 +1,8 @@
 package ai.auriko.client.internal
 
 import ai.auriko.client.AurikoClientOptions
+import ai.auriko.client.events.AurikoCall
+import ai.auriko.client.logging.LogLevel
 import ai.auriko.errors.AurikoConnectionException
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AurikoTimeoutException
@@ -14,59 +16,56 @@ import io.ktor.client.plugins.HttpRequestTimeoutException
 import io.ktor.client.plugins.HttpTimeout
 import io.ktor.client.plugins.timeout
 import io.ktor.client.request.HttpRequestBuilder
-import io.ktor.client.request.prepareRequest
-import io.ktor.http.HttpMethod
-import io.ktor.http.isSuccess
-import kotlinx.coroutines.withTimeoutOrNull
 import io.ktor.client.request.header
+import io.ktor.client.request.prepareRequest
 import io.ktor.client.request.setBody
 import io.ktor.client.statement.HttpResponse
 import io.ktor.client.statement.bodyAsChannel
 import io.ktor.client.statement.bodyAsText
-import ai.auriko.client.events.AurikoCall
-import ai.auriko.client.logging.LogLevel
-import java.util.concurrent.atomic.AtomicLong
 import io.ktor.http.ContentType
 import io.ktor.http.HttpHeaders
+import io.ktor.http.HttpMethod
 import io.ktor.http.content.ByteArrayContent
+import io.ktor.http.isSuccess
 import io.ktor.utils.io.readAvailable
+import java.io.IOException
+import java.nio.channels.UnresolvedAddressException
+import java.time.Duration as JavaDuration
+import java.util.concurrent.atomic.AtomicLong
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.coroutineScope
-import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.currentCoroutineContext
+import kotlinx.coroutines.ensureActive
 import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.withTimeoutOrNull
 import kotlinx.serialization.json.Json
-import java.io.IOException
-import java.nio.channels.UnresolvedAddressException
-import java.time.Duration as JavaDuration
 
 /**
  * Everything the endpoints share: the Ktor client, request headers, the retry loop and the mapping
  * of transport failures to the SDK's exceptions. One per [ai.auriko.client.AurikoClient].
  */
-internal class Transport(
-    val options: AurikoClientOptions,
-    private val checkOpen: () -> Unit,
-) {
+internal class Transport(val options: AurikoClientOptions, private val checkOpen: () -> Unit) {
     private val ownsEngine = options.engine == null
     private val engine: HttpClientEngine = options.engine ?: defaultEngine()
 
-    val http: HttpClient = HttpClient(engine) {
-        expectSuccess = false
-        // No redirect is followed: the API never redirects, following one could turn a POST into
-        // a GET, and the Authorization header must never reach another host. A 3xx becomes an
-        // UnexpectedStatusException naming its Location (see statusError). Ktor's OkHttp engine
-        // switches OkHttp's own redirect following off as well.
-        followRedirects = false
-        install(HttpTimeout) {
-            connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
+    val http: HttpClient =
+        HttpClient(engine) {
+            expectSuccess = false
+            // No redirect is followed: the API never redirects, following one could turn a POST
+            // into
+            // a GET, and the Authorization header must never reach another host. A 3xx becomes an
+            // UnexpectedStatusException naming its Location (see statusError). Ktor's OkHttp engine
+            // switches OkHttp's own redirect following off as well.
+            followRedirects = false
+            install(HttpTimeout) {
+                connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
+            }
         }
-    }
 
     val classifier: ErrorClassifier = ErrorClassifier.standard()
 
@@ -78,8 +77,16 @@ internal class Transport(
     private val callIds = AtomicLong()
 
     /** Starts observing a new call: the listener hears `callStarted` now. */
-    fun observe(method: HttpMethod, path: String, streaming: Boolean, model: String? = null): CallObserver =
-        CallObserver(this, AurikoCall(callIds.incrementAndGet(), method.value, url(path), streaming, model))
+    fun observe(
+        method: HttpMethod,
+        path: String,
+        streaming: Boolean,
+        model: String? = null,
+    ): CallObserver =
+        CallObserver(
+                this,
+                AurikoCall(callIds.incrementAndGet(), method.value, url(path), streaming, model),
+            )
             .also { it.callStarted() }
 
     /** Writes to the client's logger; a failing logger is ignored (it must never fail a call). */
@@ -104,30 +111,38 @@ internal class Transport(
     // cancels them (and closes their connections) instead of leaving them to their timeouts.
     private val closedSignal = CompletableDeferred<Unit>()
 
-    val isClosed: Boolean get() = closedSignal.isCompleted
+    val isClosed: Boolean
+        get() = closedSignal.isCompleted
 
     /** Suspends until the client is closed. */
     suspend fun awaitClosed() {
         closedSignal.await()
     }
 
-    /** The failure a close-watcher ends a call's scope with; not a CancellationException on purpose. */
+    /**
+     * The failure a close-watcher ends a call's scope with; not a CancellationException on purpose.
+     */
     class ClientClosed : RuntimeException("the client was closed during the call") {
         override fun fillInStackTrace(): Throwable = this
     }
 
-    /** Starts, in [scope], a child that fails the scope with [ClientClosed] when the client closes. */
-    fun watchForClose(scope: CoroutineScope): Job = scope.launch(start = CoroutineStart.UNDISPATCHED) {
-        closedSignal.await()
-        throw ClientClosed()
-    }
+    /**
+     * Starts, in [scope], a child that fails the scope with [ClientClosed] when the client closes.
+     */
+    fun watchForClose(scope: CoroutineScope): Job =
+        scope.launch(start = CoroutineStart.UNDISPATCHED) {
+            closedSignal.await()
+            throw ClientClosed()
+        }
 
     /**
      * Removes the API key from text the server sent back (some proxies echo request headers into
      * error pages), so it can never reach an exception message.
      */
     fun redact(text: String): String =
-        if (options.secretApiKey().length >= 8 && text.contains(options.secretApiKey())) text.replace(options.secretApiKey(), "██") else text
+        if (options.secretApiKey().length >= 8 && text.contains(options.secretApiKey()))
+            text.replace(options.secretApiKey(), "██")
+        else text
 
     /**
      * [e], or, when its message quotes the API key (a JSON parser quotes the input it failed on,
@@ -138,24 +153,33 @@ internal class Transport(
         val message = e.message ?: return e
         val redacted = redact(message)
         if (redacted == message) return e
-        return RuntimeException("${e::class.java.name}: $redacted").also { it.stackTrace = e.stackTrace }
+        return RuntimeException("${e::class.java.name}: $redacted").also {
+            it.stackTrace = e.stackTrace
+        }
     }
 
     /**
-     * The exception for a response whose status is not a success. A redirect is reported with
-     * where it pointed, without reading its body; any other status is classified from at most
+     * The exception for a response whose status is not a success. A redirect is reported with where
+     * it pointed, without reading its body; any other status is classified from at most
      * [MAX_ERROR_BODY_BYTES] of its body.
      */
-    suspend fun statusError(response: HttpResponse, headers: ResponseHeaders, observer: CallObserver): AurikoException {
+    suspend fun statusError(
+        response: HttpResponse,
+        headers: ResponseHeaders,
+        observer: CallObserver,
+    ): AurikoException {
         val status = response.status.value
         if (status in 300..399) {
-            val location = headers.get(HttpHeaders.Location)?.let { redact(it) } ?: "(no Location header)"
+            val location =
+                headers.get(HttpHeaders.Location)?.let { redact(it) } ?: "(no Location header)"
             return classifier.classify(
                 ErrorDetails.builder()
                     .statusCode(status)
-                    .message("the server answered $status, a redirect to $location; the client follows no redirects")
+                    .message(
+                        "the server answered $status, a redirect to $location; the client follows no redirects"
+                    )
                     .headers(headers)
-                    .build(),
+                    .build()
             )
         }
         val text = redact(response.readCappedText())
@@ -164,8 +188,8 @@ internal class Transport(
     }
 
     /**
-     * Sets what every request carries. Engine timeouts are switched off per request because the
-     * SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
+     * Sets what every request carries. Engine timeouts are switched off per request because the SDK
+     * enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
      * default read timeout would otherwise cut long-thinking streams.
      */
     fun HttpRequestBuilder.common(body: ByteArray?, accept: String) {
@@ -184,8 +208,8 @@ internal class Transport(
     }
 
     /**
-     * One non-streaming exchange under the retry policy and the request timeout: sends [method]
-     * to [path], classifies an error status, and hands a successful response's body to [read].
+     * One non-streaming exchange under the retry policy and the request timeout: sends [method] to
+     * [path], classifies an error status, and hands a successful response's body to [read].
      */
     suspend fun <T> exchange(
         method: HttpMethod,
@@ -198,15 +222,17 @@ internal class Transport(
         val observer = observe(method, path, streaming = false, model = model)
         try {
             return withRetries(observer) { attempt ->
-                exchangeOnce(method, path, body, observer, attempt, read)
-            }.also { observer.succeeded(null) }
+                    exchangeOnce(method, path, body, observer, attempt, read)
+                }
+                .also { observer.succeeded(null) }
         } catch (e: CancellationException) {
             observer.cancelled(null)
             throw e
         } catch (e: Throwable) {
             // A caller cancelled with a cause (an interrupt, a failed sibling) often surfaces as
             // that cause, mapped by the engine or by us: it is still a cancellation.
-            if (currentCoroutineContext().isActive) observer.failed(e, null) else observer.cancelled(null)
+            if (currentCoroutineContext().isActive) observer.failed(e, null)
+            else observer.cancelled(null)
             throw e
         }
     }
@@ -221,28 +247,39 @@ internal class Transport(
     ): T {
         var responseStarted = false
         try {
-            return closeable { withTimeoutOrNull(options.requestTimeout) {
-                http.prepareRequest(url(path)) {
-                    this.method = method
-                    common(body, accept = "application/json")
-                    observer.request(this, body, attempt)
-                }.execute { response ->
-                    responseStarted = true
-                    val headers = response.typedHeaders(::redact)
-                    observer.responseHeaders(response.status.value, headers)
-                    if (!response.status.isSuccess()) throw statusError(response, headers, observer)
-                    val text = redact(response.bodyAsText())
-                    observer.responseBody(text)
-                    read(text, headers)
+            return closeable {
+                withTimeoutOrNull(options.requestTimeout) {
+                    http
+                        .prepareRequest(url(path)) {
+                            this.method = method
+                            common(body, accept = "application/json")
+                            observer.request(this, body, attempt)
+                        }
+                        .execute { response ->
+                            responseStarted = true
+                            val headers = response.typedHeaders(::redact)
+                            observer.responseHeaders(response.status.value, headers)
+                            if (!response.status.isSuccess())
+                                throw statusError(response, headers, observer)
+                            val text = redact(response.bodyAsText())
+                            observer.responseBody(text)
+                            read(text, headers)
+                        }
                 }
-            } } ?: throw AurikoTimeoutException(
-                AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), null, null, null,
-            )
+            }
+                ?: throw AurikoTimeoutException(
+                    AurikoTimeoutException.Kind.REQUEST,
+                    options.requestTimeout.toJava(),
+                    null,
+                    null,
+                    null,
+                )
         } catch (e: ClientClosed) {
             throw IllegalStateException("the client was closed during the call")
         } catch (e: CancellationException) {
             // Ktor cancels its own jobs when the client closes; the caller was not cancelled.
-            if (isClosed && currentCoroutineContext().isActive) throw IllegalStateException("the client was closed during the call", e)
+            if (isClosed && currentCoroutineContext().isActive)
+                throw IllegalStateException("the client was closed during the call", e)
             throw e
         } catch (e: AurikoException) {
             throw e
@@ -255,8 +292,7 @@ internal class Transport(
      * Test seam: when set, called with each wait before a retry instead of waiting, so a test of
      * long `Retry-After` values can check the waits without sitting through them.
      */
-    @Volatile
-    internal var retrySleeper: (suspend (JavaDuration) -> Unit)? = null
+    @Volatile internal var retrySleeper: (suspend (JavaDuration) -> Unit)? = null
 
     /**
      * Runs [attempt] under the retry policy. [attempt] receives the 1-based attempt number and
@@ -348,7 +384,9 @@ internal fun HttpResponse.typedHeaders(redact: (String) -> String): ResponseHead
 }
 
 /** Reads at most [limit] bytes of the body as UTF-8, for error messages. */
-internal suspend fun HttpResponse.readCappedText(limit: Int = Transport.MAX_ERROR_BODY_BYTES): String {
+internal suspend fun HttpResponse.readCappedText(
+    limit: Int = Transport.MAX_ERROR_BODY_BYTES
+): String {
     val channel = bodyAsChannel()
     val buffer = ByteArray(limit)
     var total = 0
@@ -373,24 +411,47 @@ internal fun mapTransportFailure(
     responseStarted: Boolean,
     requestId: String?,
     partial: Any?,
-): AurikoException = when (e) {
-    is AurikoException -> e
-    is ConnectTimeoutException ->
-        AurikoTimeoutException(AurikoTimeoutException.Kind.CONNECT, options.connectTimeout.toJava(), e, requestId, partial)
-    is HttpRequestTimeoutException ->
-        AurikoTimeoutException(AurikoTimeoutException.Kind.REQUEST, options.requestTimeout.toJava(), e, requestId, partial)
-    is IOException, is UnresolvedAddressException ->
-        if (responseStarted) {
-            ai.auriko.errors.StreamInterruptedException(
-                "the connection broke before the response was complete: ${e.describe(options)}", e, requestId, partial,
+): AurikoException =
+    when (e) {
+        is AurikoException -> e
+        is ConnectTimeoutException ->
+            AurikoTimeoutException(
+                AurikoTimeoutException.Kind.CONNECT,
+                options.connectTimeout.toJava(),
+                e,
+                requestId,
+                partial,
             )
-        } else {
-            AurikoConnectionException("could not reach ${options.baseUrl}: ${e.describe(options)}", e, requestId, partial)
-        }
-    else -> AurikoException("unexpected failure: ${e.describe(options)}", e, requestId, partial)
-}
+        is HttpRequestTimeoutException ->
+            AurikoTimeoutException(
+                AurikoTimeoutException.Kind.REQUEST,
+                options.requestTimeout.toJava(),
+                e,
+                requestId,
+                partial,
+            )
+        is IOException,
+        is UnresolvedAddressException ->
+            if (responseStarted) {
+                ai.auriko.errors.StreamInterruptedException(
+                    "the connection broke before the response was complete: ${e.describe(options)}",
+                    e,
+                    requestId,
+                    partial,
+                )
+            } else {
+                AurikoConnectionException(
+                    "could not reach ${options.baseUrl}: ${e.describe(options)}",
+                    e,
+                    requestId,
+                    partial,
+                )
+            }
+        else -> AurikoException("unexpected failure: ${e.describe(options)}", e, requestId, partial)
+    }
 
-private fun Throwable.describe(): String = this::class.java.simpleName + (message?.let { ": $it" } ?: "")
+private fun Throwable.describe(): String =
+    this::class.java.simpleName + (message?.let { ": $it" } ?: "")
 
 /** [describe] with the API key removed, should an engine quote a header in its message. */
 private fun Throwable.describe(options: AurikoClientOptions): String {

@@ -1,11 +1,11 @@
 package ai.auriko.client.internal
 
 import ai.auriko.errors.AurikoTimeoutException
+import kotlin.time.Duration
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
-import kotlin.time.Duration
 
 /**
  * Enforces a stream's first-event and idle timeouts from a child coroutine, so the reading
@@ -29,28 +29,31 @@ internal class Watchdog(
     @Volatile private var started = false
 
     // The first activity can move the deadline earlier (an idle timeout shorter than the
-    // first-event one), so the watchdog never sleeps longer than one idle period before looking again.
+    // first-event one), so the watchdog never sleeps longer than one idle period before looking
+    // again.
     private val maxSleepMillis: Long =
         if (idleTimeout.isInfinite()) CHECK_INTERVAL_WITHOUT_DEADLINE_MS
         else idleTimeout.inWholeMilliseconds.coerceIn(1, CHECK_INTERVAL_WITHOUT_DEADLINE_MS)
 
-    private val job: Job = scope.launch {
-        while (true) {
-            val deadline = deadlineNanos
-            if (deadline == NO_DEADLINE) {
-                // Paused while the caller holds a chunk: look again soon, so a stall right after
-                // the caller returns is caught at most a quarter of an idle period late.
-                delay((maxSleepMillis / 4).coerceAtLeast(1))
-                continue
+    private val job: Job =
+        scope.launch {
+            while (true) {
+                val deadline = deadlineNanos
+                if (deadline == NO_DEADLINE) {
+                    // Paused while the caller holds a chunk: look again soon, so a stall right
+                    // after
+                    // the caller returns is caught at most a quarter of an idle period late.
+                    delay((maxSleepMillis / 4).coerceAtLeast(1))
+                    continue
+                }
+                val remaining = deadline - System.nanoTime()
+                if (remaining <= 0) {
+                    throw if (started) Fired(AurikoTimeoutException.Kind.IDLE, idleTimeout)
+                    else Fired(AurikoTimeoutException.Kind.FIRST_EVENT, firstEventTimeout)
+                }
+                delay(minOf((remaining + 999_999) / 1_000_000, maxSleepMillis))
             }
-            val remaining = deadline - System.nanoTime()
-            if (remaining <= 0) {
-                throw if (started) Fired(AurikoTimeoutException.Kind.IDLE, idleTimeout)
-                else Fired(AurikoTimeoutException.Kind.FIRST_EVENT, firstEventTimeout)
-            }
-            delay(minOf((remaining + 999_999) / 1_000_000, maxSleepMillis))
         }
-    }
 
     /** Something arrived (an event, a comment, or bytes of one): push the deadline out. */
     fun activity() {

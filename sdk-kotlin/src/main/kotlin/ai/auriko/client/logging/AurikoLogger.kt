@@ -6,7 +6,6 @@ import java.util.logging.Logger
 /**
  * Where the SDK writes its log lines: HTTP traffic when [HttpLogLevel] asks for it, and warnings
  * (for example an API key about to travel over plain HTTP). Plug in any logging library:
- *
  * ```
  * AurikoClient { logger = AurikoLogger { level, message, error -> slf4j.atLevel(...).log(message, error) } }
  * ```
@@ -32,8 +31,7 @@ public fun interface AurikoLogger {
     /** Ready-made loggers. */
     public companion object {
         /** Drops every line, warnings included. */
-        @JvmField
-        public val NONE: AurikoLogger = AurikoLogger { _, _, _ -> }
+        @JvmField public val NONE: AurikoLogger = AurikoLogger { _, _, _ -> }
 
         /**
          * Writes to `java.util.logging` under the logger name `ai.auriko` (on Android, JUL lines go
@@ -41,19 +39,19 @@ public fun interface AurikoLogger {
          * nothing else the SDK writes unless [HttpLogLevel] is raised, so no logging back-end is
          * forced on an application.
          */
-        @JvmStatic
-        public fun javaUtilLogging(): AurikoLogger = JulLogger
+        @JvmStatic public fun javaUtilLogging(): AurikoLogger = JulLogger
 
         private object JulLogger : AurikoLogger {
             private val logger: Logger = Logger.getLogger("ai.auriko")
 
             override fun log(level: LogLevel, message: String, error: Throwable?) {
-                val julLevel = when (level) {
-                    LogLevel.DEBUG -> Level.FINE
-                    LogLevel.INFO -> Level.INFO
-                    LogLevel.WARN -> Level.WARNING
-                    LogLevel.ERROR -> Level.SEVERE
-                }
+                val julLevel =
+                    when (level) {
+                        LogLevel.DEBUG -> Level.FINE
+                        LogLevel.INFO -> Level.INFO
+                        LogLevel.WARN -> Level.WARNING
+                        LogLevel.ERROR -> Level.SEVERE
+                    }
                 if (logger.isLoggable(julLevel)) logger.log(julLevel, message, error)
             }
 

@@ -21,8 +21,8 @@ public enum class HttpLogLevel {
 
     /**
      * Adds request bodies, non-streaming response bodies (error bodies up to the SDK's cap), and
-     * each stream event's data as it is decoded. Bodies hold the user's
-     * prompts and the model's answers: enable this only where those may be logged.
+     * each stream event's data as it is decoded. Bodies hold the user's prompts and the model's
+     * answers: enable this only where those may be logged.
      */
     BODY,
 }

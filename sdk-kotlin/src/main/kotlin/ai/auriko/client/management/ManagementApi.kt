@@ -17,62 +17,98 @@ internal class ManagementApi(private val transport: Transport) {
     suspend fun <T : ApiObject> getObject(path: String, serializer: KSerializer<T>): T =
         transport.exchange(HttpMethod.Get, path, null) { text, headers ->
             val element = parse(text, headers)
-            val obj = element as? JsonObject ?: throw malformed("expected a JSON object", element, headers)
+            val obj =
+                element as? JsonObject
+                    ?: throw malformed("expected a JSON object", element, headers)
             decode(obj, serializer, headers)
         }
 
     suspend fun <T : ApiObject> getList(path: String, serializer: KSerializer<T>): ApiList<T> =
         transport.exchange(HttpMethod.Get, path, null) { text, headers ->
             val element = parse(text, headers)
-            val items = when (element) {
-                is JsonArray -> element
-                is JsonObject -> element["data"] as? JsonArray ?: throw malformed("expected a \"data\" array", element, headers)
-                else -> throw malformed("expected a list", element, headers)
-            }
-            val objects = items.map { it as? JsonObject ?: throw malformed("a list item is not an object", it, headers) }
+            val items =
+                when (element) {
+                    is JsonArray -> element
+                    is JsonObject ->
+                        element["data"] as? JsonArray
+                            ?: throw malformed("expected a \"data\" array", element, headers)
+                    else -> throw malformed("expected a list", element, headers)
+                }
+            val objects =
+                items.map {
+                    it as? JsonObject
+                        ?: throw malformed("a list item is not an object", it, headers)
+                }
             ApiList(objects.map { decode(it, serializer, headers) }, headers, element)
         }
 
-    private fun parse(text: String, headers: ResponseHeaders): JsonElement = try {
-        transport.json.parseToJsonElement(text)
-    } catch (e: SerializationException) {
-        throw MalformedResponseException(
-            "the response is not JSON: ${ParsedErrorBody.snippet(transport.redact(text))}", e, headers.requestId(), null,
-        )
-    }
-
-    private fun <T : ApiObject> decode(obj: JsonObject, serializer: KSerializer<T>, headers: ResponseHeaders): T {
-        val value = try {
-            transport.json.decodeFromJsonElement(serializer, obj)
+    private fun parse(text: String, headers: ResponseHeaders): JsonElement =
+        try {
+            transport.json.parseToJsonElement(text)
         } catch (e: SerializationException) {
-            throw malformed("a field has an unexpected type (${e.message})", obj, headers)
-        } catch (e: IllegalArgumentException) {
-            throw malformed("a field has an unexpected type (${e.message})", obj, headers)
+            throw MalformedResponseException(
+                "the response is not JSON: ${ParsedErrorBody.snippet(transport.redact(text))}",
+                e,
+                headers.requestId(),
+                null,
+            )
         }
+
+    private fun <T : ApiObject> decode(
+        obj: JsonObject,
+        serializer: KSerializer<T>,
+        headers: ResponseHeaders,
+    ): T {
+        val value =
+            try {
+                transport.json.decodeFromJsonElement(serializer, obj)
+            } catch (e: SerializationException) {
+                throw malformed("a field has an unexpected type (${e.message})", obj, headers)
+            } catch (e: IllegalArgumentException) {
+                throw malformed("a field has an unexpected type (${e.message})", obj, headers)
+            }
         value.raw = obj
         value.responseHeaders = headers
         return value
     }
 
-    private fun malformed(what: String, element: JsonElement, headers: ResponseHeaders) = MalformedResponseException(
-        "unexpected response: $what: ${ParsedErrorBody.snippet(transport.redact(element.toString()))}", null, headers.requestId(), null,
-    )
+    private fun malformed(what: String, element: JsonElement, headers: ResponseHeaders) =
+        MalformedResponseException(
+            "unexpected response: $what: ${ParsedErrorBody.snippet(transport.redact(element.toString()))}",
+            null,
+            headers.requestId(),
+            null,
+        )
 
     companion object {
-        /** Validates an id before any I/O and encodes it as one path segment (RFC 3986 unreserved kept). */
+        /**
+         * Validates an id before any I/O and encodes it as one path segment (RFC 3986 unreserved
+         * kept).
+         */
         fun segment(param: String, id: String): String {
-            if (id.isBlank()) throw InvalidRequestException.ofField(param, "$param: must not be blank")
+            if (id.isBlank())
+                throw InvalidRequestException.ofField(param, "$param: must not be blank")
             // "." and ".." would be removed by URL normalisation (RFC 3986 §5.2.4) — even percent-
             // encoded, by WHATWG parsers — and the call would reach a different endpoint.
-            if (id == "." || id == "..") throw InvalidRequestException.ofField(param, "$param: must not be '.' or '..'")
+            if (id == "." || id == "..")
+                throw InvalidRequestException.ofField(param, "$param: must not be '.' or '..'")
             val out = StringBuilder()
             for (b in id.toByteArray(Charsets.UTF_8)) {
                 val c = b.toInt() and 0xFF
-                if ((c in 'A'.code..'Z'.code) || (c in 'a'.code..'z'.code) || (c in '0'.code..'9'.code) ||
-                    c == '-'.code || c == '.'.code || c == '_'.code || c == '~'.code) {
+                if (
+                    (c in 'A'.code..'Z'.code) ||
+                        (c in 'a'.code..'z'.code) ||
+                        (c in '0'.code..'9'.code) ||
+                        c == '-'.code ||
+                        c == '.'.code ||
+                        c == '_'.code ||
+                        c == '~'.code
+                ) {
                     out.append(c.toChar())
                 } else {
-                    out.append('%').append("0123456789ABCDEF"[c shr 4]).append("0123456789ABCDEF"[c and 15])
+                    out.append('%')
+                        .append("0123456789ABCDEF"[c shr 4])
+                        .append("0123456789ABCDEF"[c and 15])
                 }
             }
             return out.toString()

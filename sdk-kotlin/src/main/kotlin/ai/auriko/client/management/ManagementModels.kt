@@ -24,7 +24,8 @@ public abstract class ApiObject {
  * A list result: a read-only [List] of items, plus the raw body and the typed response headers.
  * Accepts both `{"data": [...]}` and a bare array from the server.
  */
-public class ApiList<T> internal constructor(
+public class ApiList<T>
+internal constructor(
     /** The items. */
     public val data: List<T>,
     /** The typed headers of the response. */
@@ -44,7 +45,8 @@ public class ApiList<T> internal constructor(
 
 /** Who the API key belongs to (`GET /me`). */
 @Serializable
-public class Identity internal constructor(
+public class Identity
+internal constructor(
     /** The workspace the key belongs to. */
     @SerialName("workspace_id") public val workspaceId: String? = null,
     /** The user, for user-scoped keys. */
@@ -57,12 +59,14 @@ public class Identity internal constructor(
     public val role: String? = null,
 ) : ApiObject() {
     /** The workspace, user and role, for logs. */
-    override fun toString(): String = "Identity(workspaceId=$workspaceId, userId=$userId, role=$role)"
+    override fun toString(): String =
+        "Identity(workspaceId=$workspaceId, userId=$userId, role=$role)"
 }
 
 /** A workspace (`/workspaces`). */
 @Serializable
-public class Workspace internal constructor(
+public class Workspace
+internal constructor(
     /** The workspace id. */
     public val id: String? = null,
     /** Its name. */
@@ -78,7 +82,8 @@ public class Workspace internal constructor(
 
 /** A spending budget of a workspace (`/workspaces/{id}/budgets`). */
 @Serializable
-public class Budget internal constructor(
+public class Budget
+internal constructor(
     /** The budget id. */
     public val id: String? = null,
     /** The workspace it belongs to. */
@@ -100,7 +105,8 @@ public class Budget internal constructor(
 
 /** A model in the OpenAI-compatible list (`/models`). */
 @Serializable
-public class Model internal constructor(
+public class Model
+internal constructor(
     /** The model id to put in requests. */
     public val id: String? = null,
     /** `model`. */
@@ -116,7 +122,8 @@ public class Model internal constructor(
 
 /** A model of the gateway's registry (`/registry/models`). */
 @Serializable
-public class RegistryModel internal constructor(
+public class RegistryModel
+internal constructor(
     /** The model id. */
     public val id: String? = null,
     /** The model family. */
@@ -130,7 +137,8 @@ public class RegistryModel internal constructor(
 
 /** A provider of the gateway's registry (`/registry/providers`). */
 @Serializable
-public class RegistryProvider internal constructor(
+public class RegistryProvider
+internal constructor(
     /** The provider id, as used in routing options. */
     public val id: String? = null,
     /** A display name. */
@@ -146,7 +154,8 @@ public class RegistryProvider internal constructor(
 
 /** A model in the model directory (`/directory/models`), with each provider offering it. */
 @Serializable
-public class DirectoryModel internal constructor(
+public class DirectoryModel
+internal constructor(
     /** The model id. */
     public val id: String? = null,
     /** A display name. */
@@ -160,7 +169,8 @@ public class DirectoryModel internal constructor(
 
 /** One provider's offer of a [DirectoryModel]. */
 @Serializable
-public class DirectoryProviderEntry internal constructor(
+public class DirectoryProviderEntry
+internal constructor(
     /** The provider id. */
     public val provider: String? = null,
     /** The context window, in tokens. */
@@ -173,12 +183,14 @@ public class DirectoryProviderEntry internal constructor(
     @SerialName("supported_parameters") public val supportedParameters: List<String> = emptyList(),
 ) {
     /** The provider and context window, for logs. */
-    override fun toString(): String = "DirectoryProviderEntry(provider=$provider, contextWindow=$contextWindow)"
+    override fun toString(): String =
+        "DirectoryProviderEntry(provider=$provider, contextWindow=$contextWindow)"
 }
 
 /** A workspace's credit balance (`/workspaces/{id}/billing/balance`). */
 @Serializable
-public class Balance internal constructor(
+public class Balance
+internal constructor(
     /** The workspace. */
     @SerialName("workspace_id") public val workspaceId: String? = null,
     /** The balance in US dollars. */

@@ -52,21 +52,43 @@ class BlockingClientJavaTest {
 
   @BeforeEach
   void startServer() {
-    server = JavaTestSupport.server(exchange -> {
-      String body = new String(exchange.getRequest().getBody(), StandardCharsets.UTF_8);
-      String model = body.contains("\"rate-limited\"") ? "limited" : "ok";
-      if (model.equals("limited")) {
-        exchange.respond(429, "{\"error\":{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}}",
-            Map.of("Content-Type", "application/json", "Retry-After", "120", "x-request-id", "req_429"));
-      } else if (body.contains("\"stream\":true")) {
-        exchange.startStream(200, Map.of("Content-Type", "text/event-stream", "x-request-id", "req_java",
-            "x-provider-used", "anthropic", "x-credits-balance-microdollars", "999"));
-        exchange.chunk(STREAM_BODY);
-        exchange.endStream();
-      } else {
-        exchange.respond(200, COMPLETION_BODY, Map.of("Content-Type", "application/json", "x-request-id", "req_create"));
-      }
-    });
+    server =
+        JavaTestSupport.server(
+            exchange -> {
+              String body = new String(exchange.getRequest().getBody(), StandardCharsets.UTF_8);
+              String model = body.contains("\"rate-limited\"") ? "limited" : "ok";
+              if (model.equals("limited")) {
+                exchange.respond(
+                    429,
+                    "{\"error\":{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}}",
+                    Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Retry-After",
+                        "120",
+                        "x-request-id",
+                        "req_429"));
+              } else if (body.contains("\"stream\":true")) {
+                exchange.startStream(
+                    200,
+                    Map.of(
+                        "Content-Type",
+                        "text/event-stream",
+                        "x-request-id",
+                        "req_java",
+                        "x-provider-used",
+                        "anthropic",
+                        "x-credits-balance-microdollars",
+                        "999"));
+                exchange.chunk(STREAM_BODY);
+                exchange.endStream();
+              } else {
+                exchange.respond(
+                    200,
+                    COMPLETION_BODY,
+                    Map.of("Content-Type", "application/json", "x-request-id", "req_create"));
+              }
+            });
   }
 
   @AfterEach
@@ -98,10 +120,12 @@ class BlockingClientJavaTest {
   @Test
   void streamsWithAForEachLoopAndReportsTheResultAfterwards() {
     try (AurikoBlockingClient client = newClient();
-        BlockingChatCompletionStream stream = client.chat().completions().stream(request("gpt-4o"))) {
+        BlockingChatCompletionStream stream =
+            client.chat().completions().stream(request("gpt-4o"))) {
       StringBuilder text = new StringBuilder();
       for (ChatCompletionChunk chunk : stream) {
-        if (!chunk.getChoices().isEmpty() && chunk.getChoices().get(0).getDelta().getContent() != null) {
+        if (!chunk.getChoices().isEmpty()
+            && chunk.getChoices().get(0).getDelta().getContent() != null) {
           text.append(chunk.getChoices().get(0).getDelta().getContent());
         }
       }
@@ -121,12 +145,14 @@ class BlockingClientJavaTest {
   @Test
   void streamsAsAJavaStreamThatClosesTheConnection() {
     try (AurikoBlockingClient client = newClient();
-        Stream<ChatCompletionChunk> chunks = client.chat().completions().stream(request("gpt-4o")).stream()) {
-      List<String> contents = chunks
-          .filter(c -> !c.getChoices().isEmpty())
-          .map(c -> c.getChoices().get(0).getDelta().getContent())
-          .filter(s -> s != null)
-          .collect(Collectors.toList());
+        Stream<ChatCompletionChunk> chunks =
+            client.chat().completions().stream(request("gpt-4o")).stream()) {
+      List<String> contents =
+          chunks
+              .filter(c -> !c.getChoices().isEmpty())
+              .map(c -> c.getChoices().get(0).getDelta().getContent())
+              .filter(s -> s != null)
+              .collect(Collectors.toList());
       assertEquals(List.of("Hello", " Java"), contents);
     }
   }
@@ -139,7 +165,8 @@ class BlockingClientJavaTest {
       assertEquals("req_create", answer.getResponseHeaders().requestId());
       assertEquals("openai", answer.getRoutingMetadata().getProvider());
 
-      CompletableFuture<ChatCompletion> future = client.chat().completions().createAsync(request("gpt-4o"));
+      CompletableFuture<ChatCompletion> future =
+          client.chat().completions().createAsync(request("gpt-4o"));
       assertEquals("Hi from create", future.get().getContent());
     }
   }
@@ -147,39 +174,55 @@ class BlockingClientJavaTest {
   @Test
   void errorsAreTheTypedUncheckedExceptions() {
     try (AurikoBlockingClient client = newClient()) {
-      RateLimitException e = assertThrows(RateLimitException.class,
-          () -> client.chat().completions().create(request("rate-limited")));
+      RateLimitException e =
+          assertThrows(
+              RateLimitException.class,
+              () -> client.chat().completions().create(request("rate-limited")));
       assertEquals(429, e.statusCode());
       assertEquals("req_429", e.requestId());
       assertEquals(Duration.ofSeconds(120), e.retryAfter());
-      assertEquals(1, e.attempts(), "a wait longer than the cap is handed to the caller, not slept through");
+      assertEquals(
+          1, e.attempts(), "a wait longer than the cap is handed to the caller, not slept through");
 
-      try (BlockingChatCompletionStream stream = client.chat().completions().stream(request("rate-limited"))) {
+      try (BlockingChatCompletionStream stream =
+          client.chat().completions().stream(request("rate-limited"))) {
         assertThrows(RateLimitException.class, stream::hasNext);
         assertThrows(RateLimitException.class, stream::hasNext, "the failure is sticky");
       }
 
-      CompletableFuture<ChatCompletion> future = client.chat().completions().createAsync(request("rate-limited"));
-      Throwable cause = assertThrows(java.util.concurrent.ExecutionException.class, future::get).getCause();
+      CompletableFuture<ChatCompletion> future =
+          client.chat().completions().createAsync(request("rate-limited"));
+      Throwable cause =
+          assertThrows(java.util.concurrent.ExecutionException.class, future::get).getCause();
       assertTrue(cause instanceof RateLimitException, String.valueOf(cause));
     }
   }
 
   @Test
   void aStreamFailureCarriesThePartialCompletion() {
-    try (LoopbackServer cutting = JavaTestSupport.server(exchange -> {
-          exchange.startStream(200, Map.of("Content-Type", "text/event-stream", "x-request-id", "req_cut"));
-          exchange.chunk(JavaTestSupport.contentChunk("The answer"));
-          exchange.chunk(JavaTestSupport.contentChunk(" is"));
-          exchange.endStream(); // ends without a finish reason or [DONE]
-        });
-        AurikoBlockingClient client = new AurikoBlockingClient.Builder()
-            .apiKey("sk-java-test").baseUrl(cutting.getBaseUrl()).build();
-        BlockingChatCompletionStream stream = client.chat().completions().stream(request("gpt-4o"))) {
+    try (LoopbackServer cutting =
+            JavaTestSupport.server(
+                exchange -> {
+                  exchange.startStream(
+                      200, Map.of("Content-Type", "text/event-stream", "x-request-id", "req_cut"));
+                  exchange.chunk(JavaTestSupport.contentChunk("The answer"));
+                  exchange.chunk(JavaTestSupport.contentChunk(" is"));
+                  exchange.endStream(); // ends without a finish reason or [DONE]
+                });
+        AurikoBlockingClient client =
+            new AurikoBlockingClient.Builder()
+                .apiKey("sk-java-test")
+                .baseUrl(cutting.getBaseUrl())
+                .build();
+        BlockingChatCompletionStream stream =
+            client.chat().completions().stream(request("gpt-4o"))) {
       List<ChatCompletionChunk> received = new ArrayList<>();
-      StreamInterruptedException e = assertThrows(StreamInterruptedException.class, () -> {
-        while (stream.hasNext()) received.add(stream.next());
-      });
+      StreamInterruptedException e =
+          assertThrows(
+              StreamInterruptedException.class,
+              () -> {
+                while (stream.hasNext()) received.add(stream.next());
+              });
       assertEquals(2, received.size());
       ChatCompletion partial = e.partialCompletion();
       assertNotNull(partial);
@@ -192,7 +235,8 @@ class BlockingClientJavaTest {
   @Test
   void theClientComesFromTheEnvironmentOrFailsNamingTheVariable() {
     if (System.getenv("AURIKO_API_KEY") == null) {
-      AurikoException e = assertThrows(AurikoException.class, () -> new AurikoBlockingClient.Builder().build());
+      AurikoException e =
+          assertThrows(AurikoException.class, () -> new AurikoBlockingClient.Builder().build());
       assertTrue(e.getMessage().contains("AURIKO_API_KEY"), e.getMessage());
     } else {
       new AurikoBlockingClient.Builder().build().close();
@@ -204,7 +248,8 @@ class BlockingClientJavaTest {
     AurikoBlockingClient client = newClient();
     client.close();
     client.close();
-    assertThrows(IllegalStateException.class, () -> client.chat().completions().create(request("gpt-4o")));
+    assertThrows(
+        IllegalStateException.class, () -> client.chat().completions().create(request("gpt-4o")));
     assertFalse(client.toString().contains("sk-java-test"));
   }
 }

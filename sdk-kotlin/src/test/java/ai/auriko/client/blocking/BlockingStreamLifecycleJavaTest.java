@@ -3,7 +3,6 @@ package ai.auriko.client.blocking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.auriko.chat.ChatCompletionRequest;
@@ -13,7 +12,6 @@ import ai.auriko.client.testing.Exchange;
 import ai.auriko.client.testing.JavaTestSupport;
 import ai.auriko.client.testing.LoopbackServer;
 import ai.auriko.errors.AurikoInterruptedException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,33 +20,42 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
-/** Closing, interrupting, cancelling and dropping blocking streams against a real loopback server. */
+/**
+ * Closing, interrupting, cancelling and dropping blocking streams against a real loopback server.
+ */
 class BlockingStreamLifecycleJavaTest {
   private static final ChatCompletionRequest REQUEST =
       ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("Hi")).build();
 
   /** One chunk, then silence until the client goes away (at most 30 s). */
   private static void oneChunkThenStall(Exchange exchange) {
-    exchange.startStream(200, Map.of("Content-Type", "text/event-stream", "x-request-id", "req_stall"));
+    exchange.startStream(
+        200, Map.of("Content-Type", "text/event-stream", "x-request-id", "req_stall"));
     exchange.chunk(JavaTestSupport.contentChunk("first"));
     exchange.awaitClientClose(30_000);
   }
 
   private static AurikoBlockingClient client(LoopbackServer server) {
-    return new AurikoBlockingClient.Builder().apiKey("sk-test").baseUrl(server.getBaseUrl()).build();
+    return new AurikoBlockingClient.Builder()
+        .apiKey("sk-test")
+        .baseUrl(server.getBaseUrl())
+        .build();
   }
 
-  private static void await(long millis, String what, BooleanSupplier condition) throws InterruptedException {
+  private static void await(long millis, String what, BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError(what + " not within " + millis + " ms");
+      if (System.nanoTime() > deadline)
+        throw new AssertionError(what + " not within " + millis + " ms");
       Thread.sleep(5);
     }
   }
 
   @Test
   void closeFromAnotherThreadUnblocksHasNextWithinOneSecond() throws Exception {
-    try (LoopbackServer server = JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
+    try (LoopbackServer server =
+            JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
         AurikoBlockingClient client = client(server)) {
       BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST);
       assertTrue(stream.hasNext());
@@ -56,14 +63,16 @@ class BlockingStreamLifecycleJavaTest {
 
       CountDownLatch blocked = new CountDownLatch(1);
       AtomicReference<Object> outcome = new AtomicReference<>();
-      Thread consumer = new Thread(() -> {
-        blocked.countDown();
-        try {
-          outcome.set(stream.hasNext());
-        } catch (Throwable t) {
-          outcome.set(t);
-        }
-      });
+      Thread consumer =
+          new Thread(
+              () -> {
+                blocked.countDown();
+                try {
+                  outcome.set(stream.hasNext());
+                } catch (Throwable t) {
+                  outcome.set(t);
+                }
+              });
       consumer.start();
       blocked.await();
       Thread.sleep(100); // let it block on the network
@@ -72,7 +81,8 @@ class BlockingStreamLifecycleJavaTest {
       consumer.join(1_000);
       assertFalse(consumer.isAlive(), "hasNext() still blocked 1 s after close()");
       assertEquals(Boolean.FALSE, outcome.get());
-      await(1_000, "server sees the socket closed", () -> server.getClientClosedAt().get(1) != null);
+      await(
+          1_000, "server sees the socket closed", () -> server.getClientClosedAt().get(1) != null);
       assertTrue(server.getClientClosedAt().get(1) - closedAt < TimeUnit.SECONDS.toNanos(1));
       stream.close(); // idempotent
     }
@@ -80,21 +90,25 @@ class BlockingStreamLifecycleJavaTest {
 
   @Test
   void interruptingTheConsumerCancelsTheStreamAndKeepsTheFlag() throws Exception {
-    try (LoopbackServer server = JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
+    try (LoopbackServer server =
+            JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
         AurikoBlockingClient client = client(server)) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
       AtomicReference<Boolean> flagAfter = new AtomicReference<>();
       CountDownLatch gotFirst = new CountDownLatch(1);
-      Thread consumer = new Thread(() -> {
-        try (BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST)) {
-          stream.next();
-          gotFirst.countDown();
-          stream.hasNext(); // blocks: the server stalls
-        } catch (Throwable t) {
-          thrown.set(t);
-        }
-        flagAfter.set(Thread.currentThread().isInterrupted());
-      });
+      Thread consumer =
+          new Thread(
+              () -> {
+                try (BlockingChatCompletionStream stream =
+                    client.chat().completions().stream(REQUEST)) {
+                  stream.next();
+                  gotFirst.countDown();
+                  stream.hasNext(); // blocks: the server stalls
+                } catch (Throwable t) {
+                  thrown.set(t);
+                }
+                flagAfter.set(Thread.currentThread().isInterrupted());
+              });
       consumer.start();
       assertTrue(gotFirst.await(5, TimeUnit.SECONDS));
       Thread.sleep(100);
@@ -106,26 +120,33 @@ class BlockingStreamLifecycleJavaTest {
       ChatCompletion partial = ((AurikoInterruptedException) thrown.get()).partialCompletion();
       assertNotNull(partial);
       assertEquals("first", partial.getContent());
-      assertEquals("req_stall", thrown.get() instanceof AurikoInterruptedException
-          ? ((AurikoInterruptedException) thrown.get()).requestId() : null);
+      assertEquals(
+          "req_stall",
+          thrown.get() instanceof AurikoInterruptedException
+              ? ((AurikoInterruptedException) thrown.get()).requestId()
+              : null);
       assertEquals(Boolean.TRUE, flagAfter.get(), "the interrupt flag is restored");
-      await(1_000, "server sees the socket closed", () -> server.getClientClosedAt().get(1) != null);
+      await(
+          1_000, "server sees the socket closed", () -> server.getClientClosedAt().get(1) != null);
     }
   }
 
   @Test
   void cancellingTheFutureClosesTheConnection() throws Exception {
     CountDownLatch requestArrived = new CountDownLatch(1);
-    try (LoopbackServer server = JavaTestSupport.server(exchange -> {
-          requestArrived.countDown();
-          exchange.awaitClientClose(30_000); // never answers
-        });
+    try (LoopbackServer server =
+            JavaTestSupport.server(
+                exchange -> {
+                  requestArrived.countDown();
+                  exchange.awaitClientClose(30_000); // never answers
+                });
         AurikoBlockingClient client = client(server)) {
       CompletableFuture<ChatCompletion> future = client.chat().completions().createAsync(REQUEST);
       assertTrue(requestArrived.await(5, TimeUnit.SECONDS));
       long cancelledAt = System.nanoTime();
       assertTrue(future.cancel(true));
-      await(1_000, "server sees the socket closed", () -> server.getClientClosedAt().get(1) != null);
+      await(
+          1_000, "server sees the socket closed", () -> server.getClientClosedAt().get(1) != null);
       assertTrue(server.getClientClosedAt().get(1) - cancelledAt < TimeUnit.SECONDS.toNanos(1));
       assertTrue(future.isCancelled());
     }
@@ -133,12 +154,14 @@ class BlockingStreamLifecycleJavaTest {
 
   @Test
   void aThousandStreamsClosedEarlyLeaveNoThreadsConnectionsOrCoroutines() throws Exception {
-    try (LoopbackServer server = JavaTestSupport.server(exchange -> {
-          exchange.startStream(200, Map.of("Content-Type", "text/event-stream"));
-          for (int i = 0; i < 1000 && !exchange.awaitClientClose(10); i++) {
-            exchange.chunk(JavaTestSupport.contentChunk("t" + i));
-          }
-        });
+    try (LoopbackServer server =
+            JavaTestSupport.server(
+                exchange -> {
+                  exchange.startStream(200, Map.of("Content-Type", "text/event-stream"));
+                  for (int i = 0; i < 1000 && !exchange.awaitClientClose(10); i++) {
+                    exchange.chunk(JavaTestSupport.contentChunk("t" + i));
+                  }
+                });
         AurikoBlockingClient client = client(server)) {
       // Warm up the engine so its threads exist before the baseline is taken.
       try (BlockingChatCompletionStream warm = client.chat().completions().stream(REQUEST)) {
@@ -146,8 +169,10 @@ class BlockingStreamLifecycleJavaTest {
       }
       await(5_000, "warm-up connection closed", () -> server.getOpenConnections().get() == 0);
       int baseline = clientThreads();
-      long baselineWorkers = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.isAlive() && t.getName().startsWith("DefaultDispatcher-worker")).count();
+      long baselineWorkers =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.isAlive() && t.getName().startsWith("DefaultDispatcher-worker"))
+              .count();
 
       for (int i = 0; i < 1000; i++) {
         try (BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST)) {
@@ -160,19 +185,25 @@ class BlockingStreamLifecycleJavaTest {
       assertEquals(1001, server.getConnectionsAccepted().get());
       await(2_000, "no coroutine left", () -> JavaTestSupport.activeCoroutines(client) == 0);
       int after = clientThreads();
-      long workers = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.isAlive() && t.getName().startsWith("DefaultDispatcher-worker")).count();
+      long workers =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.isAlive() && t.getName().startsWith("DefaultDispatcher-worker"))
+              .count();
       // No thread per stream: everything but the shared, bounded coroutine worker pool (whose idle
       // workers linger for a minute by design) is back to the baseline.
-      assertTrue(after - workers <= baseline - baselineWorkers,
+      assertTrue(
+          after - workers <= baseline - baselineWorkers,
           "threads grew from " + baseline + " to " + after + ": " + threadNames());
-      assertTrue(workers <= 64 + Runtime.getRuntime().availableProcessors(), "worker pool stays bounded: " + workers);
+      assertTrue(
+          workers <= 64 + Runtime.getRuntime().availableProcessors(),
+          "worker pool stays bounded: " + workers);
     }
   }
 
   @Test
   void aStreamDroppedWithoutCloseIsReleasedByTheSafetyNet() throws Exception {
-    try (LoopbackServer server = JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
+    try (LoopbackServer server =
+            JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
         AurikoBlockingClient client = client(server)) {
       openAndDrop(client);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -180,11 +211,15 @@ class BlockingStreamLifecycleJavaTest {
         System.gc();
         Thread.sleep(20);
       }
-      assertNotNull(server.getClientClosedAt().get(1), "the dropped stream's connection was never closed");
+      assertNotNull(
+          server.getClientClosedAt().get(1), "the dropped stream's connection was never closed");
     }
   }
 
-  /** Reads one chunk and forgets the stream without closing it — what close() is documented to prevent. */
+  /**
+   * Reads one chunk and forgets the stream without closing it — what close() is documented to
+   * prevent.
+   */
   private static void openAndDrop(AurikoBlockingClient client) {
     BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST);
     assertTrue(stream.hasNext());
@@ -194,13 +229,16 @@ class BlockingStreamLifecycleJavaTest {
   private static String threadNames() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && !t.getName().startsWith("loopback-"))
-        .map(Thread::getName).sorted().collect(java.util.stream.Collectors.joining(","));
+        .map(Thread::getName)
+        .sorted()
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   /** Live threads that are not the test server's own. */
   private static int clientThreads() {
-    return (int) Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !t.getName().startsWith("loopback-"))
-        .count();
+    return (int)
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && !t.getName().startsWith("loopback-"))
+            .count();
   }
 }

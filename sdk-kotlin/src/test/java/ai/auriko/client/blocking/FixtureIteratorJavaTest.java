@@ -23,8 +23,10 @@ class FixtureIteratorJavaTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (WireFixture fixture : JavaTestSupport.fixtures()) {
       for (boolean bytewise : new boolean[] {false, true}) {
-        tests.add(DynamicTest.dynamicTest(fixture.getName() + (bytewise ? " (bytewise)" : " (whole)"),
-            () -> run(fixture, bytewise)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                fixture.getName() + (bytewise ? " (bytewise)" : " (whole)"),
+                () -> run(fixture, bytewise)));
       }
     }
     return tests.stream();
@@ -32,10 +34,18 @@ class FixtureIteratorJavaTest {
 
   private static void run(WireFixture fixture, boolean bytewise) throws Exception {
     HttpClientEngine engine = JavaTestSupport.fixtureEngine(fixture, bytewise);
-    ChatCompletionRequest request = ChatCompletionRequest.builder()
-        .model("gpt-4o").addMessage(ChatMessage.user("Hello")).build();
-    try (AurikoBlockingClient client = new AurikoBlockingClient.Builder()
-            .apiKey("sk-test").baseUrl("https://gateway.test/v1").engine(engine).maxRetries(0).build();
+    ChatCompletionRequest request =
+        ChatCompletionRequest.builder()
+            .model("gpt-4o")
+            .addMessage(ChatMessage.user("Hello"))
+            .build();
+    try (AurikoBlockingClient client =
+            new AurikoBlockingClient.Builder()
+                .apiKey("sk-test")
+                .baseUrl("https://gateway.test/v1")
+                .engine(engine)
+                .maxRetries(0)
+                .build();
         BlockingChatCompletionStream stream = client.chat().completions().stream(request)) {
       List<ChatCompletionChunk> chunks = new ArrayList<>();
       Throwable failure = null;
@@ -48,7 +58,8 @@ class FixtureIteratorJavaTest {
       if (outcome.equals("complete")) {
         assertNull(failure, () -> "stream failed: " + fixture.getName());
         assertNotNull(stream.completion());
-        FixtureStreamSpecKt.checkComplete(fixture, stream.completion(), chunks, stream.responseHeaders());
+        FixtureStreamSpecKt.checkComplete(
+            fixture, stream.completion(), chunks, stream.responseHeaders());
       } else {
         assertNotNull(failure, () -> "expected a failure: " + fixture.getName());
         FixtureStreamSpecKt.checkError(fixture, failure);

@@ -39,33 +39,45 @@ import org.junit.jupiter.api.Test;
  * {@code java.util.List}s and unchecked exceptions.
  */
 class ManagementJavaTest {
-  private static final Map<String, String> ROUTES = Map.ofEntries(
-      Map.entry("/v1/me",
-          "{\"workspace_id\":\"ws_1\",\"user_id\":\"usr_9\",\"email\":\"ada@example.com\",\"name\":\"Ada\",\"role\":\"owner\",\"x_new\":1}"),
-      Map.entry("/v1/workspaces",
-          "{\"object\":\"list\",\"data\":[{\"id\":\"ws_1\",\"name\":\"Main\",\"tier\":\"enterprise\"},{\"id\":\"ws_2\",\"name\":\"Side\"}]}"),
-      Map.entry("/v1/workspaces/ws_1",
-          "{\"id\":\"ws_1\",\"name\":\"Main\",\"tier\":\"enterprise\",\"created_at\":\"2026-01-02T03:04:05Z\"}"),
-      Map.entry("/v1/workspaces/ws_1/budgets",
-          "[{\"id\":\"b_1\",\"workspace_id\":\"ws_1\",\"name\":\"Monthly cap\",\"limit_usd\":50.0,\"spent_usd\":12.5,\"period\":\"monthly\"}]"),
-      Map.entry("/v1/workspaces/ws_1/budgets/b_1",
-          "{\"id\":\"b_1\",\"workspace_id\":\"ws_1\",\"limit_usd\":50.0,\"reset_at\":\"2026-12-01T00:00:00Z\"}"),
-      Map.entry("/v1/workspaces/ws_1/billing/balance",
-          "{\"workspace_id\":\"ws_1\",\"balance_usd\":25.5,\"balance_microdollars\":25500000,\"currency\":\"USD\"}"),
-      Map.entry("/v1/models",
-          "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"openai\"},"
-              + "{\"id\":\"claude-sonnet-4\",\"object\":\"model\",\"owned_by\":\"anthropic\"}]}"),
-      Map.entry("/v1/models/gpt-4o",
-          "{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"openai\"}"),
-      Map.entry("/v1/models/openai%2Fgpt-4o",
-          "{\"id\":\"openai/gpt-4o\",\"object\":\"model\"}"),
-      Map.entry("/v1/registry/models",
-          "{\"data\":[{\"id\":\"gpt-4o\",\"family\":\"gpt-4o\",\"display_name\":\"GPT-4o\"}]}"),
-      Map.entry("/v1/registry/providers",
-          "{\"data\":[{\"id\":\"anthropic\",\"display_name\":\"Anthropic\",\"description\":\"Claude\",\"data_policy\":\"no-training\"}]}"),
-      Map.entry("/v1/directory/models",
-          "{\"data\":[{\"id\":\"gpt-4o\",\"display_name\":\"GPT-4o\",\"providers\":[{\"provider\":\"openai\",\"context_window\":128000,"
-              + "\"capabilities\":[\"tools\",\"vision\"],\"pricing\":{\"input_per_1m\":2.5},\"supported_parameters\":[\"temperature\"]}]}]}"));
+  private static final Map<String, String> ROUTES =
+      Map.ofEntries(
+          Map.entry(
+              "/v1/me",
+              "{\"workspace_id\":\"ws_1\",\"user_id\":\"usr_9\",\"email\":\"ada@example.com\",\"name\":\"Ada\",\"role\":\"owner\",\"x_new\":1}"),
+          Map.entry(
+              "/v1/workspaces",
+              "{\"object\":\"list\",\"data\":[{\"id\":\"ws_1\",\"name\":\"Main\",\"tier\":\"enterprise\"},{\"id\":\"ws_2\",\"name\":\"Side\"}]}"),
+          Map.entry(
+              "/v1/workspaces/ws_1",
+              "{\"id\":\"ws_1\",\"name\":\"Main\",\"tier\":\"enterprise\",\"created_at\":\"2026-01-02T03:04:05Z\"}"),
+          Map.entry(
+              "/v1/workspaces/ws_1/budgets",
+              "[{\"id\":\"b_1\",\"workspace_id\":\"ws_1\",\"name\":\"Monthly cap\",\"limit_usd\":50.0,\"spent_usd\":12.5,\"period\":\"monthly\"}]"),
+          Map.entry(
+              "/v1/workspaces/ws_1/budgets/b_1",
+              "{\"id\":\"b_1\",\"workspace_id\":\"ws_1\",\"limit_usd\":50.0,\"reset_at\":\"2026-12-01T00:00:00Z\"}"),
+          Map.entry(
+              "/v1/workspaces/ws_1/billing/balance",
+              "{\"workspace_id\":\"ws_1\",\"balance_usd\":25.5,\"balance_microdollars\":25500000,\"currency\":\"USD\"}"),
+          Map.entry(
+              "/v1/models",
+              "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"openai\"},"
+                  + "{\"id\":\"claude-sonnet-4\",\"object\":\"model\",\"owned_by\":\"anthropic\"}]}"),
+          Map.entry(
+              "/v1/models/gpt-4o",
+              "{\"id\":\"gpt-4o\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"openai\"}"),
+          Map.entry(
+              "/v1/models/openai%2Fgpt-4o", "{\"id\":\"openai/gpt-4o\",\"object\":\"model\"}"),
+          Map.entry(
+              "/v1/registry/models",
+              "{\"data\":[{\"id\":\"gpt-4o\",\"family\":\"gpt-4o\",\"display_name\":\"GPT-4o\"}]}"),
+          Map.entry(
+              "/v1/registry/providers",
+              "{\"data\":[{\"id\":\"anthropic\",\"display_name\":\"Anthropic\",\"description\":\"Claude\",\"data_policy\":\"no-training\"}]}"),
+          Map.entry(
+              "/v1/directory/models",
+              "{\"data\":[{\"id\":\"gpt-4o\",\"display_name\":\"GPT-4o\",\"providers\":[{\"provider\":\"openai\",\"context_window\":128000,"
+                  + "\"capabilities\":[\"tools\",\"vision\"],\"pricing\":{\"input_per_1m\":2.5},\"supported_parameters\":[\"temperature\"]}]}]}"));
 
   private MockEngine engine;
   private AurikoBlockingClient client;
@@ -73,11 +85,12 @@ class ManagementJavaTest {
   @BeforeEach
   void setUp() {
     engine = JavaTestSupport.jsonEngine(ROUTES);
-    client = new AurikoBlockingClient.Builder()
-        .apiKey("sk-java-test")
-        .baseUrl("https://gateway.test/v1")
-        .engine(engine)
-        .build();
+    client =
+        new AurikoBlockingClient.Builder()
+            .apiKey("sk-java-test")
+            .baseUrl("https://gateway.test/v1")
+            .engine(engine)
+            .build();
   }
 
   @AfterEach
@@ -106,9 +119,11 @@ class ManagementJavaTest {
 
     assertEquals(List.of("/v1/me", "/v1/me"), JavaTestSupport.requestedPaths(engine));
     assertEquals(List.of("GET", "GET"), JavaTestSupport.requestedMethods(engine));
-    assertEquals(List.of("Bearer sk-java-test"), JavaTestSupport.requestHeader(engine, 0, "Authorization"));
+    assertEquals(
+        List.of("Bearer sk-java-test"), JavaTestSupport.requestHeader(engine, 0, "Authorization"));
     assertEquals(List.of("application/json"), JavaTestSupport.requestHeader(engine, 1, "Accept"));
-    assertTrue(JavaTestSupport.requestHeader(engine, 0, "User-Agent").get(0).startsWith("auriko-jvm/"));
+    assertTrue(
+        JavaTestSupport.requestHeader(engine, 0, "User-Agent").get(0).startsWith("auriko-jvm/"));
   }
 
   @Test
@@ -122,7 +137,8 @@ class ManagementJavaTest {
     assertEquals(List.of("Main", "Side"), names);
 
     ApiList<Workspace> async = await(client.workspaces().listAsync());
-    assertEquals(List.of("ws_1", "ws_2"), async.stream().map(Workspace::getId).collect(Collectors.toList()));
+    assertEquals(
+        List.of("ws_1", "ws_2"), async.stream().map(Workspace::getId).collect(Collectors.toList()));
     assertEquals("req_java", async.getResponseHeaders().requestId());
     assertEquals(2, async.getData().size());
     assertNotNull(async.getRaw());
@@ -166,7 +182,9 @@ class ManagementJavaTest {
   @Test
   void modelsListAndRetrieve() throws Exception {
     ApiList<Model> models = client.models().list();
-    assertEquals(List.of("gpt-4o", "claude-sonnet-4"), models.stream().map(Model::getId).collect(Collectors.toList()));
+    assertEquals(
+        List.of("gpt-4o", "claude-sonnet-4"),
+        models.stream().map(Model::getId).collect(Collectors.toList()));
     assertEquals(1700000000L, models.get(0).getCreated());
     assertNull(models.get(1).getCreated());
     assertEquals("anthropic", models.get(1).getOwnedBy());
@@ -198,7 +216,11 @@ class ManagementJavaTest {
     assertEquals(1, await(client.models().listProvidersAsync()).size());
 
     assertEquals(
-        List.of("/v1/registry/models", "/v1/registry/models", "/v1/registry/providers", "/v1/registry/providers"),
+        List.of(
+            "/v1/registry/models",
+            "/v1/registry/models",
+            "/v1/registry/providers",
+            "/v1/registry/providers"),
         JavaTestSupport.requestedPaths(engine));
   }
 
@@ -233,7 +255,8 @@ class ManagementJavaTest {
 
   @Test
   void a404IsThrownAsNotFoundException() {
-    NotFoundException e = assertThrows(NotFoundException.class, () -> client.workspaces().get("ws_missing"));
+    NotFoundException e =
+        assertThrows(NotFoundException.class, () -> client.workspaces().get("ws_missing"));
     assertEquals(404, e.statusCode());
     assertEquals("not_found", e.code());
     assertEquals("req_java_404", e.requestId());
@@ -243,7 +266,8 @@ class ManagementJavaTest {
   @Test
   void a404FailsTheFutureWithNotFoundExceptionAsTheCause() {
     CompletableFuture<Workspace> future = client.workspaces().getAsync("ws_missing");
-    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
     NotFoundException cause = assertInstanceOf(NotFoundException.class, e.getCause());
     assertEquals(404, cause.statusCode());
     assertEquals("req_java_404", cause.requestId());
@@ -253,24 +277,27 @@ class ManagementJavaTest {
   @Test
   void a404OnEveryAsyncEndpointIsTheFuturesCause() {
     MockEngine nothing = JavaTestSupport.jsonEngine(Map.of());
-    try (AurikoBlockingClient empty = new AurikoBlockingClient.Builder()
-        .apiKey("sk-java-test")
-        .baseUrl("https://gateway.test/v1")
-        .engine(nothing)
-        .build()) {
-      List<CompletableFuture<?>> futures = List.of(
-          empty.me().getAsync(),
-          empty.workspaces().listAsync(),
-          empty.budgets().listAsync("ws_1"),
-          empty.budgets().getAsync("ws_1", "b_1"),
-          empty.models().listAsync(),
-          empty.models().retrieveAsync("gpt-4o"),
-          empty.models().listRegistryAsync(),
-          empty.models().listProvidersAsync(),
-          empty.models().listDirectoryAsync(),
-          empty.billing().balanceAsync("ws_1"));
+    try (AurikoBlockingClient empty =
+        new AurikoBlockingClient.Builder()
+            .apiKey("sk-java-test")
+            .baseUrl("https://gateway.test/v1")
+            .engine(nothing)
+            .build()) {
+      List<CompletableFuture<?>> futures =
+          List.of(
+              empty.me().getAsync(),
+              empty.workspaces().listAsync(),
+              empty.budgets().listAsync("ws_1"),
+              empty.budgets().getAsync("ws_1", "b_1"),
+              empty.models().listAsync(),
+              empty.models().retrieveAsync("gpt-4o"),
+              empty.models().listRegistryAsync(),
+              empty.models().listProvidersAsync(),
+              empty.models().listDirectoryAsync(),
+              empty.billing().balanceAsync("ws_1"));
       for (CompletableFuture<?> future : futures) {
-        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+        ExecutionException e =
+            assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
         assertInstanceOf(NotFoundException.class, e.getCause());
       }
       assertEquals(10, JavaTestSupport.requestedPaths(nothing).size());
@@ -286,8 +313,11 @@ class ManagementJavaTest {
     assertEquals("budget_id", blocking.param());
 
     ExecutionException async =
-        assertThrows(ExecutionException.class, () -> client.workspaces().getAsync("").get(10, TimeUnit.SECONDS));
-    InvalidRequestException cause = assertInstanceOf(InvalidRequestException.class, async.getCause());
+        assertThrows(
+            ExecutionException.class,
+            () -> client.workspaces().getAsync("").get(10, TimeUnit.SECONDS));
+    InvalidRequestException cause =
+        assertInstanceOf(InvalidRequestException.class, async.getCause());
     assertEquals("workspace_id", cause.param());
 
     assertThrows(InvalidRequestException.class, () -> client.models().retrieve(""));

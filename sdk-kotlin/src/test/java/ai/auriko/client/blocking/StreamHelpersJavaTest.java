@@ -26,7 +26,10 @@ import kotlinx.serialization.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The stream helpers — toCompletion, contentDeltas, events with a visitor, metrics, the accumulator — as Java code uses them. */
+/**
+ * The stream helpers — toCompletion, contentDeltas, events with a visitor, metrics, the accumulator
+ * — as Java code uses them.
+ */
 class StreamHelpersJavaTest {
   private static final ChatCompletionRequest REQUEST =
       ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("Hello")).build();
@@ -89,33 +92,40 @@ class StreamHelpersJavaTest {
     StringBuilder answer = new StringBuilder();
     List<String> order = new ArrayList<>();
     List<String> unhandled = new ArrayList<>();
-    StreamEvent.Visitor<Void> visitor = new StreamEvent.Visitor<Void>() {
-      @Override
-      public Void otherwise(StreamEvent event) {
-        unhandled.add(event.getClass().getSimpleName());
-        return null;
-      }
+    StreamEvent.Visitor<Void> visitor =
+        new StreamEvent.Visitor<Void>() {
+          @Override
+          public Void otherwise(StreamEvent event) {
+            unhandled.add(event.getClass().getSimpleName());
+            return null;
+          }
 
-      @Override
-      public Void visitReasoning(StreamEvent.ReasoningDelta event) {
-        reasoning.append(event.getText());
-        order.add("reasoning");
-        return null;
-      }
+          @Override
+          public Void visitReasoning(StreamEvent.ReasoningDelta event) {
+            reasoning.append(event.getText());
+            order.add("reasoning");
+            return null;
+          }
 
-      @Override
-      public Void visitContent(StreamEvent.ContentDelta event) {
-        answer.append(event.getText());
-        order.add("content");
-        return null;
-      }
+          @Override
+          public Void visitContent(StreamEvent.ContentDelta event) {
+            answer.append(event.getText());
+            order.add("content");
+            return null;
+          }
 
-      @Override
-      public Void visitChoiceFinished(StreamEvent.ChoiceFinished event) {
-        order.add("finished " + event.getChoiceIndex() + " " + event.getReason() + " " + event.getNativeReason());
-        return null;
-      }
-    };
+          @Override
+          public Void visitChoiceFinished(StreamEvent.ChoiceFinished event) {
+            order.add(
+                "finished "
+                    + event.getChoiceIndex()
+                    + " "
+                    + event.getReason()
+                    + " "
+                    + event.getNativeReason());
+            return null;
+          }
+        };
 
     try (AurikoBlockingClient client = client("auriko-reasoning");
         BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST)) {
@@ -136,25 +146,33 @@ class StreamHelpersJavaTest {
   void toolCallsVisitedOnceEachWithCompleteArguments() {
     List<String> started = new ArrayList<>();
     List<String> done = new ArrayList<>();
-    StreamEvent.Visitor<Void> visitor = new StreamEvent.Visitor<Void>() {
-      @Override
-      public Void otherwise(StreamEvent event) {
-        return null;
-      }
+    StreamEvent.Visitor<Void> visitor =
+        new StreamEvent.Visitor<Void>() {
+          @Override
+          public Void otherwise(StreamEvent event) {
+            return null;
+          }
 
-      @Override
-      public Void visitToolCallStarted(StreamEvent.ToolCallStarted event) {
-        started.add(event.getToolIndex() + " " + event.getId() + " " + event.getName());
-        return null;
-      }
+          @Override
+          public Void visitToolCallStarted(StreamEvent.ToolCallStarted event) {
+            started.add(event.getToolIndex() + " " + event.getId() + " " + event.getName());
+            return null;
+          }
 
-      @Override
-      public Void visitToolCallDone(StreamEvent.ToolCallDone event) {
-        done.add(event.getToolIndex() + " " + event.getName() + " " + event.getArguments()
-            + (event.getParsedArguments() instanceof JsonObject ? " (object)" : " (not JSON)"));
-        return null;
-      }
-    };
+          @Override
+          public Void visitToolCallDone(StreamEvent.ToolCallDone event) {
+            done.add(
+                event.getToolIndex()
+                    + " "
+                    + event.getName()
+                    + " "
+                    + event.getArguments()
+                    + (event.getParsedArguments() instanceof JsonObject
+                        ? " (object)"
+                        : " (not JSON)"));
+            return null;
+          }
+        };
 
     try (AurikoBlockingClient client = client("auriko-tool-calls");
         BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST)) {
@@ -164,9 +182,11 @@ class StreamHelpersJavaTest {
     }
 
     assertEquals(List.of("0 call_1 get_weather", "1 call_2 get_time"), started);
-    assertEquals(List.of(
-        "0 get_weather {\"city\":\"Paris\"} (object)",
-        "1 get_time {\"tz\":\"Europe/Paris\"} (object)"), done);
+    assertEquals(
+        List.of(
+            "0 get_weather {\"city\":\"Paris\"} (object)",
+            "1 get_time {\"tz\":\"Europe/Paris\"} (object)"),
+        done);
   }
 
   @Test
@@ -218,7 +238,9 @@ class StreamHelpersJavaTest {
 
     // a snapshot taken midway keeps what it had
     assertNotNull(midway);
-    assertEquals("{\"ci", midway.getChoices().get(0).getMessage().getToolCalls().get(0).getFunction().getArguments());
+    assertEquals(
+        "{\"ci",
+        midway.getChoices().get(0).getMessage().getToolCalls().get(0).getFunction().getArguments());
     assertNull(midway.getChoices().get(0).getFinishReason());
     assertNull(midway.getUsage());
   }

@@ -25,7 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The logger and the event listener as Java code installs them: a lambda and an anonymous subclass. */
+/**
+ * The logger and the event listener as Java code installs them: a lambda and an anonymous subclass.
+ */
 class ObservabilityJavaTest {
   private static final ChatCompletionRequest REQUEST =
       ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("Hello")).build();
@@ -80,7 +82,8 @@ class ObservabilityJavaTest {
       }
       assertEquals(List.of("start gpt-4o", "first", "done " + count), events);
     }
-    // Closing a Java stream early is a cancellation, not a failure (the server holds the stream open).
+    // Closing a Java stream early is a cancellation, not a failure (the server holds the stream
+    // open).
     events.clear();
     try (LoopbackServer server =
             JavaTestSupport.server(
@@ -104,7 +107,12 @@ class ObservabilityJavaTest {
       while (events.size() < 3 && System.nanoTime() < deadline) Thread.sleep(1);
       assertEquals(List.of("start gpt-4o", "first", "cancelled 1"), events);
     }
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith(LogLevel.INFO + " --> POST https://gateway.test/v1/chat/completions")));
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith(
+                        LogLevel.INFO + " --> POST https://gateway.test/v1/chat/completions")));
     assertTrue(lines.contains(LogLevel.INFO + " Authorization: ██"));
     assertFalse(String.join("\n", lines).contains("sk-java-secret-key"));
   }

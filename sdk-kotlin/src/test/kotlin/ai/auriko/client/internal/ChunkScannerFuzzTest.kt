@@ -8,8 +8,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest
  * either declines or gives a chunk with every field kotlinx.serialization gives; accepting a text
  * kotlinx.serialization rejects, or reading one differently, is a finding.
  *
- * In the normal test run this replays the inputs in `ChunkScannerFuzzTestInputs`; `mvn verify`
- * also fuzzes it for a fixed budget (`fuzz.duration`), and `-Pfuzz` for longer.
+ * In the normal test run this replays the inputs in `ChunkScannerFuzzTestInputs`; `mvn verify` also
+ * fuzzes it for a fixed budget (`fuzz.duration`), and `-Pfuzz` for longer.
  */
 class ChunkScannerFuzzTest {
     @FuzzTest(maxDuration = "15s")
@@ -19,8 +19,13 @@ class ChunkScannerFuzzTest {
         val second = data.consumeRemainingAsString()
         for (text in listOf(first, second)) {
             val fast = scanner.scan(text) ?: continue
-            val general = checkNotNull(ChunkTexts.general(text)) { "the scanner accepted what kotlinx.serialization rejects: $text" }
-            check(ChunkTexts.fields(fast) == ChunkTexts.fields(general)) { "the scanner read differently: $text" }
+            val general =
+                checkNotNull(ChunkTexts.general(text)) {
+                    "the scanner accepted what kotlinx.serialization rejects: $text"
+                }
+            check(ChunkTexts.fields(fast) == ChunkTexts.fields(general)) {
+                "the scanner read differently: $text"
+            }
         }
     }
 

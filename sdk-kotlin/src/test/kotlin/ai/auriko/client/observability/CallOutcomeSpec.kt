@@ -17,13 +17,6 @@ import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeSameInstanceAs
-import kotlinx.coroutines.CoroutineStart
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.async
-import kotlinx.coroutines.cancelAndJoin
-import kotlinx.coroutines.delay
-import kotlinx.coroutines.launch
-import kotlinx.coroutines.withTimeout
 import java.time.Duration
 import java.util.concurrent.CancellationException
 import java.util.concurrent.ConcurrentHashMap
@@ -32,6 +25,12 @@ import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withTimeout
 
 /** Counts the final callbacks of every call: each started call must end exactly once. */
 private class OutcomeListener : AurikoEventListener() {
@@ -41,17 +40,36 @@ private class OutcomeListener : AurikoEventListener() {
     val retries = CopyOnWriteArrayList<String>()
     @Volatile var error: Throwable? = null
 
-    override fun callStarted(call: AurikoCall) { started += call.id }
-    override fun retryScheduled(call: AurikoCall, attempt: Int, delay: Duration, reason: ai.auriko.errors.AurikoException) {
+    override fun callStarted(call: AurikoCall) {
+        started += call.id
+    }
+
+    override fun retryScheduled(
+        call: AurikoCall,
+        attempt: Int,
+        delay: Duration,
+        reason: ai.auriko.errors.AurikoException,
+    ) {
         retries += reason.toString()
     }
+
     override fun firstChunk(call: AurikoCall, sinceStart: Duration) = firstChunk.countDown()
-    override fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) = end(call, "succeeded")
-    override fun callFailed(call: AurikoCall, duration: Duration, error: Throwable, metrics: StreamMetrics?) {
+
+    override fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) =
+        end(call, "succeeded")
+
+    override fun callFailed(
+        call: AurikoCall,
+        duration: Duration,
+        error: Throwable,
+        metrics: StreamMetrics?,
+    ) {
         this.error = error
         end(call, "failed ${error.javaClass.simpleName}")
     }
-    override fun callCancelled(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) = end(call, "cancelled")
+
+    override fun callCancelled(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) =
+        end(call, "cancelled")
 
     private fun end(call: AurikoCall, what: String) {
         endings.computeIfAbsent(call.id) { CopyOnWriteArrayList() } += what
@@ -60,17 +78,25 @@ private class OutcomeListener : AurikoEventListener() {
     /** Waits (bounded) until every started call ended, then returns each call's endings. */
     fun outcomes(): List<List<String>> {
         val deadline = System.nanoTime() + 5_000_000_000L
-        while (System.nanoTime() < deadline && started.any { endings[it].isNullOrEmpty() }) Thread.sleep(2)
+        while (System.nanoTime() < deadline && started.any { endings[it].isNullOrEmpty() }) Thread
+            .sleep(2)
         Thread.sleep(20) // a duplicate would arrive right after the first ending
         return started.map { endings[it]?.toList().orEmpty() }
     }
 }
 
-class CallOutcomeSpec : FunSpec({
-    val request = chatCompletionRequest { model = "m"; messages { user("Hi") } }
+class CallOutcomeSpec :
+    FunSpec({
+        val request = chatCompletionRequest {
+            model = "m"
+            messages { user("Hi") }
+        }
 
-    fun client(server: LoopbackServer, listener: AurikoEventListener, configure: ai.auriko.client.AurikoClientOptions.Builder.() -> Unit = {}) =
-        AurikoClient {
+        fun client(
+            server: LoopbackServer,
+            listener: AurikoEventListener,
+            configure: ai.auriko.client.AurikoClientOptions.Builder.() -> Unit = {},
+        ) = AurikoClient {
             apiKey = "sk-outcome-key"
             baseUrl = server.baseUrl
             eventListener = listener
@@ -78,188 +104,308 @@ class CallOutcomeSpec : FunSpec({
             configure()
         }
 
-    test("a collector that throws ends the call once, as failed with the collector's exception") {
-        val listener = OutcomeListener()
-        LoopbackServer { it.streamUntilClientCloses() }.use { server ->
-            client(server, listener).use { c ->
-                val boom = IllegalStateException("collector bug")
-                shouldThrow<IllegalStateException> { c.chat.completions.stream(request).collect { throw boom } } shouldBeSameInstanceAs boom
-                listener.outcomes() shouldContainExactly listOf(listOf("failed IllegalStateException"))
-                listener.error shouldBeSameInstanceAs boom
-            }
-        }
-    }
-
-    test("a cancelled collecting coroutine ends the call once, as cancelled") {
-        val listener = OutcomeListener()
-        LoopbackServer { it.streamUntilClientCloses() }.use { server ->
-            client(server, listener).use { c ->
-                val job = launch(Dispatchers.IO) { c.chat.completions.stream(request).collect {} }
-                listener.firstChunk.await(5, TimeUnit.SECONDS) shouldBe true
-                job.cancelAndJoin()
-                listener.outcomes() shouldContainExactly listOf(listOf("cancelled"))
-            }
-        }
-    }
-
-    test("an idle timeout and a request timeout end the call once, as failed") {
-        val listener = OutcomeListener()
-        LoopbackServer { ex ->
-            if (ex.request.body.decodeToString().contains("\"stream\":true")) { ex.startStream(); ex.chunk(contentEvent("a")) }
-            ex.awaitClientClose(5_000)
-        }.use { server ->
-            client(server, listener) { idleTimeout = 200.milliseconds; requestTimeout = 200.milliseconds; maxRetries = 0 }.use { c ->
-                shouldThrow<AurikoTimeoutException> { c.chat.completions.stream(request).collect {} }
-                shouldThrow<AurikoTimeoutException> { c.chat.completions.create(request) }
-                listener.outcomes() shouldContainExactly listOf(listOf("failed AurikoTimeoutException"), listOf("failed AurikoTimeoutException"))
-            }
-        }
-    }
-
-    test("closing the client mid-stream, mid-create and during a retry wait ends each call once, as failed") {
-        val listener = OutcomeListener()
-        LoopbackServer { ex ->
-            if (ex.request.body.decodeToString().contains("\"stream\":true")) ex.streamUntilClientCloses()
-            else ex.awaitClientClose(5_000)
-        }.use { server ->
-            val c = client(server, listener)
-            val stream = async(Dispatchers.IO) { runCatching { c.chat.completions.stream(request).collect {} } }
-            val create = async(Dispatchers.IO) { runCatching { c.chat.completions.create(request) } }
-            listener.firstChunk.await(5, TimeUnit.SECONDS) shouldBe true
-            val deadline = System.nanoTime() + 5_000_000_000L
-            while (server.requests.size < 2 && System.nanoTime() < deadline) delay(5)
-            c.close()
-            withTimeout(5.seconds) { stream.await(); create.await() }
-            listener.outcomes().map { it.size } shouldBe listOf(1, 1)
-        }
-        val waiting = OutcomeListener()
-        LoopbackServer { ex -> ex.respond(503, """{"error":{"message":"busy"}}""", mapOf("Content-Type" to "application/json", "Retry-After" to "10")) }.use { server ->
-            val c = client(server, waiting) {
-                retryPolicy = RetryPolicy.builder().maxRetries(1).maxBackoff(Duration.ofSeconds(20)).build()
-            }
-            val create = async(Dispatchers.IO) { runCatching { c.chat.completions.create(request) } }
-            val deadline = System.nanoTime() + 5_000_000_000L
-            while (server.requests.isEmpty() && System.nanoTime() < deadline) delay(5)
-            delay(100)
-            c.close()
-            withTimeout(5.seconds) { create.await().isFailure shouldBe true }
-            waiting.outcomes() shouldContainExactly listOf(listOf("failed IllegalStateException"))
-        }
-    }
-
-    test("Java: an interrupted iterator and a cancelled createAsync each end once, as cancelled") {
-        val listener = OutcomeListener()
-        LoopbackServer { ex ->
-            if (ex.request.body.decodeToString().contains("\"stream\":true")) ex.streamUntilClientCloses()
-            else ex.awaitClientClose(5_000)
-        }.use { server ->
-            AurikoBlockingClient(client(server, listener)).use { blocking ->
-                val stream = blocking.chat().completions().stream(request)
-                stream.next()
-                Thread.currentThread().interrupt()
-                runCatching { while (stream.hasNext()) stream.next() }
-                Thread.interrupted()
-                stream.close()
-                val future = blocking.chat().completions().createAsync(request)
-                val deadline = System.nanoTime() + 5_000_000_000L
-                while (server.requests.size < 2 && System.nanoTime() < deadline) Thread.sleep(5)
-                future.cancel(true)
-                shouldThrow<CancellationException> { future.get(5, TimeUnit.SECONDS) }
-                listener.outcomes() shouldContainExactly listOf(listOf("cancelled"), listOf("cancelled"))
-                blocking.kotlinClient().close()
-            }
-        }
-    }
-
-    test("a call cancelled with a cause (an interrupted Java create, a failing sibling coroutine) ends once, as cancelled") {
-        val listener = OutcomeListener()
-        LoopbackServer { ex ->
-            if (ex.request.body.decodeToString().contains("\"stream\":true")) ex.streamUntilClientCloses()
-            else ex.awaitClientClose(5_000)
-        }.use { server ->
-            client(server, listener).use { c ->
-                val caller = Thread.currentThread()
-                val deadline = System.nanoTime() + 5_000_000_000L
-                val interrupter = Thread {
-                    while (server.requests.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5)
-                    caller.interrupt()
-                }.apply { start() }
-                shouldThrow<ai.auriko.errors.AurikoInterruptedException> { AurikoBlockingClient(c).chat().completions().create(request) }
-                // The SDK restores the interrupt status; clear it before joining, or join() throws
-                // InterruptedException whenever the interrupter has not quite ended yet.
-                Thread.interrupted() shouldBe true
-                interrupter.join(5_000)
-                val sibling = IllegalStateException("sibling failed")
-                val e = runCatching {
-                    kotlinx.coroutines.coroutineScope {
-                        launch { c.chat.completions.stream(request).collect {} }
-                        launch { c.chat.completions.create(request) }
-                        launch {
-                            while ((listener.firstChunk.count > 0 || server.requests.size < 3) && System.nanoTime() < deadline) delay(5)
-                            throw sibling
-                        }
-                    }
-                }.exceptionOrNull()
-                e?.message shouldBe sibling.message // a copy, under stack-trace recovery
-                listener.outcomes() shouldContainExactly listOf(listOf("cancelled"), listOf("cancelled"), listOf("cancelled"))
-            }
-        }
-    }
-
-    test("a call whose caller was cancelled by a failing sibling is not retried, whatever the sibling threw") {
-        val listener = OutcomeListener()
-        LoopbackServer { ex -> ex.awaitClientClose(5_000) }.use { server ->
-            client(server, listener).use { c ->
-                val deadline = System.nanoTime() + 5_000_000_000L
-                runCatching {
-                    kotlinx.coroutines.coroutineScope {
-                        launch { c.chat.completions.create(request) }
-                        launch {
-                            while (server.requests.isEmpty() && System.nanoTime() < deadline) delay(5)
-                            throw java.io.IOException("sibling's own I/O failed")
-                        }
+        test(
+            "a collector that throws ends the call once, as failed with the collector's exception"
+        ) {
+            val listener = OutcomeListener()
+            LoopbackServer { it.streamUntilClientCloses() }
+                .use { server ->
+                    client(server, listener).use { c ->
+                        val boom = IllegalStateException("collector bug")
+                        shouldThrow<IllegalStateException> {
+                            c.chat.completions.stream(request).collect { throw boom }
+                        } shouldBeSameInstanceAs boom
+                        listener.outcomes() shouldContainExactly
+                            listOf(listOf("failed IllegalStateException"))
+                        listener.error shouldBeSameInstanceAs boom
                     }
                 }
-                listener.outcomes() shouldContainExactly listOf(listOf("cancelled"))
-                listener.retries shouldBe emptyList()
-            }
         }
-    }
 
-    test("a JSON answer instead of a stream, and a [DONE] stream, each end once, as succeeded") {
-        val listener = OutcomeListener()
-        LoopbackServer { ex ->
-            if (ex.request.path.contains("json")) ex.respond(200,
-                """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}""")
-            else ex.completeStream("a", "b")
-        }.use { server ->
-            client(server, listener).use { c -> c.chat.completions.stream(request).collect {} }
-            val jsonListener = OutcomeListener()
-            AurikoClient {
-                apiKey = "sk-outcome-key"; baseUrl = server.baseUrl + "/json"; eventListener = jsonListener
-                logger = ai.auriko.client.logging.AurikoLogger.NONE
-            }.use { c -> c.chat.completions.stream(request).collect {} }
-            listener.outcomes() shouldContainExactly listOf(listOf("succeeded"))
-            jsonListener.outcomes() shouldContainExactly listOf(listOf("succeeded"))
+        test("a cancelled collecting coroutine ends the call once, as cancelled") {
+            val listener = OutcomeListener()
+            LoopbackServer { it.streamUntilClientCloses() }
+                .use { server ->
+                    client(server, listener).use { c ->
+                        val job =
+                            launch(Dispatchers.IO) { c.chat.completions.stream(request).collect {} }
+                        listener.firstChunk.await(5, TimeUnit.SECONDS) shouldBe true
+                        job.cancelAndJoin()
+                        listener.outcomes() shouldContainExactly listOf(listOf("cancelled"))
+                    }
+                }
         }
-    }
 
-    test("a listener or logger that throws an Error (TODO(), a failed assertion) cannot break a call either") {
-        val throwing = object : AurikoEventListener() {
-            override fun attemptStarted(call: AurikoCall, attempt: Int) = TODO("not written yet")
-            override fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) = throw AssertionError("observer bug")
+        test("an idle timeout and a request timeout end the call once, as failed") {
+            val listener = OutcomeListener()
+            LoopbackServer { ex ->
+                    if (ex.request.body.decodeToString().contains("\"stream\":true")) {
+                        ex.startStream()
+                        ex.chunk(contentEvent("a"))
+                    }
+                    ex.awaitClientClose(5_000)
+                }
+                .use { server ->
+                    client(server, listener) {
+                            idleTimeout = 200.milliseconds
+                            requestTimeout = 200.milliseconds
+                            maxRetries = 0
+                        }
+                        .use { c ->
+                            shouldThrow<AurikoTimeoutException> {
+                                c.chat.completions.stream(request).collect {}
+                            }
+                            shouldThrow<AurikoTimeoutException> {
+                                c.chat.completions.create(request)
+                            }
+                            listener.outcomes() shouldContainExactly
+                                listOf(
+                                    listOf("failed AurikoTimeoutException"),
+                                    listOf("failed AurikoTimeoutException"),
+                                )
+                        }
+                }
         }
-        LoopbackServer { ex ->
-            if (ex.request.body.decodeToString().contains("\"stream\":true")) ex.completeStream("a", "b")
-            else ex.respond(200, """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"ab"},"finish_reason":"stop"}]}""")
-        }.use { server ->
-            client(server, throwing) {
-                logger = ai.auriko.client.logging.AurikoLogger { _, _, _ -> throw AssertionError("logger bug") }
-                httpLogLevel = ai.auriko.client.logging.HttpLogLevel.BASIC
-            }.use { c ->
-                c.chat.completions.stream(request).toCompletion().choices.single().message.content shouldBe "ab"
-                c.chat.completions.create(request).choices.single().message.content shouldBe "ab"
-            }
+
+        test(
+            "closing the client mid-stream, mid-create and during a retry wait ends each call once, as failed"
+        ) {
+            val listener = OutcomeListener()
+            LoopbackServer { ex ->
+                    if (ex.request.body.decodeToString().contains("\"stream\":true"))
+                        ex.streamUntilClientCloses()
+                    else ex.awaitClientClose(5_000)
+                }
+                .use { server ->
+                    val c = client(server, listener)
+                    val stream =
+                        async(Dispatchers.IO) {
+                            runCatching { c.chat.completions.stream(request).collect {} }
+                        }
+                    val create =
+                        async(Dispatchers.IO) { runCatching { c.chat.completions.create(request) } }
+                    listener.firstChunk.await(5, TimeUnit.SECONDS) shouldBe true
+                    val deadline = System.nanoTime() + 5_000_000_000L
+                    while (server.requests.size < 2 && System.nanoTime() < deadline) delay(5)
+                    c.close()
+                    withTimeout(5.seconds) {
+                        stream.await()
+                        create.await()
+                    }
+                    listener.outcomes().map { it.size } shouldBe listOf(1, 1)
+                }
+            val waiting = OutcomeListener()
+            LoopbackServer { ex ->
+                    ex.respond(
+                        503,
+                        """{"error":{"message":"busy"}}""",
+                        mapOf("Content-Type" to "application/json", "Retry-After" to "10"),
+                    )
+                }
+                .use { server ->
+                    val c =
+                        client(server, waiting) {
+                            retryPolicy =
+                                RetryPolicy.builder()
+                                    .maxRetries(1)
+                                    .maxBackoff(Duration.ofSeconds(20))
+                                    .build()
+                        }
+                    val create =
+                        async(Dispatchers.IO) { runCatching { c.chat.completions.create(request) } }
+                    val deadline = System.nanoTime() + 5_000_000_000L
+                    while (server.requests.isEmpty() && System.nanoTime() < deadline) delay(5)
+                    delay(100)
+                    c.close()
+                    withTimeout(5.seconds) { create.await().isFailure shouldBe true }
+                    waiting.outcomes() shouldContainExactly
+                        listOf(listOf("failed IllegalStateException"))
+                }
         }
-    }
-})
+
+        test(
+            "Java: an interrupted iterator and a cancelled createAsync each end once, as cancelled"
+        ) {
+            val listener = OutcomeListener()
+            LoopbackServer { ex ->
+                    if (ex.request.body.decodeToString().contains("\"stream\":true"))
+                        ex.streamUntilClientCloses()
+                    else ex.awaitClientClose(5_000)
+                }
+                .use { server ->
+                    AurikoBlockingClient(client(server, listener)).use { blocking ->
+                        val stream = blocking.chat().completions().stream(request)
+                        stream.next()
+                        Thread.currentThread().interrupt()
+                        runCatching { while (stream.hasNext()) stream.next() }
+                        Thread.interrupted()
+                        stream.close()
+                        val future = blocking.chat().completions().createAsync(request)
+                        val deadline = System.nanoTime() + 5_000_000_000L
+                        while (server.requests.size < 2 && System.nanoTime() < deadline) Thread
+                            .sleep(5)
+                        future.cancel(true)
+                        shouldThrow<CancellationException> { future.get(5, TimeUnit.SECONDS) }
+                        listener.outcomes() shouldContainExactly
+                            listOf(listOf("cancelled"), listOf("cancelled"))
+                        blocking.kotlinClient().close()
+                    }
+                }
+        }
+
+        test(
+            "a call cancelled with a cause (an interrupted Java create, a failing sibling coroutine) ends once, as cancelled"
+        ) {
+            val listener = OutcomeListener()
+            LoopbackServer { ex ->
+                    if (ex.request.body.decodeToString().contains("\"stream\":true"))
+                        ex.streamUntilClientCloses()
+                    else ex.awaitClientClose(5_000)
+                }
+                .use { server ->
+                    client(server, listener).use { c ->
+                        val caller = Thread.currentThread()
+                        val deadline = System.nanoTime() + 5_000_000_000L
+                        val interrupter =
+                            Thread {
+                                    while (
+                                        server.requests.isEmpty() && System.nanoTime() < deadline
+                                    ) Thread.sleep(5)
+                                    caller.interrupt()
+                                }
+                                .apply { start() }
+                        shouldThrow<ai.auriko.errors.AurikoInterruptedException> {
+                            AurikoBlockingClient(c).chat().completions().create(request)
+                        }
+                        // The SDK restores the interrupt status; clear it before joining, or join()
+                        // throws
+                        // InterruptedException whenever the interrupter has not quite ended yet.
+                        Thread.interrupted() shouldBe true
+                        interrupter.join(5_000)
+                        val sibling = IllegalStateException("sibling failed")
+                        val e =
+                            runCatching {
+                                    kotlinx.coroutines.coroutineScope {
+                                        launch { c.chat.completions.stream(request).collect {} }
+                                        launch { c.chat.completions.create(request) }
+                                        launch {
+                                            while (
+                                                (listener.firstChunk.count > 0 ||
+                                                    server.requests.size < 3) &&
+                                                    System.nanoTime() < deadline
+                                            ) delay(5)
+                                            throw sibling
+                                        }
+                                    }
+                                }
+                                .exceptionOrNull()
+                        e?.message shouldBe sibling.message // a copy, under stack-trace recovery
+                        listener.outcomes() shouldContainExactly
+                            listOf(listOf("cancelled"), listOf("cancelled"), listOf("cancelled"))
+                    }
+                }
+        }
+
+        test(
+            "a call whose caller was cancelled by a failing sibling is not retried, whatever the sibling threw"
+        ) {
+            val listener = OutcomeListener()
+            LoopbackServer { ex -> ex.awaitClientClose(5_000) }
+                .use { server ->
+                    client(server, listener).use { c ->
+                        val deadline = System.nanoTime() + 5_000_000_000L
+                        runCatching {
+                            kotlinx.coroutines.coroutineScope {
+                                launch { c.chat.completions.create(request) }
+                                launch {
+                                    while (
+                                        server.requests.isEmpty() && System.nanoTime() < deadline
+                                    ) delay(5)
+                                    throw java.io.IOException("sibling's own I/O failed")
+                                }
+                            }
+                        }
+                        listener.outcomes() shouldContainExactly listOf(listOf("cancelled"))
+                        listener.retries shouldBe emptyList()
+                    }
+                }
+        }
+
+        test(
+            "a JSON answer instead of a stream, and a [DONE] stream, each end once, as succeeded"
+        ) {
+            val listener = OutcomeListener()
+            LoopbackServer { ex ->
+                    if (ex.request.path.contains("json"))
+                        ex.respond(
+                            200,
+                            """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}""",
+                        )
+                    else ex.completeStream("a", "b")
+                }
+                .use { server ->
+                    client(server, listener).use { c ->
+                        c.chat.completions.stream(request).collect {}
+                    }
+                    val jsonListener = OutcomeListener()
+                    AurikoClient {
+                            apiKey = "sk-outcome-key"
+                            baseUrl = server.baseUrl + "/json"
+                            eventListener = jsonListener
+                            logger = ai.auriko.client.logging.AurikoLogger.NONE
+                        }
+                        .use { c -> c.chat.completions.stream(request).collect {} }
+                    listener.outcomes() shouldContainExactly listOf(listOf("succeeded"))
+                    jsonListener.outcomes() shouldContainExactly listOf(listOf("succeeded"))
+                }
+        }
+
+        test(
+            "a listener or logger that throws an Error (TODO(), a failed assertion) cannot break a call either"
+        ) {
+            val throwing =
+                object : AurikoEventListener() {
+                    override fun attemptStarted(call: AurikoCall, attempt: Int) =
+                        TODO("not written yet")
+
+                    override fun callSucceeded(
+                        call: AurikoCall,
+                        duration: Duration,
+                        metrics: StreamMetrics?,
+                    ) = throw AssertionError("observer bug")
+                }
+            LoopbackServer { ex ->
+                    if (ex.request.body.decodeToString().contains("\"stream\":true"))
+                        ex.completeStream("a", "b")
+                    else
+                        ex.respond(
+                            200,
+                            """{"id":"c1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"ab"},"finish_reason":"stop"}]}""",
+                        )
+                }
+                .use { server ->
+                    client(server, throwing) {
+                            logger =
+                                ai.auriko.client.logging.AurikoLogger { _, _, _ ->
+                                    throw AssertionError("logger bug")
+                                }
+                            httpLogLevel = ai.auriko.client.logging.HttpLogLevel.BASIC
+                        }
+                        .use { c ->
+                            c.chat.completions
+                                .stream(request)
+                                .toCompletion()
+                                .choices
+                                .single()
+                                .message
+                                .content shouldBe "ab"
+                            c.chat.completions
+                                .create(request)
+                                .choices
+                                .single()
+                                .message
+                                .content shouldBe "ab"
+                        }
+                }
+        }
+    })

@@ -22,22 +22,45 @@ class RecordingListener : AurikoEventListener() {
         calls += call
         events += "callStarted"
     }
-    override fun attemptStarted(call: AurikoCall, attempt: Int) { events += "attempt $attempt" }
-    override fun responseHeaders(call: AurikoCall, status: Int, headers: ResponseHeaders) { events += "headers $status" }
-    override fun retryScheduled(call: AurikoCall, attempt: Int, delay: Duration, reason: AurikoException) {
+
+    override fun attemptStarted(call: AurikoCall, attempt: Int) {
+        events += "attempt $attempt"
+    }
+
+    override fun responseHeaders(call: AurikoCall, status: Int, headers: ResponseHeaders) {
+        events += "headers $status"
+    }
+
+    override fun retryScheduled(
+        call: AurikoCall,
+        attempt: Int,
+        delay: Duration,
+        reason: AurikoException,
+    ) {
         retryDelay = delay
         events += "retry $attempt ${reason.javaClass.simpleName}"
     }
-    override fun firstChunk(call: AurikoCall, sinceStart: Duration) { events += "firstChunk" }
+
+    override fun firstChunk(call: AurikoCall, sinceStart: Duration) {
+        events += "firstChunk"
+    }
+
     override fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) {
         this.metrics = metrics
         events += "succeeded"
     }
-    override fun callFailed(call: AurikoCall, duration: Duration, error: Throwable, metrics: StreamMetrics?) {
+
+    override fun callFailed(
+        call: AurikoCall,
+        duration: Duration,
+        error: Throwable,
+        metrics: StreamMetrics?,
+    ) {
         this.metrics = metrics
         this.error = error
         events += "failed ${error.javaClass.simpleName}"
     }
+
     override fun callCancelled(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) {
         this.metrics = metrics
         events += "cancelled"
@@ -48,6 +71,7 @@ class RecordingListener : AurikoEventListener() {
 class RecordingLogger : AurikoLogger {
     val lines = CopyOnWriteArrayList<String>()
     val errors = CopyOnWriteArrayList<Throwable>()
+
     override fun log(level: LogLevel, message: String, error: Throwable?) {
         lines += "$level $message"
         if (error != null) errors += error

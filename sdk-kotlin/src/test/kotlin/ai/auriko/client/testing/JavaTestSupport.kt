@@ -6,15 +6,14 @@ import io.ktor.client.engine.mock.respond
 import io.ktor.http.HttpHeaders
 import io.ktor.http.HttpStatusCode
 import io.ktor.http.headersOf
+import java.util.function.Consumer
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
-import java.util.function.Consumer
 
 /** Test helpers shaped for the Java tests, so they read as plain Java. */
 object JavaTestSupport {
     /** Every wire recording. */
-    @JvmStatic
-    fun fixtures(): List<WireFixture> = WireFixtures.all
+    @JvmStatic fun fixtures(): List<WireFixture> = WireFixtures.all
 
     /** The wire recording called [name] (for example `auriko-basic`). */
     @JvmStatic
@@ -24,7 +23,11 @@ object JavaTestSupport {
     /** An engine that answers every request with [fixture]'s recorded response. */
     @JvmStatic
     fun fixtureEngine(fixture: WireFixture, bytewise: Boolean): HttpClientEngine = MockEngine {
-        respondFixture(fixture, if (bytewise) Delivery.BYTEWISE else Delivery.WHOLE, CoroutineScope(Dispatchers.Unconfined))
+        respondFixture(
+            fixture,
+            if (bytewise) Delivery.BYTEWISE else Delivery.WHOLE,
+            CoroutineScope(Dispatchers.Unconfined),
+        )
     }
 
     /** A loopback server running [script] for each connection. */
@@ -32,14 +35,14 @@ object JavaTestSupport {
     fun server(script: Consumer<Exchange>): LoopbackServer = LoopbackServer { script.accept(it) }
 
     /** An SSE event carrying [content] for choice 0. */
-    @JvmStatic
-    fun contentChunk(content: String): String = contentEvent(content)
+    @JvmStatic fun contentChunk(content: String): String = contentEvent(content)
 
     /** Coroutines still active in the Java client's scope and in its HTTP client. */
     @JvmStatic
     fun activeCoroutines(client: ai.auriko.client.blocking.AurikoBlockingClient): Int {
         val scopeJob = client.scope.coroutineContext[kotlinx.coroutines.Job]!!
-        val httpJob = client.kotlinClient().transport.http.coroutineContext[kotlinx.coroutines.Job]!!
+        val httpJob =
+            client.kotlinClient().transport.http.coroutineContext[kotlinx.coroutines.Job]!!
         return scopeJob.children.count { it.isActive } + httpJob.children.count { it.isActive }
     }
 
@@ -57,24 +60,36 @@ object JavaTestSupport {
         val path = request.url.encodedPath
         val body = routes[path]
         if (body != null) {
-            respond(body, HttpStatusCode.OK, headersOf(HttpHeaders.ContentType to listOf("application/json"), "x-request-id" to listOf("req_java")))
+            respond(
+                body,
+                HttpStatusCode.OK,
+                headersOf(
+                    HttpHeaders.ContentType to listOf("application/json"),
+                    "x-request-id" to listOf("req_java"),
+                ),
+            )
         } else {
             val message = kotlinx.serialization.json.JsonPrimitive("no route for $path").toString()
             respond(
                 """{"error":{"message":$message,"type":"not_found_error","code":"not_found"}}""",
                 HttpStatusCode.NotFound,
-                headersOf(HttpHeaders.ContentType to listOf("application/json"), "x-request-id" to listOf("req_java_404")),
+                headersOf(
+                    HttpHeaders.ContentType to listOf("application/json"),
+                    "x-request-id" to listOf("req_java_404"),
+                ),
             )
         }
     }
 
     /** The encoded paths [engine] was asked for, in order. */
     @JvmStatic
-    fun requestedPaths(engine: MockEngine): List<String> = engine.requestHistory.map { it.url.encodedPath }
+    fun requestedPaths(engine: MockEngine): List<String> =
+        engine.requestHistory.map { it.url.encodedPath }
 
     /** The HTTP methods [engine] was asked with, in order. */
     @JvmStatic
-    fun requestedMethods(engine: MockEngine): List<String> = engine.requestHistory.map { it.method.value }
+    fun requestedMethods(engine: MockEngine): List<String> =
+        engine.requestHistory.map { it.method.value }
 
     /** The values of header [name] on the [index]th request [engine] received. */
     @JvmStatic

@@ -15,12 +15,28 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 
 /** A request as the raw server read it. */
-class RawRequest(val method: String, val path: String, val headers: Map<String, String>, val body: ByteArray, val receivedAtNanos: Long)
+class RawRequest(
+    val method: String,
+    val path: String,
+    val headers: Map<String, String>,
+    val body: ByteArray,
+    val receivedAtNanos: Long,
+)
 
-/** What a script sees of one exchange: the request, the output, and the client's half of the socket. */
-class Exchange(val request: RawRequest, val socket: Socket, private val out: OutputStream, private val closed: CountDownLatch) {
+/**
+ * What a script sees of one exchange: the request, the output, and the client's half of the socket.
+ */
+class Exchange(
+    val request: RawRequest,
+    val socket: Socket,
+    private val out: OutputStream,
+    private val closed: CountDownLatch,
+) {
     /** Writes a response head for a streamed (chunked) body. */
-    fun startStream(status: Int = 200, headers: Map<String, String> = mapOf("Content-Type" to "text/event-stream")) {
+    fun startStream(
+        status: Int = 200,
+        headers: Map<String, String> = mapOf("Content-Type" to "text/event-stream"),
+    ) {
         val head = StringBuilder("HTTP/1.1 $status X\r\n")
         headers.forEach { (k, v) -> head.append(k).append(": ").append(v).append("\r\n") }
         head.append("Transfer-Encoding: chunked\r\n\r\n")
@@ -44,7 +60,11 @@ class Exchange(val request: RawRequest, val socket: Socket, private val out: Out
     }
 
     /** A complete response with a fixed-length body. */
-    fun respond(status: Int, body: String, headers: Map<String, String> = mapOf("Content-Type" to "application/json")) {
+    fun respond(
+        status: Int,
+        body: String,
+        headers: Map<String, String> = mapOf("Content-Type" to "application/json"),
+    ) {
         val bytes = body.toByteArray()
         val head = StringBuilder("HTTP/1.1 $status X\r\n")
         headers.forEach { (k, v) -> head.append(k).append(": ").append(v).append("\r\n") }
@@ -91,8 +111,11 @@ class Exchange(val request: RawRequest, val socket: Socket, private val out: Out
  */
 class LoopbackServer(private val script: (Exchange) -> Unit) : AutoCloseable {
     private val server = ServerSocket(0, 1000, InetAddress.getLoopbackAddress())
-    val port: Int get() = server.localPort
-    val baseUrl: String get() = "http://127.0.0.1:$port/v1"
+    val port: Int
+        get() = server.localPort
+
+    val baseUrl: String
+        get() = "http://127.0.0.1:$port/v1"
 
     val requests = CopyOnWriteArrayList<RawRequest>()
     /** Nanotime at which each connection's client side closed, by connection number. */
@@ -102,17 +125,33 @@ class LoopbackServer(private val script: (Exchange) -> Unit) : AutoCloseable {
     private val sockets = CopyOnWriteArrayList<Socket>()
     private val threads = CopyOnWriteArrayList<Thread>()
 
-    private val acceptor = Thread({
-        while (!server.isClosed) {
-            val socket = try { server.accept() } catch (e: IOException) { break }
-            sockets += socket
-            val id = connectionsAccepted.incrementAndGet()
-            openConnections.incrementAndGet()
-            val t = Thread({ serve(id, socket) }, "loopback-conn-$id").apply { isDaemon = true }
-            threads += t
-            t.start()
-        }
-    }, "loopback-accept").apply { isDaemon = true; start() }
+    private val acceptor =
+        Thread(
+                {
+                    while (!server.isClosed) {
+                        val socket =
+                            try {
+                                server.accept()
+                            } catch (e: IOException) {
+                                break
+                            }
+                        sockets += socket
+                        val id = connectionsAccepted.incrementAndGet()
+                        openConnections.incrementAndGet()
+                        val t =
+                            Thread({ serve(id, socket) }, "loopback-conn-$id").apply {
+                                isDaemon = true
+                            }
+                        threads += t
+                        t.start()
+                    }
+                },
+                "loopback-accept",
+            )
+            .apply {
+                isDaemon = true
+                start()
+            }
 
     private fun serve(id: Int, socket: Socket) {
         val closed = CountDownLatch(1)
@@ -124,28 +163,34 @@ class LoopbackServer(private val script: (Exchange) -> Unit) : AutoCloseable {
                 requests += request
                 // From here on the client should send nothing more on this exchange: a read that
                 // returns -1 (or fails) means it closed its side.
-                val watcher = Thread({
-                    try {
-                        if (input.read() == -1) {
-                            clientClosedAt[id] = System.nanoTime()
+                val watcher =
+                    Thread(
+                            {
+                                try {
+                                    if (input.read() == -1) {
+                                        clientClosedAt[id] = System.nanoTime()
+                                    }
+                                } catch (e: IOException) {
+                                    clientClosedAt.putIfAbsent(id, System.nanoTime())
+                                } finally {
+                                    closed.countDown()
+                                }
+                            },
+                            "loopback-watch-$id",
+                        )
+                        .apply {
+                            isDaemon = true
+                            start()
                         }
-                    } catch (e: IOException) {
-                        clientClosedAt.putIfAbsent(id, System.nanoTime())
-                    } finally {
-                        closed.countDown()
-                    }
-                }, "loopback-watch-$id").apply { isDaemon = true; start() }
                 try {
                     script(Exchange(request, socket, out, closed))
                 } catch (e: SocketException) {
                     // the client went away mid-write: expected in cancellation tests
-                } catch (e: IOException) {
-                }
+                } catch (e: IOException) {}
                 watcher.join(35_000)
                 break // one exchange per connection keeps byte-level scripts simple
             }
-        } catch (e: IOException) {
-        } finally {
+        } catch (e: IOException) {} finally {
             runCatching { socket.close() }
             openConnections.decrementAndGet()
         }
@@ -162,10 +207,11 @@ class LoopbackServer(private val script: (Exchange) -> Unit) : AutoCloseable {
         val at = System.nanoTime()
         val lines = head.split("\r\n").filter { it.isNotEmpty() }
         val (method, path) = lines[0].split(" ").let { it[0] to it[1] }
-        val headers = lines.drop(1).associate { line ->
-            val i = line.indexOf(':')
-            line.substring(0, i).trim().lowercase() to line.substring(i + 1).trim()
-        }
+        val headers =
+            lines.drop(1).associate { line ->
+                val i = line.indexOf(':')
+                line.substring(0, i).trim().lowercase() to line.substring(i + 1).trim()
+            }
         val length = headers["content-length"]?.toInt() ?: 0
         val body = ByteArray(length)
         var read = 0
@@ -199,21 +245,31 @@ fun Exchange.streamUntilClientCloses() {
     while (i < 500 && !awaitClientClose(20)) chunk(contentEvent("t${i++} "))
 }
 
-/** A complete stream: each text as a content chunk, a stop chunk on the last one, `[DONE]`, a proper end. */
+/**
+ * A complete stream: each text as a content chunk, a stop chunk on the last one, `[DONE]`, a proper
+ * end.
+ */
 fun Exchange.completeStream(vararg contents: String) {
     startStream()
-    contents.forEachIndexed { i, c -> chunk(contentEvent(c, finishReason = if (i == contents.lastIndex) "stop" else null)) }
+    contents.forEachIndexed { i, c ->
+        chunk(contentEvent(c, finishReason = if (i == contents.lastIndex) "stop" else null))
+    }
     chunk("data: [DONE]\n\n")
     endStream()
 }
 
-/** A server whose first request gets 429 with [retryHeader] and every later one a stream of "ok". */
+/**
+ * A server whose first request gets 429 with [retryHeader] and every later one a stream of "ok".
+ */
 fun rateLimitedOnceServer(retryHeader: Pair<String, String>): LoopbackServer {
     val attempts = java.util.concurrent.atomic.AtomicInteger()
     return LoopbackServer { ex ->
         if (attempts.getAndIncrement() == 0) {
-            ex.respond(429, """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
-                mapOf("Content-Type" to "application/json", retryHeader))
+            ex.respond(
+                429,
+                """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
+                mapOf("Content-Type" to "application/json", retryHeader),
+            )
         } else {
             ex.completeStream("ok")
         }

@@ -9,16 +9,18 @@ import io.ktor.client.request.HttpRequestData
 import io.ktor.client.request.HttpResponseData
 import io.ktor.http.HttpStatusCode
 import io.ktor.http.headersOf
-import io.ktor.utils.io.ByteReadChannel
-import io.ktor.utils.io.ByteWriteChannel
 import io.ktor.utils.io.ByteChannel
+import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.writeByte
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.launch
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
 
 /** How a body reaches the client: whole, or one byte per read. */
-enum class Delivery { WHOLE, BYTEWISE }
+enum class Delivery {
+    WHOLE,
+    BYTEWISE,
+}
 
 /** Builds a MockEngine response for a recorded fixture. */
 fun MockRequestHandleScope.respondFixture(
@@ -27,20 +29,21 @@ fun MockRequestHandleScope.respondFixture(
     scope: CoroutineScope,
 ): HttpResponseData {
     val headers = headersOf(*fixture.headers.map { (k, v) -> k to listOf(v) }.toTypedArray())
-    val channel: ByteReadChannel = when (delivery) {
-        Delivery.WHOLE -> ByteReadChannel(fixture.body)
-        Delivery.BYTEWISE -> {
-            val ch = ByteChannel()
-            scope.launch(Dispatchers.Unconfined) {
-                for (b in fixture.body) {
-                    ch.writeByte(b)
-                    ch.flush()
+    val channel: ByteReadChannel =
+        when (delivery) {
+            Delivery.WHOLE -> ByteReadChannel(fixture.body)
+            Delivery.BYTEWISE -> {
+                val ch = ByteChannel()
+                scope.launch(Dispatchers.Unconfined) {
+                    for (b in fixture.body) {
+                        ch.writeByte(b)
+                        ch.flush()
+                    }
+                    ch.flushAndClose()
                 }
-                ch.flushAndClose()
+                ch
             }
-            ch
         }
-    }
     return respond(channel, HttpStatusCode.fromValue(fixture.status), headers)
 }
 

@@ -13,14 +13,21 @@ import kotlinx.serialization.json.putJsonArray
 import kotlinx.serialization.json.putJsonObject
 
 /**
- * The gateway's SSE wire format for one completion, as in the project's wire recordings (`test-support`, `ai/auriko/fixtures/sse`): each
- * function returns one complete event (`data: …` and the blank line). The only writer of gateway
- * SSE in the project — the fake gateway and the samples' embedded gateway both use it.
- * Implementation detail of the test kit, not API.
+ * The gateway's SSE wire format for one completion, as in the project's wire recordings
+ * (`test-support`, `ai/auriko/fixtures/sse`): each function returns one complete event (`data: …`
+ * and the blank line). The only writer of gateway SSE in the project — the fake gateway and the
+ * samples' embedded gateway both use it. Implementation detail of the test kit, not API.
  */
-internal class GatewaySse(private val id: String, private val model: String, private val created: Long) {
+internal class GatewaySse(
+    private val id: String,
+    private val model: String,
+    private val created: Long,
+) {
 
-    private fun chunk(choices: List<JsonObject>, extra: Map<String, JsonElement> = emptyMap()): String {
+    private fun chunk(
+        choices: List<JsonObject>,
+        extra: Map<String, JsonElement> = emptyMap(),
+    ): String {
         val body = buildJsonObject {
             put("id", id)
             put("object", "chat.completion.chunk")
@@ -32,64 +39,117 @@ internal class GatewaySse(private val id: String, private val model: String, pri
         return "data: $body\n\n"
     }
 
-    private fun choice(delta: JsonObject, finish: String? = null, native: String? = null) = buildJsonObject {
-        put("index", 0)
-        put("delta", delta)
-        put("finish_reason", finish?.let(::JsonPrimitive) ?: JsonNull)
-        native?.let { put("native_finish_reason", it) }
-    }
-
-    fun role(): String = chunk(listOf(choice(buildJsonObject { put("role", "assistant"); put("content", "") })))
-
-    fun content(text: String): String = chunk(listOf(choice(buildJsonObject { put("content", text) })))
-
-    fun reasoning(text: String): String = chunk(listOf(choice(buildJsonObject { put("reasoning_content", text) })))
-
-    fun toolCallStart(index: Int, callId: String, name: String): String = chunk(listOf(choice(buildJsonObject {
-        putJsonArray("tool_calls") {
-            add(buildJsonObject {
-                put("index", index)
-                put("id", callId)
-                put("type", "function")
-                putJsonObject("function") { put("name", name); put("arguments", "") }
-            })
+    private fun choice(delta: JsonObject, finish: String? = null, native: String? = null) =
+        buildJsonObject {
+            put("index", 0)
+            put("delta", delta)
+            put("finish_reason", finish?.let(::JsonPrimitive) ?: JsonNull)
+            native?.let { put("native_finish_reason", it) }
         }
-    })))
 
-    fun toolArguments(index: Int, fragment: String): String = chunk(listOf(choice(buildJsonObject {
-        putJsonArray("tool_calls") {
-            add(buildJsonObject { put("index", index); putJsonObject("function") { put("arguments", fragment) } })
-        }
-    })))
+    fun role(): String =
+        chunk(
+            listOf(
+                choice(
+                    buildJsonObject {
+                        put("role", "assistant")
+                        put("content", "")
+                    }
+                )
+            )
+        )
 
-    fun finish(reason: String, native: String?): String = chunk(listOf(choice(buildJsonObject { }, reason, native)))
+    fun content(text: String): String =
+        chunk(listOf(choice(buildJsonObject { put("content", text) })))
+
+    fun reasoning(text: String): String =
+        chunk(listOf(choice(buildJsonObject { put("reasoning_content", text) })))
+
+    fun toolCallStart(index: Int, callId: String, name: String): String =
+        chunk(
+            listOf(
+                choice(
+                    buildJsonObject {
+                        putJsonArray("tool_calls") {
+                            add(
+                                buildJsonObject {
+                                    put("index", index)
+                                    put("id", callId)
+                                    put("type", "function")
+                                    putJsonObject("function") {
+                                        put("name", name)
+                                        put("arguments", "")
+                                    }
+                                }
+                            )
+                        }
+                    }
+                )
+            )
+        )
+
+    fun toolArguments(index: Int, fragment: String): String =
+        chunk(
+            listOf(
+                choice(
+                    buildJsonObject {
+                        putJsonArray("tool_calls") {
+                            add(
+                                buildJsonObject {
+                                    put("index", index)
+                                    putJsonObject("function") { put("arguments", fragment) }
+                                }
+                            )
+                        }
+                    }
+                )
+            )
+        )
+
+    fun finish(reason: String, native: String?): String =
+        chunk(listOf(choice(buildJsonObject {}, reason, native)))
 
     fun usage(usage: JsonObject): String = chunk(emptyList(), mapOf("usage" to usage))
 
-    fun routing(metadata: JsonObject): String = chunk(emptyList(), mapOf("routing_metadata" to metadata))
+    fun routing(metadata: JsonObject): String =
+        chunk(emptyList(), mapOf("routing_metadata" to metadata))
 
     /** The gateway's in-stream error: finish reason `error` and a top-level `error` object. */
-    fun error(code: String, message: String): String = chunk(
-        listOf(choice(buildJsonObject { put("content", "") }, "error")),
-        mapOf("error" to buildJsonObject { put("code", code); put("message", message) }),
-    )
+    fun error(code: String, message: String): String =
+        chunk(
+            listOf(choice(buildJsonObject { put("content", "") }, "error")),
+            mapOf(
+                "error" to
+                    buildJsonObject {
+                        put("code", code)
+                        put("message", message)
+                    }
+            ),
+        )
 
     fun comment(text: String): String = ": $text\n\n"
 
     fun done(): String = "data: [DONE]\n\n"
 
     companion object {
-        fun usageJson(prompt: Long, completion: Long, cached: Long, reasoning: Long): JsonObject = buildJsonObject {
-            put("prompt_tokens", prompt)
-            put("completion_tokens", completion)
-            put("total_tokens", prompt + completion)
-            putJsonObject("prompt_tokens_details") { put("cached_tokens", cached) }
-            putJsonObject("completion_tokens_details") { put("reasoning_tokens", reasoning) }
-        }
+        fun usageJson(prompt: Long, completion: Long, cached: Long, reasoning: Long): JsonObject =
+            buildJsonObject {
+                put("prompt_tokens", prompt)
+                put("completion_tokens", completion)
+                put("total_tokens", prompt + completion)
+                putJsonObject("prompt_tokens_details") { put("cached_tokens", cached) }
+                putJsonObject("completion_tokens_details") { put("reasoning_tokens", reasoning) }
+            }
 
         fun routingJson(
-            provider: String?, providerModelId: String?, modelCanonical: String?, strategy: String?,
-            ttftMs: Double?, throughputTps: Double?, costUsd: Double?, warnings: List<Triple<String, String, String>>,
+            provider: String?,
+            providerModelId: String?,
+            modelCanonical: String?,
+            strategy: String?,
+            ttftMs: Double?,
+            throughputTps: Double?,
+            costUsd: Double?,
+            warnings: List<Triple<String, String, String>>,
         ): JsonObject = buildJsonObject {
             provider?.let { put("provider", it) }
             providerModelId?.let { put("provider_model_id", it) }
@@ -99,9 +159,20 @@ internal class GatewaySse(private val id: String, private val model: String, pri
             throughputTps?.let { put("throughput_tps", it) }
             costUsd?.let { putJsonObject("cost") { put("usd", it) } }
             if (warnings.isNotEmpty()) {
-                put("warnings", buildJsonArray {
-                    warnings.forEach { (type, code, message) -> add(buildJsonObject { put("type", type); put("code", code); put("message", message) }) }
-                })
+                put(
+                    "warnings",
+                    buildJsonArray {
+                        warnings.forEach { (type, code, message) ->
+                            add(
+                                buildJsonObject {
+                                    put("type", type)
+                                    put("code", code)
+                                    put("message", message)
+                                }
+                            )
+                        }
+                    },
+                )
             }
         }
     }

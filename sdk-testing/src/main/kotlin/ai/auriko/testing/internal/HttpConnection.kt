@@ -2,7 +2,6 @@ package ai.auriko.testing.internal
 
 import ai.auriko.testing.FakeGateway
 import io.ktor.http.HttpStatusCode
-import kotlinx.coroutines.runBlocking
 import java.io.BufferedInputStream
 import java.io.IOException
 import java.io.InputStream
@@ -10,6 +9,7 @@ import java.io.OutputStream
 import java.net.Socket
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.runBlocking
 
 /**
  * One exchange of the loopback gateway on its own socket and thread: read the request, answer it
@@ -33,15 +33,20 @@ internal class HttpConnection(
             val headers = LinkedHashMap<String, MutableList<String>>()
             for (line in lines.drop(1)) {
                 val colon = line.indexOf(':')
-                if (colon > 0) headers.getOrPut(line.substring(0, colon).trim()) { mutableListOf() } += line.substring(colon + 1).trim()
+                if (colon > 0)
+                    headers.getOrPut(line.substring(0, colon).trim()) { mutableListOf() } +=
+                        line.substring(colon + 1).trim()
             }
-            fun header(name: String) = headers.entries.firstOrNull { it.key.equals(name, true) }?.value?.firstOrNull()
-            val body = if (header("transfer-encoding")?.contains("chunked", ignoreCase = true) == true) {
-                readChunked(input)
-            } else {
-                readFully(input, header("content-length")?.toIntOrNull() ?: 0)
-            } ?: return
-            val exchange = receive(requestLine[0], requestLine[1], headers, String(body, Charsets.UTF_8))
+            fun header(name: String) =
+                headers.entries.firstOrNull { it.key.equals(name, true) }?.value?.firstOrNull()
+            val body =
+                if (header("transfer-encoding")?.contains("chunked", ignoreCase = true) == true) {
+                    readChunked(input)
+                } else {
+                    readFully(input, header("content-length")?.toIntOrNull() ?: 0)
+                } ?: return
+            val exchange =
+                receive(requestLine[0], requestLine[1], headers, String(body, Charsets.UTF_8))
             watchClient(input)
             answer(exchange, socket.getOutputStream())
         } catch (e: IOException) {
@@ -53,19 +58,28 @@ internal class HttpConnection(
 
     /** From now on the client sends nothing: a read that ends means it closed its side. */
     private fun watchClient(input: InputStream) {
-        Thread({
-            try {
-                input.read()
-            } catch (e: IOException) {
-            } finally {
-                clientGone.countDown()
+        Thread(
+                {
+                    try {
+                        input.read()
+                    } catch (e: IOException) {} finally {
+                        clientGone.countDown()
+                    }
+                },
+                "fake-gateway-watch",
+            )
+            .apply {
+                isDaemon = true
+                start()
             }
-        }, "fake-gateway-watch").apply { isDaemon = true; start() }
     }
 
     private fun answer(exchange: FakeGateway.Exchange, out: OutputStream) {
         val response = exchange.response
-        val head = StringBuilder("HTTP/1.1 ${response.status} ${HttpStatusCode.fromValue(response.status).description}\r\n")
+        val head =
+            StringBuilder(
+                "HTTP/1.1 ${response.status} ${HttpStatusCode.fromValue(response.status).description}\r\n"
+            )
         head.append("Content-Type: ").append(response.contentType).append("\r\n")
         exchange.headers.forEach { (k, v) -> head.append(k).append(": ").append(v).append("\r\n") }
         head.append("Connection: close\r\n")
@@ -85,15 +99,22 @@ internal class HttpConnection(
             val complete = runBlocking {
                 response.writeStream(
                     write = { text ->
-                        if (clientGone.count == 0L) throw IOException("client closed the connection")
+                        if (clientGone.count == 0L)
+                            throw IOException("client closed the connection")
                         val bytes = text.toByteArray(Charsets.UTF_8)
-                        out.write("${Integer.toHexString(bytes.size)}\r\n".toByteArray(Charsets.ISO_8859_1))
+                        out.write(
+                            "${Integer.toHexString(bytes.size)}\r\n"
+                                .toByteArray(Charsets.ISO_8859_1)
+                        )
                         out.write(bytes)
                         out.write("\r\n".toByteArray(Charsets.ISO_8859_1))
                         out.flush()
                     },
                     // a pause ends early when the client goes away, so cancellation is seen at once
-                    pause = { nanos -> if (clientGone.await(nanos, TimeUnit.NANOSECONDS)) throw IOException("client closed the connection") },
+                    pause = { nanos ->
+                        if (clientGone.await(nanos, TimeUnit.NANOSECONDS))
+                            throw IOException("client closed the connection")
+                    },
                 )
             }
             finished = true
@@ -128,7 +149,9 @@ internal class HttpConnection(
             val sizeLine = readLine(input) ?: return null
             val size = sizeLine.substringBefore(';').trim().toIntOrNull(16) ?: return null
             if (size == 0) {
-                while (true) { if ((readLine(input) ?: return null).isEmpty()) break } // trailers
+                while (true) {
+                    if ((readLine(input) ?: return null).isEmpty()) break
+                } // trailers
                 return body.toByteArray()
             }
             body.write(readFully(input, size) ?: return null)
@@ -160,7 +183,9 @@ internal class HttpConnection(
     }
 
     private companion object {
-        /** Requests larger than this are refused (the connection is closed): a test sends no more. */
+        /**
+         * Requests larger than this are refused (the connection is closed): a test sends no more.
+         */
         const val MAX_BODY = 16 * 1024 * 1024
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * "The user's code" of the README's Java example: a tool loop on the blocking client that runs
- * the {@code get_weather} calls the model makes and returns the final answer.
+ * "The user's code" of the README's Java example: a tool loop on the blocking client that runs the
+ * {@code get_weather} calls the model makes and returns the final answer.
  */
 public final class WeatherDesk {
   private final AurikoBlockingClient client;
@@ -32,11 +32,14 @@ public final class WeatherDesk {
     List<ChatMessage> history = new ArrayList<>();
     history.add(ChatMessage.user(question));
     for (int round = 0; round < 3; round++) {
-      ChatCompletionRequest request = ChatCompletionRequest.builder()
-          .model("gpt-4o")
-          .messages(history)
-          .addTool(Tool.function("get_weather", "Current weather for a city", Map.of("type", "object")))
-          .build();
+      ChatCompletionRequest request =
+          ChatCompletionRequest.builder()
+              .model("gpt-4o")
+              .messages(history)
+              .addTool(
+                  Tool.function(
+                      "get_weather", "Current weather for a city", Map.of("type", "object")))
+              .build();
       List<StreamEvent.ToolCallDone> calls = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       try (BlockingChatCompletionStream stream = client.chat().completions().stream(request)) {

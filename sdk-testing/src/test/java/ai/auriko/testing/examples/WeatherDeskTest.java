@@ -15,19 +15,23 @@ class WeatherDeskTest {
   @Test
   void answersWithTheToolResult() {
     try (LoopbackGateway gateway = new LoopbackGateway();
-        AurikoBlockingClient client = new AurikoBlockingClient.Builder()
-            .apiKey("sk-test").baseUrl(gateway.getBaseUrl()).build()) {
+        AurikoBlockingClient client =
+            new AurikoBlockingClient.Builder()
+                .apiKey("sk-test")
+                .baseUrl(gateway.getBaseUrl())
+                .build()) {
       // first turn: the model calls the tool, its arguments split across chunks
-      gateway.enqueue(new GatewayScript.Builder()
-          .toolCall("call_1", "get_weather", "{\"city\":", "\"Lisbon\"}")
-          .build());
+      gateway.enqueue(
+          new GatewayScript.Builder()
+              .toolCall("call_1", "get_weather", "{\"city\":", "\"Lisbon\"}")
+              .build());
       // second turn: answer once the tool result is in the conversation
-      gateway.enqueue(RequestMatchers.lastMessageIsToolResult(), new GatewayScript.Builder()
-          .content("It is ", "18°C in Lisbon.")
-          .usage(42, 7)
-          .build());
+      gateway.enqueue(
+          RequestMatchers.lastMessageIsToolResult(),
+          new GatewayScript.Builder().content("It is ", "18°C in Lisbon.").usage(42, 7).build());
 
-      String answer = new WeatherDesk(client, city -> "18°C and clear in " + city).ask("Weather in Lisbon?");
+      String answer =
+          new WeatherDesk(client, city -> "18°C and clear in " + city).ask("Weather in Lisbon?");
 
       assertEquals("It is 18°C in Lisbon.", answer);
       assertEquals(List.of("get_weather"), gateway.takeRequest().getToolNames());

@@ -19,21 +19,36 @@ class WeatherAssistant(private val client: AurikoClient, private val weather: (S
         repeat(3) {
             val calls = mutableListOf<StreamEvent.ToolCallDone>()
             val text = StringBuilder()
-            client.chat.completions.stream {
-                model = "gpt-4o"
-                messages { history.forEach { message(it) } }
-                tools { function("get_weather", "Current weather for a city", mapOf("type" to "object")) }
-            }.events().collect { event ->
-                when (event) {
-                    is StreamEvent.ContentDelta -> text.append(event.text)
-                    is StreamEvent.ToolCallDone -> calls += event
-                    else -> {}
+            client.chat.completions
+                .stream {
+                    model = "gpt-4o"
+                    messages { history.forEach { message(it) } }
+                    tools {
+                        function(
+                            "get_weather",
+                            "Current weather for a city",
+                            mapOf("type" to "object"),
+                        )
+                    }
                 }
-            }
+                .events()
+                .collect { event ->
+                    when (event) {
+                        is StreamEvent.ContentDelta -> text.append(event.text)
+                        is StreamEvent.ToolCallDone -> calls += event
+                        else -> {}
+                    }
+                }
             if (calls.isEmpty()) return text.toString()
-            history += ChatMessage.assistant(null, calls.map { ToolCall.function(it.id!!, it.name!!, it.arguments) })
+            history +=
+                ChatMessage.assistant(
+                    null,
+                    calls.map { ToolCall.function(it.id!!, it.name!!, it.arguments) },
+                )
             for (call in calls) {
-                val city = call.parsedArguments?.jsonObject?.get("city")?.jsonPrimitive?.contentOrNull ?: "?"
+                val city =
+                    call.parsedArguments?.jsonObject?.get("city")?.jsonPrimitive?.contentOrNull
+                        ?: "?"
                 history += ChatMessage.tool(call.id!!, weather(city))
             }
         }
