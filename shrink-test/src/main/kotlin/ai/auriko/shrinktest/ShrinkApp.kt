@@ -10,7 +10,7 @@ import ai.auriko.gateway.RoutingOptions
 import kotlinx.coroutines.runBlocking
 
 /**
- * The app the shrink test runs after ProGuard shrank and obfuscated it together with the SDK, with
+ * The app the shrink test runs after R8 shrank and obfuscated it together with the SDK, with
  * nothing but the rules shipped in the jars and a keep of this main. It touches what an app does: a
  * streamed answer as a Flow, a plain create, a typed error, and a stream through the Java facade.
  * Each result is one `key=value` line, so the test can compare the shrunk run with the plain one
