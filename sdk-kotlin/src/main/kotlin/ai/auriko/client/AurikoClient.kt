@@ -72,7 +72,9 @@ internal constructor(
 /**
  * Creates a client. Without an explicit [AurikoClientOptions.Builder.apiKey] the key comes from the
  * `AURIKO_API_KEY` environment variable; when neither is set this throws an
- * [ai.auriko.errors.AurikoException] that names the variable.
+ * [ai.auriko.errors.AurikoException] that names the variable. Without an explicit
+ * [AurikoClientOptions.Builder.baseUrl] the API root comes from the `AURIKO_BASE_URL` environment
+ * variable, else it is `https://api.auriko.ai/v1`.
  *
  * @param configure sets options on the builder
  */

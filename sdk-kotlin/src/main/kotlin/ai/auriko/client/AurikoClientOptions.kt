@@ -20,8 +20,11 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
 
     @JvmSynthetic internal fun secretApiKey(): String = secretKey
 
-    /** The API root, without a trailing slash, for example `https://api.auriko.ai/v1`. */
-    public val baseUrl: String = normalizeBaseUrl(builder.baseUrl)
+    /**
+     * The API root, without a trailing slash, for example `https://api.auriko.ai/v1`: the one set
+     * on the builder, else the `AURIKO_BASE_URL` environment variable, else [DEFAULT_BASE_URL].
+     */
+    public val baseUrl: String = builder.resolveBaseUrl()
 
     /** Limit for establishing a connection. */
     public val connectTimeout: Duration = builder.connectTimeout
@@ -94,8 +97,26 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         /** The API key; when `null`, the `AURIKO_API_KEY` environment variable is used. */
         public var apiKey: String? = null
 
-        /** The API root; a trailing slash is fine. Default `https://api.auriko.ai/v1`. */
-        public var baseUrl: String = DEFAULT_BASE_URL
+        /**
+         * The API root; a trailing slash is fine. Default: the `AURIKO_BASE_URL` environment
+         * variable ([BASE_URL_VARIABLE]) when it is set and not blank, else
+         * `https://api.auriko.ai/v1` ([DEFAULT_BASE_URL]). A value set here wins, and the variable
+         * is then not read. Read before it is set, it gives the root the client would use.
+         *
+         * It must start with `http://` or `https://`: building the client fails otherwise, with an
+         * [IllegalArgumentException] for a value set here and an [ai.auriko.errors.AurikoException]
+         * naming the variable for one from the environment (whose value it does not repeat).
+         */
+        public var baseUrl: String
+            get() = explicitBaseUrl ?: environmentBaseUrl() ?: DEFAULT_BASE_URL
+            set(value) {
+                explicitBaseUrl = value
+            }
+
+        private var explicitBaseUrl: String? = null
+
+        private fun environmentBaseUrl(): String? =
+            environment(BASE_URL_VARIABLE)?.takeIf { it.isNotBlank() }
 
         /** Default 10 seconds. */
         public var connectTimeout: Duration = 10.seconds
@@ -196,6 +217,27 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
             }
             return AurikoClientOptions(this, trimmed)
         }
+
+        /** The builder's root, else the environment's, else the default; normalized and checked. */
+        @JvmSynthetic
+        internal fun resolveBaseUrl(): String {
+            explicitBaseUrl?.let {
+                return normalizeBaseUrl(it)
+            }
+            val fromEnvironment = environmentBaseUrl() ?: return DEFAULT_BASE_URL
+            // Not echoed: a value in the wrong variable may be a secret (an API key pasted there).
+            return try {
+                normalizeBaseUrl(fromEnvironment)
+            } catch (_: IllegalArgumentException) {
+                throw ai.auriko.errors.AurikoException(
+                    "The $BASE_URL_VARIABLE environment variable is set but is not an http:// or https:// URL " +
+                        "(its value is not shown); fix or unset it, or set baseUrl, which takes precedence",
+                    null,
+                    null,
+                    null,
+                )
+            }
+        }
     }
 
     /** Constants. */
@@ -205,6 +247,13 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
 
         /** The environment variable the API key is read from. */
         public const val API_KEY_VARIABLE: String = "AURIKO_API_KEY"
+
+        /**
+         * The environment variable the base URL is read from when none is set on the builder, like
+         * `OPENAI_BASE_URL` for OpenAI's SDKs: for example `http://localhost:8080/v1` to run the
+         * same program against a local server.
+         */
+        public const val BASE_URL_VARIABLE: String = "AURIKO_BASE_URL"
 
         internal fun normalizeBaseUrl(url: String): String {
             val trimmed = url.trim().trimEnd('/')

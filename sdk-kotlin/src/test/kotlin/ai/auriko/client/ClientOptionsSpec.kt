@@ -161,6 +161,86 @@ class ClientOptionsSpec :
             }
         }
 
+        // ---- base URL from AURIKO_BASE_URL
+        // ---------------------------------------------------------
+
+        test("without a builder base URL the root comes from AURIKO_BASE_URL") {
+            val env = mapOf("AURIKO_BASE_URL" to "  http://localhost:8080/v1/ ")
+            AurikoClientOptions.Builder().apply { environment = { env[it] } }.baseUrl shouldBe
+                "  http://localhost:8080/v1/ "
+            envClient(env).use { (client, requests) ->
+                client.options.baseUrl shouldBe "http://localhost:8080/v1"
+                client.chat.completions.create(request())
+                client.chat.completions.stream(request()).collect {}
+                requests.map { it.url.toString() } shouldBe
+                    List(2) { "http://localhost:8080/v1/chat/completions" }
+            }
+        }
+
+        test("a builder base URL wins over AURIKO_BASE_URL, which is then not read") {
+            val asked = mutableListOf<String>()
+            // the variable's value would fail the build if it were used
+            val env = mapOf("AURIKO_BASE_URL" to "not a url", "AURIKO_API_KEY" to "sk-env")
+            envClient(env, asked) { baseUrl = "https://x.test/v1/" }
+                .use { (client, requests) ->
+                    client.options.baseUrl shouldBe "https://x.test/v1"
+                    client.chat.completions.create(request())
+                    requests.single().url.toString() shouldBe "https://x.test/v1/chat/completions"
+                }
+            asked shouldBe listOf("AURIKO_API_KEY")
+        }
+
+        test("without AURIKO_BASE_URL, or with it blank, the root is https://api.auriko.ai/v1") {
+            for (value in listOf(null, "", "  \t")) {
+                withClue("AURIKO_BASE_URL=${value?.let { "'$it'" }}") {
+                    val env = if (value == null) emptyMap() else mapOf("AURIKO_BASE_URL" to value)
+                    AurikoClientOptions.Builder()
+                        .apply { environment = { env[it] } }
+                        .baseUrl shouldBe AurikoClientOptions.DEFAULT_BASE_URL
+                    envClient(env).use { (client, requests) ->
+                        client.options.baseUrl shouldBe "https://api.auriko.ai/v1"
+                        client.chat.completions.create(request())
+                        requests.single().url.toString() shouldBe
+                            "https://api.auriko.ai/v1/chat/completions"
+                    }
+                }
+            }
+        }
+
+        test(
+            "an AURIKO_BASE_URL that is not http(s) fails the build with an AurikoException naming the variable, not its value"
+        ) {
+            for (bad in listOf("api.auriko.ai/v1", "ftp://x.test/v1", SECRET, "localhost:8080")) {
+                withClue("'$bad'") {
+                    val e =
+                        shouldThrow<AurikoException> {
+                            AurikoClient {
+                                apiKey = "sk-test-key"
+                                environment = { mapOf("AURIKO_BASE_URL" to bad)[it] }
+                            }
+                        }
+                    e.message.shouldNotBeNull() shouldContain "AURIKO_BASE_URL"
+                    e.shouldNotLeak(bad)
+                }
+            }
+            // an explicit base URL that is not http(s) still names baseUrl, not the variable
+            val e =
+                shouldThrow<IllegalArgumentException> {
+                    AurikoClient {
+                        apiKey = "sk-test-key"
+                        baseUrl = "x.test/v1"
+                        environment = { mapOf("AURIKO_BASE_URL" to "https://x.test/v1")[it] }
+                    }
+                }
+            e.message.shouldNotBeNull() shouldContain "baseUrl"
+            e.message.shouldNotBeNull() shouldNotContain "AURIKO_BASE_URL"
+        }
+
+        test("the variable names are public constants") {
+            AurikoClientOptions.BASE_URL_VARIABLE shouldBe "AURIKO_BASE_URL"
+            AurikoClientOptions.API_KEY_VARIABLE shouldBe "AURIKO_API_KEY"
+        }
+
         test("http:// is accepted for local servers") {
             MockClient({ okResponse(it) }, { baseUrl = "http://localhost:8080/v1/" }).use { mock ->
                 mock.client.chat.completions.create(request())
@@ -507,6 +587,47 @@ private const val SSE_BODY =
     "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"gpt-4o\"," +
         "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}\n\n" +
         "data: [DONE]\n\n"
+
+/**
+ * A client whose environment is [env] (every name read is added to [asked]) and whose engine
+ * answers every request as [okResponse] does; [configure] runs last. Closes both.
+ */
+private class EnvClient(
+    env: Map<String, String>,
+    asked: MutableList<String>,
+    configure: AurikoClientOptions.Builder.() -> Unit,
+) : AutoCloseable {
+    val requests = java.util.concurrent.CopyOnWriteArrayList<HttpRequestData>()
+    private val engine =
+        io.ktor.client.engine.mock.MockEngine { request ->
+            requests += request
+            okResponse(request)
+        }
+    val client = AurikoClient {
+        environment = { name ->
+            asked += name
+            env[name]
+        }
+        if (!env.containsKey("AURIKO_API_KEY")) apiKey = "sk-test-key"
+        engine = this@EnvClient.engine
+        configure()
+    }
+
+    operator fun component1(): AurikoClient = client
+
+    operator fun component2(): List<HttpRequestData> = requests
+
+    override fun close() {
+        client.close()
+        engine.close()
+    }
+}
+
+private fun envClient(
+    env: Map<String, String>,
+    asked: MutableList<String> = mutableListOf(),
+    configure: AurikoClientOptions.Builder.() -> Unit = {},
+): EnvClient = EnvClient(env, asked, configure)
 
 private fun request(): ChatCompletionRequest =
     ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("Hi")).build()

@@ -127,7 +127,9 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
     /**
      * Collects settings, then [build]s a client. Without [apiKey] the key comes from the
      * `AURIKO_API_KEY` environment variable; when neither is set, [build] throws an
-     * [ai.auriko.errors.AurikoException] naming the variable. Not thread-safe.
+     * [ai.auriko.errors.AurikoException] naming the variable. Without [baseUrl] the API root comes
+     * from the `AURIKO_BASE_URL` environment variable, else it is `https://api.auriko.ai/v1`. Not
+     * thread-safe.
      */
     public class Builder {
         private val options = AurikoClientOptions.Builder()
@@ -135,8 +137,21 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
         /** The API key; default: the `AURIKO_API_KEY` environment variable. */
         public fun apiKey(apiKey: String): Builder = apply { options.apiKey = apiKey }
 
-        /** The API root, with or without a trailing slash; default `https://api.auriko.ai/v1`. */
+        /**
+         * The API root, with or without a trailing slash. Default: the `AURIKO_BASE_URL`
+         * environment variable when it is set and not blank, else `https://api.auriko.ai/v1`; a
+         * root set here wins, and the variable is then not read. [build] fails on a root that does
+         * not start with `http://` or `https://`: with an [IllegalArgumentException] for one set
+         * here, with an [ai.auriko.errors.AurikoException] naming the variable for one from the
+         * environment.
+         */
         public fun baseUrl(baseUrl: String): Builder = apply { options.baseUrl = baseUrl }
+
+        /** Where environment variables are read from; tests replace [System.getenv]. */
+        @JvmSynthetic
+        internal fun environment(environment: (String) -> String?): Builder = apply {
+            options.environment = environment
+        }
 
         /** Limit for establishing a connection; default 10 s. */
         public fun connectTimeout(timeout: Duration): Builder = apply {

@@ -81,6 +81,20 @@ object JavaTestSupport {
         }
     }
 
+    /**
+     * A Java client builder that reads environment variables from [environment] instead of the
+     * process's, adding each name it reads to [asked].
+     */
+    @JvmStatic
+    fun builderWithEnvironment(
+        environment: Map<String, String>,
+        asked: MutableList<String>,
+    ): ai.auriko.client.blocking.AurikoBlockingClient.Builder =
+        ai.auriko.client.blocking.AurikoBlockingClient.Builder().environment { name ->
+            asked += name
+            environment[name]
+        }
+
     /** The encoded paths [engine] was asked for, in order. */
     @JvmStatic
     fun requestedPaths(engine: MockEngine): List<String> =
