@@ -174,7 +174,10 @@ public abstract class FakeGateway internal constructor() : AutoCloseable {
                 "chatcmpl-fake-$n",
             )
         val headerList = response.headers.toMutableList()
-        if (headerList.none { it.first.equals("x-request-id", ignoreCase = true) })
+        if (
+            script.defaultRequestId &&
+                headerList.none { it.first.equals("x-request-id", ignoreCase = true) }
+        )
             headerList += "x-request-id" to "req_fake_$n"
         return Exchange(request, response, headerList)
     }

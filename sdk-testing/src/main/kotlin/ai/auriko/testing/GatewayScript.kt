@@ -20,6 +20,7 @@ public class GatewayScript private constructor(builder: Builder) {
     internal val steps: List<ScriptStep> = builder.steps.toList()
     internal val pacingNanos: Long = builder.pacingNanos
     internal val headers: List<Pair<String, String>> = builder.headers.toList()
+    internal val defaultRequestId: Boolean = builder.defaultRequestId
     internal val model: String? = builder.model
     internal val completionId: String? = builder.completionId
     internal val finishReason: String? = builder.finishReason
@@ -81,6 +82,7 @@ public class GatewayScript private constructor(builder: Builder) {
         internal val steps = mutableListOf<ScriptStep>()
         internal var pacingNanos = 0L
         internal val headers = mutableListOf<Pair<String, String>>()
+        internal var defaultRequestId = true
         internal var model: String? = null
         internal var completionId: String? = null
         internal var finishReason: String? = null
@@ -195,6 +197,14 @@ public class GatewayScript private constructor(builder: Builder) {
 
         /** Sets the `x-request-id` response header. */
         public fun requestId(id: String): Builder = header("x-request-id", id)
+
+        /**
+         * Leaves out the `x-request-id` the fake gateway otherwise adds (`req_fake_<n>`), so the
+         * answer carries no request id at all — as from an OpenAI-compatible server that sends none
+         * — and the client's `requestId()` is `null`. An id set with [requestId] or [header] is
+         * still sent.
+         */
+        public fun noRequestId(): Builder = apply { defaultRequestId = false }
 
         /**
          * The `model` field of the answer; by default the request's `model` (or its first `models`

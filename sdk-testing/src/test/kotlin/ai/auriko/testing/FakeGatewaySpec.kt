@@ -206,6 +206,57 @@ class FakeGatewaySpec :
                 }
 
                 test(
+                    "noRequestId() leaves out the default x-request-id, streamed and not; an explicit one is still sent"
+                ) {
+                    withGateway { gateway, client ->
+                        val plain = gatewayScript {
+                            content("Hi")
+                            usage(1, 1)
+                            noRequestId()
+                        }
+                        gateway.enqueue(plain)
+                        gateway.enqueue(plain)
+                        gateway.enqueue { content("Hi") }
+                        gateway.enqueue {
+                            content("Hi")
+                            noRequestId()
+                            requestId("req_mine")
+                        }
+                        val stream =
+                            client.chat.completions.stream {
+                                model = "gpt-4o"
+                                messages { user("hi") }
+                            }
+                        stream.collect {}
+                        val headers = stream.responseHeaders.shouldNotBeNull()
+                        headers.requestId().shouldBeNull()
+                        headers.names().none { it.lowercase().startsWith("x-") }.shouldBeTrue()
+                        stream.routingMetadata.shouldBeNull()
+                        val created =
+                            client.chat.completions.create {
+                                model = "gpt-4o"
+                                messages { user("hi") }
+                            }
+                        created.content shouldBe "Hi"
+                        created.responseHeaders.requestId().shouldBeNull()
+                        created.routingMetadata.shouldBeNull()
+                        // the default is still there for the next script, and an explicit id stays
+                        val third =
+                            client.chat.completions.create {
+                                model = "gpt-4o"
+                                messages { user("hi") }
+                            }
+                        third.responseHeaders.requestId() shouldBe "req_fake_3"
+                        val fourth =
+                            client.chat.completions.create {
+                                model = "gpt-4o"
+                                messages { user("hi") }
+                            }
+                        fourth.responseHeaders.requestId() shouldBe "req_mine"
+                    }()
+                }
+
+                test(
                     "a mid-stream error event is thrown as the typed exception, with what had arrived"
                 ) {
                     withGateway { gateway, client ->
