@@ -65,10 +65,10 @@ private const val RESET = "\u001b[0m"
 
 /**
  * The main sample: a streaming terminal chat. Without `AURIKO_API_KEY` it starts the embedded local
- * gateway and talks to it; with the key it talks to Auriko (or to `--base-url`). Tokens stream as
- * they arrive, reasoning is shown dimmed, and each answer ends with the provider, cost, usage and
- * time to first token. Ctrl-C cancels the current answer; a second Ctrl-C exits. `--prompt` asks
- * one question and exits, as does a run without a terminal.
+ * gateway and talks to it; with the key it talks to `--base-url`, else to `AURIKO_BASE_URL`, else
+ * to Auriko. Tokens stream as they arrive, reasoning is shown dimmed, and each answer ends with the
+ * provider, cost, usage and time to first token. Ctrl-C cancels the current answer; a second Ctrl-C
+ * exits. `--prompt` asks one question and exits, as does a run without a terminal.
  */
 fun main(args: Array<String>) {
     val options =
@@ -83,7 +83,8 @@ fun main(args: Array<String>) {
     try {
         val client = AurikoClient {
             apiKey = key ?: "sk-local-demo"
-            baseUrl = gateway?.baseUrl ?: options.baseUrl ?: AurikoClientOptions.DEFAULT_BASE_URL
+            // otherwise AURIKO_BASE_URL, else Auriko
+            (gateway?.baseUrl ?: options.baseUrl)?.let { baseUrl = it }
         }
         client.use {
             println(
