@@ -1,5 +1,6 @@
 package ai.auriko.testing.examples;
 
+// README: test-kit-java
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.auriko.client.blocking.AurikoBlockingClient;
@@ -43,3 +44,4 @@ class WeatherDeskTest {
     }
   }
 }
+// README: end

@@ -1,5 +1,6 @@
 package ai.auriko.testing.examples
 
+// README: test-kit-kotlin
 import ai.auriko.client.AurikoClient
 import ai.auriko.testing.InMemoryGateway
 import ai.auriko.testing.RequestMatchers
@@ -39,3 +40,4 @@ class WeatherAssistantSpec :
             }
         }
     })
+// README: end
