@@ -100,6 +100,11 @@ object JavaTestSupport {
     fun requestedPaths(engine: MockEngine): List<String> =
         engine.requestHistory.map { it.url.encodedPath }
 
+    /** The full URLs [engine] was asked for, in order. */
+    @JvmStatic
+    fun requestedUrls(engine: MockEngine): List<String> =
+        engine.requestHistory.map { it.url.toString() }
+
     /** The HTTP methods [engine] was asked with, in order. */
     @JvmStatic
     fun requestedMethods(engine: MockEngine): List<String> =
