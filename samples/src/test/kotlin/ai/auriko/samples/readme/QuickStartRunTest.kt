@@ -4,7 +4,6 @@ import ai.auriko.samples.quickstart.QuickStart
 import ai.auriko.testing.FakeGateway
 import ai.auriko.testing.LoopbackGateway
 import ai.auriko.testing.RequestMatcher
-import java.io.File
 import java.nio.file.Files
 import java.nio.file.Paths
 import java.util.concurrent.TimeUnit
@@ -145,12 +144,12 @@ class QuickStartRunTest {
                     ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), mainClass)
                         .redirectOutput(stdout)
                         .redirectError(stderr)
-                        .redirectInput(ProcessBuilder.Redirect.from(File("/dev/null")))
                         .apply {
                             environment()["AURIKO_API_KEY"] = KEY
                             environment()["AURIKO_BASE_URL"] = gateway.baseUrl
                         }
                         .start()
+                process.outputStream.close() // no input
                 val finished = process.waitFor(180, TimeUnit.SECONDS)
                 if (!finished) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)
                 val out = stdout.readText()
