@@ -20,33 +20,18 @@ import org.junit.jupiter.api.Test
 class QuickStartRunTest {
     private val answer = "Inference arbitrage routes each request to the cheapest provider in time."
 
-    private fun auriko(gateway: FakeGateway) {
-        gateway.on(RequestMatcher { it.stream }) {
-            content(
-                "Inference arbitrage ",
-                "routes each request ",
-                "to the cheapest provider in time.",
-            )
-            usage(14, 12)
-            provider("groq")
-            routingStrategy("cost")
-            costUsd(0.000042) // a Double prints as 4.2E-5
-            requestId("req_quickstart_stream")
-        }
-        gateway.on(RequestMatcher { !it.stream }) {
-            content("Hello!")
-            usage(1, 2)
-            provider("openai")
-            costUsd(0.00001)
-            requestId("req_quickstart_create")
-        }
-    }
+    /**
+     * Auriko's answers: the content and usage of [plain], with routing metadata and request ids.
+     */
+    private fun auriko(gateway: FakeGateway) = answers(gateway, asAuriko = true)
 
     /**
      * What an OpenAI-compatible server sends: content and usage; no routing metadata, no request
      * id.
      */
-    private fun plain(gateway: FakeGateway) {
+    private fun plain(gateway: FakeGateway) = answers(gateway, asAuriko = false)
+
+    private fun answers(gateway: FakeGateway, asAuriko: Boolean) {
         gateway.on(RequestMatcher { it.stream }) {
             content(
                 "Inference arbitrage ",
@@ -54,12 +39,21 @@ class QuickStartRunTest {
                 "to the cheapest provider in time.",
             )
             usage(14, 12)
-            noRequestId()
+            if (asAuriko) {
+                provider("groq")
+                routingStrategy("cost")
+                costUsd(0.000042) // a Double prints as 4.2E-5
+                requestId("req_quickstart_stream")
+            } else noRequestId()
         }
         gateway.on(RequestMatcher { !it.stream }) {
             content("Hello!")
             usage(1, 2)
-            noRequestId()
+            if (asAuriko) {
+                provider("openai")
+                costUsd(0.00001)
+                requestId("req_quickstart_create")
+            } else noRequestId()
         }
     }
 

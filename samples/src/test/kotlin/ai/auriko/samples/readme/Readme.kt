@@ -1,5 +1,7 @@
 package ai.auriko.samples.readme
 
+import com.github.difflib.DiffUtils
+import com.github.difflib.UnifiedDiffUtils
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
@@ -173,39 +175,13 @@ internal object Readme {
         return trimmed.joinToString("\n") { if (it.isEmpty()) it else it.substring(indent) }
     }
 
-    /**
-     * A line diff of [a] (`-`) against [b] (`+`), by longest common subsequence: the changed lines
-     * with two lines of context, `…` between hunks.
-     */
+    /** A unified line diff of [a] (`-`) against [b] (`+`), two lines of context. */
     fun diff(a: String, b: String): String {
         val x = a.lines()
         val y = b.lines()
-        val lcs = Array(x.size + 1) { IntArray(y.size + 1) }
-        for (i in x.indices.reversed()) for (j in y.indices.reversed()) {
-            lcs[i][j] =
-                if (x[i] == y[j]) lcs[i + 1][j + 1] + 1 else maxOf(lcs[i + 1][j], lcs[i][j + 1])
-        }
-        val ops = mutableListOf<String>()
-        var i = 0
-        var j = 0
-        while (i < x.size || j < y.size) {
-            when {
-                i < x.size && j < y.size && x[i] == y[j] -> ops += "  " + x[i++].also { j++ }
-                j < y.size && (i == x.size || lcs[i][j + 1] > lcs[i + 1][j]) -> ops += "+ " + y[j++]
-                else -> ops += "- " + x[i++]
-            }
-        }
-        val changed = ops.indices.filter { !ops[it].startsWith("  ") }
-        val shown =
-            changed.flatMap { (it - 2)..(it + 2) }.filter { it in ops.indices }.toSortedSet()
-        val out = StringBuilder()
-        var last = -1
-        for (k in shown) {
-            if (last >= 0 && k > last + 1) out.append("  …\n")
-            out.append(ops[k]).append('\n')
-            last = k
-        }
-        return out.toString()
+        return UnifiedDiffUtils.generateUnifiedDiff("README", "source", x, DiffUtils.diff(x, y), 2)
+            .drop(2) // the two file header lines
+            .joinToString("\n", postfix = "\n")
     }
 
     /**

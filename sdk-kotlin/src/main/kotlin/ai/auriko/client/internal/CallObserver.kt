@@ -143,7 +143,8 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         try {
             listener.event()
         } catch (e: Throwable) {
-            // Errors too: a TODO() or a failed assertion in a listener must not break the call
+            // Errors too: a NotImplementedError or a failed assertion in a listener must not break
+            // the call
             // (nor, thrown from callSucceeded, turn a delivered success into a failure).
             if (e is VirtualMachineError) throw e
             transport.log(
