@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An incremental decoder of {@code text/event-stream} bytes into events, following the WHATWG
- * "event stream interpretation" rules. Feed it whatever the transport delivers, split anywhere:
+ * An incremental decoder of {@code text/event-stream} bytes into events, following the WHATWG HTML
+ * rules "9.2.6 Interpreting an event stream" exactly, so that it can read any event stream. Feed it
+ * whatever the transport delivers, split anywhere:
  *
  * <pre>{@code
  * SseDecoder decoder = new SseDecoder(listener);
@@ -17,32 +18,57 @@ import org.jspecify.annotations.Nullable;
  * boolean incomplete = decoder.finish();
  * }</pre>
  *
- * <p>What it implements, and where the spec applies:
+ * <p>What it implements, as the spec says:
  *
  * <ul>
- *   <li>Lines end with LF, CR or CRLF; a CR at the end of one read and the LF at the start of the
+ *   <li>The stream is UTF-8, whatever the transport's charset says. One leading byte order mark is
+ *       skipped, even when split across reads; a later one is an ordinary character (so a line
+ *       starting with one has an unknown field name and is ignored).
+ *   <li>Lines end with CRLF, LF or CR; a CR at the end of one read and the LF at the start of the
  *       next are one line end.
- *   <li>One leading UTF-8 byte order mark is skipped, even when split across reads.
- *   <li>{@code data} lines are joined with {@code \n}; {@code event} sets the type; {@code id} is
- *       ignored when it contains NUL and otherwise persists across events; {@code retry} is
- *       reported only when it is ASCII digits; other fields are ignored; a field with no colon has
- *       an empty value; one space after the colon is removed, none is required.
- *   <li>Lines starting with {@code :} are comments, reported through {@link
- *       SseListener#onComment(String)} so a client can count keep-alives as liveness.
- *   <li>An event is dispatched on a blank line, and only when it has non-empty data. (The spec
- *       would dispatch a lone {@code data:} line as an empty message; no JSON stream can use one,
- *       and peers that passed it on produced null chunks, so it is dropped here, as the project's
- *       fixtures require.)
+ *   <li>A line starting with {@code :} is a comment. The spec ignores it; it is reported through
+ *       {@link SseListener#onComment(String)} so a client can count keep-alives as liveness.
+ *   <li>Otherwise the field name is what precedes the first colon and the value what follows it,
+ *       less one leading space if there is one (none is required); a line without a colon is a
+ *       field name with an empty value. Names are compared exactly, case-sensitively.
+ *   <li>{@code data} appends its value to the data buffer, lines joined with {@code \n}; {@code
+ *       event} sets the event type; {@code id} sets the last event ID, which persists across events
+ *       until the next {@code id}, unless the value contains U+0000 NULL, when the field is
+ *       ignored; {@code retry} is reported when its value is ASCII digits and nothing else (an
+ *       empty value names no number and is ignored); any other field is ignored.
+ *   <li>A blank line dispatches the event if at least one {@code data} field arrived since the last
+ *       one, even when the data is empty ({@code data:} alone, or {@code data} without a colon, is
+ *       a message whose data is the empty string); otherwise it dispatches nothing. Either way the
+ *       data and the event type start afresh.
+ *   <li>An empty event type is the spec's default type, {@code message}, reported as a {@code null}
+ *       type; an empty last event ID (never set, or set by an {@code id} field with an empty value)
+ *       is reported as a {@code null} id. The spec makes no difference between "absent" and "empty"
+ *       for either, and neither does this decoder.
  *   <li>UTF-8 is decoded once a line is complete, so a code point split across reads is never
- *       damaged; invalid bytes become U+FFFD, as the spec's UTF-8 decode does.
- *   <li>At the end of input an incomplete event is discarded, as the spec says; {@link #finish()}
- *       reports whether there was one, so the caller can tell a clean end from a cut.
+ *       damaged; invalid bytes become U+FFFD.
+ *   <li>At the end of input an incomplete event (its blank line never arrived) is discarded, not
+ *       dispatched; {@link #finish()} reports whether there was one, so the caller can tell a clean
+ *       end from a cut.
  * </ul>
  *
- * <p>Memory is bounded: a line longer than {@code maxLineBytes} or an event whose data exceeds
- * {@code maxEventBytes} fails with {@link StreamLimitExceededException} instead of growing. A line
- * that arrives whole within one read is decoded straight from the caller's array; only a line split
- * across reads is copied, into one reused buffer. No per-byte allocation, no I/O, no threads.
+ * <p>The decoder dispatches every event the spec dispatches. What a particular protocol ignores is
+ * its codec's decision, not the decoder's: an LLM chat-completion codec, for example, may skip
+ * events whose data is empty and event types it does not know.
+ *
+ * <p>Deliberate differences from the spec, all about inputs no sane server sends:
+ *
+ * <ul>
+ *   <li>Memory is bounded. A line longer than {@code maxLineBytes} (excluding its line end) or an
+ *       event whose data exceeds {@code maxEventBytes} (counting the {@code \n} that joins its
+ *       lines) fails with {@link StreamLimitExceededException} instead of growing; the spec sets no
+ *       limit.
+ *   <li>A {@code retry} value of ASCII digits too large for a {@code long} (more than about 292
+ *       million years in milliseconds) is ignored rather than reported; the spec sets no bound.
+ * </ul>
+ *
+ * <p>A line that arrives whole within one read is decoded straight from the caller's array; only a
+ * line split across reads is copied, into one reused buffer. No per-byte allocation, no I/O, no
+ * threads.
  *
  * <p>Not thread-safe: feed one decoder from one thread at a time. After it has thrown (a limit, or
  * an exception from the listener), it refuses further input with {@link IllegalStateException}.
@@ -75,12 +101,14 @@ public final class SseDecoder {
   private int bomMatched;
   private boolean bomDecided;
 
-  // The event being assembled.
+  // The event being assembled. eventType is null until an event field arrives, and "" after an
+  // empty one: both mean the spec's default type, but finish() tells them apart from no field.
   private @Nullable String firstData;
   private @Nullable StringBuilder joinedData;
   private int dataLines;
   private long dataBytes;
   private @Nullable String eventType;
+  // The spec's last event ID buffer; null stands for the empty string.
   private @Nullable String lastEventId;
 
   private boolean failed;
@@ -280,9 +308,10 @@ public final class SseDecoder {
     } else if (nameIs(b, off, nameLength, EVENT)) {
       eventType = new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
     } else if (nameIs(b, off, nameLength, ID)) {
-      // Spec: an id containing NUL is ignored entirely.
+      // Spec: an id containing NUL is ignored entirely. (U+0000 can only come from a 0 byte.)
       for (int j = valueStart; j < end; j++) if (b[j] == 0) return;
-      lastEventId = new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
+      lastEventId =
+          valueLength == 0 ? null : new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
     } else if (nameIs(b, off, nameLength, RETRY)) {
       processRetry(b, valueStart, end);
     }
@@ -297,12 +326,13 @@ public final class SseDecoder {
   }
 
   private void processRetry(byte[] b, int start, int end) {
-    if (start == end) return;
+    if (start == end) return; // an empty value is no integer
     long value = 0;
     for (int j = start; j < end; j++) {
       int digit = b[j] - '0';
       if (digit < 0 || digit > 9) return; // spec: only ASCII digits make a valid retry field
-      if (value > (Long.MAX_VALUE - digit) / 10) return; // too large to mean anything
+      // Deliberately ignored, where the spec sets no bound: beyond a long, no delay means anything.
+      if (value > (Long.MAX_VALUE - digit) / 10) return;
       value = value * 10 + digit;
     }
     listener.onRetry(value);
@@ -336,7 +366,9 @@ public final class SseDecoder {
   }
 
   private void dispatch() {
-    if (dataLines == 0 || dataBytes == 0) {
+    // Spec: nothing is dispatched only when the data buffer is the empty string, that is when no
+    // data field arrived; a data field with an empty value still makes an event, with empty data.
+    if (dataLines == 0) {
       resetEvent();
       return;
     }
@@ -344,7 +376,10 @@ public final class SseDecoder {
     String data = joined != null ? joined.toString() : firstData;
     String type = eventType;
     resetEvent();
-    listener.onEvent(lastEventId, type, data == null ? "" : data);
+    listener.onEvent(
+        lastEventId,
+        type == null || type.isEmpty() ? null : type, // empty: the default type, message
+        data == null ? "" : data);
   }
 
   private void resetEvent() {

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SseListener {
   /**
-   * A complete event: its final blank line has arrived.
+   * A complete event: its final blank line has arrived, and it had at least one {@code data} field.
+   * Every event the spec dispatches arrives here, including those a particular protocol has no use
+   * for (empty data, event types it does not know): deciding what to ignore is the caller's job.
    *
-   * @param id the last event id seen so far in the stream ({@code id:} persists across events, per
-   *     the spec), or {@code null} when none was set
-   * @param type the {@code event:} field of this event, or {@code null} when absent (the spec's
-   *     default type, {@code message})
-   * @param data the {@code data:} lines joined with {@code \n}; never empty
+   * @param id the last event ID so far in the stream ({@code id} persists across events, per the
+   *     spec), or {@code null} when it is empty: no {@code id} field yet, or the last one had an
+   *     empty value (the spec makes no difference between the two)
+   * @param type the {@code event} field of this event, or {@code null} when there was none or its
+   *     value was empty: the spec's default type, {@code message}
+   * @param data the {@code data} field values joined with {@code \n}; may be empty (a lone {@code
+   *     data:} line, or {@code data} without a colon)
    */
   void onEvent(@Nullable String id, @Nullable String type, String data);
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * independent line-by-line reading of the spec (below) and against hand-counted totals.
  */
 class SseDecoderFixturesTest {
-  /** Hand-counted from the fixture files: data events dispatched, comments, finish() result. */
+  /** Hand-counted from the fixture files: events dispatched, comments, finish() result. */
   private static final Map<String, int[]> EXPECTED = new HashMap<>();
 
   static {
@@ -32,7 +32,8 @@ class SseDecoderFixturesTest {
     EXPECTED.put("forward-compat", new int[] {3, 0, 0});
     EXPECTED.put("keepalive-comments", new int[] {5, 3, 0});
     EXPECTED.put("midstream-error", new int[] {3, 0, 0});
-    EXPECTED.put("spec-corners-crlf", new int[] {4, 0, 0});
+    // Its lone "data:" line is an event with empty data.
+    EXPECTED.put("spec-corners-crlf", new int[] {5, 0, 0});
     EXPECTED.put("truncated", new int[] {2, 0, 0});
     EXPECTED.put("two-choices", new int[] {6, 0, 0});
     EXPECTED.put("unicode-bom", new int[] {3, 0, 1});
@@ -69,7 +70,7 @@ class SseDecoderFixturesTest {
     byte[] body = fixture.body;
 
     Result whole = decode(body, new int[0]);
-    assertEquals(expected[0], whole.listener.events.size(), "data events in " + fixture.name);
+    assertEquals(expected[0], whole.listener.events.size(), "events in " + fixture.name);
     assertEquals(expected[1], whole.listener.comments.size(), "comments in " + fixture.name);
     assertEquals(
         expected[2] == 1, whole.incomplete, "incomplete event at the end of " + fixture.name);
@@ -95,25 +96,33 @@ class SseDecoderFixturesTest {
 
   /**
    * The spec's algorithm read literally over the whole decoded text — no incremental state, no byte
-   * handling — as an independent oracle. Lines are split on CRLF, CR or LF; the final unterminated
-   * line is discarded; empty-data events are not dispatched (project rule).
+   * handling — as an independent oracle. The body is decoded as UTF-8, then one leading U+FEFF is
+   * dropped; lines are split on CRLF, CR or LF; the final unterminated line is discarded; a blank
+   * line dispatches when any data field arrived, even an empty one. An empty event type or last
+   * event ID is reported as null, as the decoder does.
    */
   static List<String> referenceDecode(byte[] body) {
     String text = new String(body, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     List<String> out = new ArrayList<>();
     String[] parts = text.split("\r\n|\r|\n", -1);
-    StringBuilder data = null;
-    String type = null;
-    String id = null;
+    StringBuilder data = null; // each data line adds "\n" + value: null is the empty buffer
+    String type = "";
+    String id = "";
     for (int i = 0; i < parts.length - 1; i++) { // the last part has no line end: discarded
       String line = parts[i];
       if (line.isEmpty()) {
-        if (data != null && data.length() > 1) {
-          out.add("event id=" + id + " type=" + type + " data=" + data.substring(1));
+        if (data != null) {
+          out.add(
+              "event id="
+                  + (id.isEmpty() ? null : id)
+                  + " type="
+                  + (type.isEmpty() ? null : type)
+                  + " data="
+                  + data.substring(1));
         }
         data = null;
-        type = null;
+        type = "";
         continue;
       }
       if (line.startsWith(":")) {

@@ -46,14 +46,35 @@ class SseDecoderTest {
             "multi-line data joined with LF",
             "data: {\"a\":\ndata: 1}\n\n",
             "event id=null type=null data={\"a\":\n1}"),
-        corner("lone data: is not dispatched", "data:\n\n"),
-        corner("data without colon is empty data, not dispatched", "data\n\n"),
+        corner(
+            "lone data: is a message with empty data",
+            "data:\n\n",
+            "event id=null type=null data="),
+        corner(
+            "data without colon is a message with empty data",
+            "data\n\n",
+            "event id=null type=null data="),
+        corner(
+            "data: with only its one space is empty data",
+            "data: \n\n",
+            "event id=null type=null data="),
         corner(
             "two empty data lines make one LF",
             "data:\ndata:\n\n",
             "event id=null type=null data=\n"),
         corner("blank lines alone dispatch nothing", "\n\n\r\n\r\r"),
         corner("event type", "event: error\ndata: x\n\n", "event id=null type=error data=x"),
+        corner(
+            "empty event type is the default type, null",
+            "event:\ndata: a\n\nevent\ndata: b\n\nevent: x\nevent:\ndata: c\n\n",
+            "event id=null type=null data=a",
+            "event id=null type=null data=b",
+            "event id=null type=null data=c"),
+        corner(
+            "event type is case-sensitive and kept as sent",
+            "event: Message\ndata: a\n\nevent: message\ndata: b\n\n",
+            "event id=null type=Message data=a",
+            "event id=null type=message data=b"),
         corner(
             "event type resets after dispatch",
             "event: error\ndata: x\n\ndata: y\n\n",
@@ -74,10 +95,17 @@ class SseDecoderTest {
             "event id=1 type=null data=a",
             "event id=1 type=null data=b"),
         corner(
-            "bare id resets it to empty",
-            "id: 1\ndata: a\n\nid\ndata: b\n\n",
+            "bare id resets it to empty, reported as null",
+            "id: 1\ndata: a\n\nid\ndata: b\n\nid: 2\ndata: c\n\nid:\ndata: d\n\n",
             "event id=1 type=null data=a",
-            "event id= type=null data=b"),
+            "event id=null type=null data=b",
+            "event id=2 type=null data=c",
+            "event id=null type=null data=d"),
+        corner(
+            "id from a block that dispatches nothing persists",
+            "id: 1\n\ndata: a\n\nid: 2\nevent: x\n\ndata: b\n\n",
+            "event id=1 type=null data=a",
+            "event id=2 type=null data=b"),
         corner(
             "retry with digits",
             "retry: 3000\ndata: a\n\n",
@@ -88,8 +116,17 @@ class SseDecoderTest {
             "retry: 30s\nretry: -1\nretry:\nretry: 1.5\ndata: a\n\n",
             "event id=null type=null data=a"),
         corner(
-            "retry too large to mean anything is ignored",
-            "retry: 99999999999999999999\ndata: a\n\n",
+            "retry with leading zeros, and the largest long",
+            "retry: 007\nretry: 9223372036854775807\n\n",
+            "retry 7",
+            "retry 9223372036854775807"),
+        corner(
+            "retry beyond a long is ignored (a deliberate choice: the spec sets no bound)",
+            "retry: 9223372036854775808\nretry: 99999999999999999999\ndata: a\n\n",
+            "event id=null type=null data=a"),
+        corner(
+            "retry with non-ASCII digits is ignored",
+            "retry: \u0661\u0662\nretry: \uFF11\ndata: a\n\n",
             "event id=null type=null data=a"),
         corner(
             "unknown and wrongly cased fields are ignored",
@@ -111,6 +148,16 @@ class SseDecoderTest {
             "BOM in the middle is data",
             "data: \uFEFFa\n\n",
             "event id=null type=null data=\uFEFFa"),
+        corner(
+            "NUL in data, comments and event types is kept",
+            ": \u0000\nevent: a\u0000b\ndata: \u0000\n\n",
+            "comment \u0000",
+            "event id=null type=a\u0000b data=\u0000"),
+        corner(
+            "only the first colon separates",
+            "data: a:b: c\n\n",
+            "event id=null type=null data=a:b: c"),
+        corner("a tab after the colon is kept", "data:\tx\n\n", "event id=null type=null data=\tx"),
         corner(
             "multi-byte UTF-8",
             "data: h\u00e9llo \uD83C\uDF0D \u65e5\u672c\n\n",
@@ -278,6 +325,9 @@ class SseDecoderTest {
     assertTrue(finishAfter("data: a\n\ndata: b"), "partial line");
     assertTrue(finishAfter("data: a\n\ndata: b\n"), "data line without its blank line");
     assertTrue(finishAfter("event: x\n"), "event field without its blank line");
+    assertTrue(finishAfter("event:\n"), "empty event field without its blank line");
+    assertTrue(finishAfter("data:\n"), "empty data field without its blank line");
+    assertFalse(finishAfter("data:\n\n"), "empty data event dispatched");
 
     SseDecoder decoder = new SseDecoder(new RecordingListener());
     decoder.feed("data: a".getBytes(UTF_8), 0, 7);
