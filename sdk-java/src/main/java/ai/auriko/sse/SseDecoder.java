@@ -44,8 +44,9 @@ import org.jspecify.annotations.Nullable;
  *       type; an empty last event ID (never set, or set by an {@code id} field with an empty value)
  *       is reported as a {@code null} id. The spec makes no difference between "absent" and "empty"
  *       for either, and neither does this decoder.
- *   <li>UTF-8 is decoded once a line is complete, so a code point split across reads is never
- *       damaged; invalid bytes become U+FFFD.
+ *   <li>Bytes that are not UTF-8 become U+FFFD exactly as the spec's UTF-8 decode (the WHATWG
+ *       Encoding Standard) replaces them: one U+FFFD per maximal invalid subsequence. A line is
+ *       decoded once it is complete, so a code point split across reads is never damaged.
  *   <li>At the end of input an incomplete event (its blank line never arrived) is discarded, not
  *       dispatched; {@link #finish()} reports whether there was one, so the caller can tell a clean
  *       end from a cut.
@@ -293,7 +294,7 @@ public final class SseDecoder {
     if (b[off] == ':') {
       int start = off + 1;
       if (start < end && b[start] == ' ') start++;
-      listener.onComment(new String(b, start, end - start, StandardCharsets.UTF_8));
+      listener.onComment(utf8(b, start, end - start));
       return;
     }
     int colon = off;
@@ -306,12 +307,11 @@ public final class SseDecoder {
     if (nameIs(b, off, nameLength, DATA)) {
       appendData(b, valueStart, valueLength);
     } else if (nameIs(b, off, nameLength, EVENT)) {
-      eventType = new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
+      eventType = utf8(b, valueStart, valueLength);
     } else if (nameIs(b, off, nameLength, ID)) {
       // Spec: an id containing NUL is ignored entirely. (U+0000 can only come from a 0 byte.)
       for (int j = valueStart; j < end; j++) if (b[j] == 0) return;
-      lastEventId =
-          valueLength == 0 ? null : new String(b, valueStart, valueLength, StandardCharsets.UTF_8);
+      lastEventId = valueLength == 0 ? null : utf8(b, valueStart, valueLength);
     } else if (nameIs(b, off, nameLength, RETRY)) {
       processRetry(b, valueStart, end);
     }
@@ -348,7 +348,7 @@ public final class SseDecoder {
           null,
           null);
     }
-    String value = new String(b, start, length, StandardCharsets.UTF_8);
+    String value = utf8(b, start, length);
     if (dataLines == 0) {
       firstData = value;
     } else {
@@ -388,5 +388,79 @@ public final class SseDecoder {
     dataLines = 0;
     dataBytes = 0;
     eventType = null;
+  }
+
+  /**
+   * UTF-8 decoding as the spec's (WHATWG Encoding Standard) "UTF-8 decode": the JDK's decoder is
+   * used, and agrees with it on valid input and on most invalid input, but replaces an encoded
+   * surrogate ({@code ED A0..BF xx}) with one U+FFFD where the standard gives one per byte. So a
+   * result containing U+FFFD, rare and cheap to detect, is decoded again by the standard's
+   * algorithm. A Latin-1 result cannot contain U+FFFD, so for ASCII text the check is constant
+   * time.
+   */
+  private static String utf8(byte[] b, int off, int len) {
+    if (len == 0) return "";
+    String fast = new String(b, off, len, StandardCharsets.UTF_8);
+    return fast.indexOf('\uFFFD') < 0 ? fast : utf8Exact(b, off, len);
+  }
+
+  /** The Encoding Standard's UTF-8 decoder, with replacement. */
+  private static String utf8Exact(byte[] b, int off, int len) {
+    char[] out = new char[len]; // never more UTF-16 units than bytes
+    int n = 0;
+    int needed = 0;
+    int seen = 0;
+    int codePoint = 0;
+    int lower = 0x80;
+    int upper = 0xBF;
+    int end = off + len;
+    int i = off;
+    while (i < end) {
+      int v = b[i] & 0xFF;
+      if (needed == 0) {
+        i++;
+        if (v <= 0x7F) {
+          out[n++] = (char) v;
+        } else if (v >= 0xC2 && v <= 0xDF) {
+          needed = 1;
+          codePoint = v & 0x1F;
+        } else if (v >= 0xE0 && v <= 0xEF) {
+          if (v == 0xE0) lower = 0xA0;
+          if (v == 0xED) upper = 0x9F;
+          needed = 2;
+          codePoint = v & 0xF;
+        } else if (v >= 0xF0 && v <= 0xF4) {
+          if (v == 0xF0) lower = 0x90;
+          if (v == 0xF4) upper = 0x8F;
+          needed = 3;
+          codePoint = v & 0x7;
+        } else {
+          out[n++] = '\uFFFD';
+        }
+        continue;
+      }
+      if (v < lower || v > upper) {
+        // The sequence is cut short: one U+FFFD for it, and this byte is read again on its own.
+        needed = 0;
+        seen = 0;
+        codePoint = 0;
+        lower = 0x80;
+        upper = 0xBF;
+        out[n++] = '\uFFFD';
+        continue;
+      }
+      i++;
+      lower = 0x80;
+      upper = 0xBF;
+      codePoint = (codePoint << 6) | (v & 0x3F);
+      if (++seen == needed) {
+        n += Character.toChars(codePoint, out, n);
+        needed = 0;
+        seen = 0;
+        codePoint = 0;
+      }
+    }
+    if (needed != 0) out[n++] = '\uFFFD';
+    return new String(out, 0, n);
   }
 }

@@ -96,13 +96,13 @@ class SseDecoderFixturesTest {
 
   /**
    * The spec's algorithm read literally over the whole decoded text — no incremental state, no byte
-   * handling — as an independent oracle. The body is decoded as UTF-8, then one leading U+FEFF is
-   * dropped; lines are split on CRLF, CR or LF; the final unterminated line is discarded; a blank
-   * line dispatches when any data field arrived, even an empty one. An empty event type or last
-   * event ID is reported as null, as the decoder does.
+   * handling — as an independent oracle. The body is decoded as the Encoding Standard's UTF-8
+   * decode does, then one leading U+FEFF is dropped; lines are split on CRLF, CR or LF; the final
+   * unterminated line is discarded; a blank line dispatches when any data field arrived, even an
+   * empty one. An empty event type or last event ID is reported as null, as the decoder does.
    */
   static List<String> referenceDecode(byte[] body) {
-    String text = new String(body, StandardCharsets.UTF_8);
+    String text = utf8Decode(body);
     if (text.startsWith("\uFEFF")) text = text.substring(1);
     List<String> out = new ArrayList<>();
     String[] parts = text.split("\r\n|\r|\n", -1);
@@ -160,5 +160,56 @@ class SseDecoderFixturesTest {
       }
     }
     return out;
+  }
+
+  /**
+   * UTF-8 decoding with replacement as the Encoding Standard specifies it, written here as
+   * Unicode's "maximal subpart" practice (which it equals): a lead byte and the continuation bytes
+   * that keep a well-formed prefix (Unicode table 3-7) are one U+FFFD when the sequence is cut
+   * short; a byte that can start nothing is one U+FFFD.
+   */
+  static String utf8Decode(byte[] b) {
+    StringBuilder sb = new StringBuilder(b.length);
+    int i = 0;
+    while (i < b.length) {
+      int c = b[i] & 0xFF;
+      int length;
+      int secondLow = 0x80;
+      int secondHigh = 0xBF;
+      if (c < 0x80) {
+        sb.append((char) c);
+        i++;
+        continue;
+      } else if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0) secondLow = 0xA0;
+        if (c == 0xED) secondHigh = 0x9F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0) secondLow = 0x90;
+        if (c == 0xF4) secondHigh = 0x8F;
+      } else {
+        sb.append('\uFFFD');
+        i++;
+        continue;
+      }
+      int valid = 1;
+      while (valid < length && i + valid < b.length) {
+        int v = b[i + valid] & 0xFF;
+        int low = valid == 1 ? secondLow : 0x80;
+        int high = valid == 1 ? secondHigh : 0xBF;
+        if (v < low || v > high) break;
+        valid++;
+      }
+      if (valid == length) {
+        sb.append(new String(b, i, length, StandardCharsets.UTF_8)); // well-formed
+      } else {
+        sb.append('\uFFFD');
+      }
+      i += valid;
+    }
+    return sb.toString();
   }
 }

@@ -235,6 +235,63 @@ class SseDecoderTest {
     assertEquals(Collections.singletonList("a\uFFFD(\uFFFDb"), listener.data());
   }
 
+  /**
+   * The spec decodes with the Encoding Standard's UTF-8 decoder: one U+FFFD per maximal invalid
+   * subsequence. The JDK's decoder agrees except on encoded surrogates (ED A0..BF xx), where it
+   * gives one U+FFFD for three bytes. Expected values checked against CPython's "replace" decoding,
+   * which follows the same rule.
+   */
+  static Stream<Arguments> invalidUtf8() {
+    return Stream.of(
+        Arguments.of("ED A0 80", "\uFFFD\uFFFD\uFFFD"), // an encoded surrogate: one per byte
+        Arguments.of("ED BF BF 9F 8F", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"),
+        Arguments.of("ED 9F BF", "\uD7FF"), // the last code point before the surrogates
+        Arguments.of("ED 9F", "\uFFFD"), // a valid prefix cut short: one for both bytes
+        Arguments.of("E0 80 80", "\uFFFD\uFFFD\uFFFD"), // overlong
+        Arguments.of("E0 A0 80", "\u0800"),
+        Arguments.of("F0 80 80 80", "\uFFFD\uFFFD\uFFFD\uFFFD"), // overlong
+        Arguments.of("F0 90 80 80", "\uD800\uDC00"),
+        Arguments.of("F4 8F BF BF", "\uDBFF\uDFFF"),
+        Arguments.of("F4 90 80 80", "\uFFFD\uFFFD\uFFFD\uFFFD"), // beyond U+10FFFF
+        Arguments.of("F0 90 80", "\uFFFD"), // truncated at the line end
+        Arguments.of("F0 90 80 41", "\uFFFDA"),
+        Arguments.of("C0 80", "\uFFFD\uFFFD"),
+        Arguments.of("C2", "\uFFFD"),
+        Arguments.of("80 BF", "\uFFFD\uFFFD"),
+        Arguments.of("F5 80", "\uFFFD\uFFFD"),
+        Arguments.of(
+            "E2 82 AC ED A0 BD ED B8 80 41", "\u20AC\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDA"),
+        Arguments.of("EF BF BD", "\uFFFD")); // U+FFFD itself
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidUtf8")
+  void utf8IsDecodedAsTheEncodingStandardSays(String hex, String expected) {
+    String[] parts = hex.split(" ");
+    byte[] value = new byte[parts.length];
+    for (int i = 0; i < parts.length; i++) value[i] = (byte) Integer.parseInt(parts[i], 16);
+    byte[] prefix = "id: ".getBytes(UTF_8);
+    byte[] middle = "\nevent: ".getBytes(UTF_8);
+    byte[] middle2 = "\n: ".getBytes(UTF_8);
+    byte[] suffix = "\ndata: ".getBytes(UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] b : new byte[][] {prefix, value, middle, value, middle2, value, suffix, value}) {
+      out.write(b, 0, b.length);
+    }
+    out.write('\n');
+    out.write('\n');
+    byte[] stream = out.toByteArray();
+    // Every field decodes the same way, whole or split anywhere (a split line is copied first).
+    List<String> want =
+        Arrays.asList(
+            "comment " + expected,
+            "event id=" + expected + " type=" + expected + " data=" + expected);
+    assertEquals(want, decodeAt(stream, new int[0]).all, "whole");
+    for (int cut = 0; cut <= stream.length; cut++) {
+      assertEquals(want, decodeAt(stream, new int[] {cut}).all, "split at " + cut);
+    }
+  }
+
   @Test
   void bomSplitAcrossReadsIsSkippedAndAFalseStartIsKept() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
