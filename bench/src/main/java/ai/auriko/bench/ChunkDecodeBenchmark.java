@@ -2,7 +2,7 @@ package ai.auriko.bench;
 
 import ai.auriko.client.chat.ChatCompletionAccumulator;
 import ai.auriko.client.chat.ChatCompletionChunk;
-import ai.auriko.client.internal.ChunkDecoder;
+import ai.auriko.client.internal.chat.ChunkDecoder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -4,7 +4,7 @@ import kotlinx.serialization.json.Json
 
 /** The decoding configuration the SDK's transport uses (internal there), for the JMH benchmarks. */
 object BenchJson {
-    /** Same settings as `ai.auriko.client.internal.Transport.json`. */
+    /** Same settings as `ai.auriko.client.internal.WireJson`. */
     @JvmField
     val json: Json = Json {
         ignoreUnknownKeys = true

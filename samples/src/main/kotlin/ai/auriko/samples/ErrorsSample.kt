@@ -2,7 +2,7 @@ package ai.auriko.samples
 
 import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.client.AurikoClient
-import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AuthenticationException
@@ -65,9 +65,9 @@ object ErrorsSample {
         } catch (e: ProviderException) {
             "ProviderException — ${e.errorMessage()} (request ${e.requestId()})"
         } catch (e: StreamInterruptedException) {
-            "StreamInterruptedException — kept \"${e.partialCompletion<ChatCompletion>()?.content}\" (request ${e.requestId()})"
+            "StreamInterruptedException — kept \"${e.partialCompletion?.content}\" (request ${e.requestId()})"
         } catch (e: AurikoApiException) {
-            "${e.javaClass.simpleName} in stream=${e.isStreamError} — ${e.errorMessage()}, kept \"${e.partialCompletion<ChatCompletion>()?.content}\" (request ${e.requestId()})"
+            "${e.javaClass.simpleName} in stream=${e.isStreamError} — ${e.errorMessage()}, kept \"${e.partialCompletion?.content}\" (request ${e.requestId()})"
         } catch (e: AurikoException) {
             "${e.javaClass.simpleName} — ${e.message}"
         }

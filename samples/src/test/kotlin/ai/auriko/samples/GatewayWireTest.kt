@@ -24,6 +24,7 @@ class GatewayWireTest {
         SseDecoder(
                 object : SseListener {
                     override fun onEvent(id: String?, type: String?, data: String) {
+                        if (data.isEmpty()) return // no chunk, as the chat codec reads it
                         if (data == "[DONE]") {
                             kinds += "done"
                             return

@@ -39,13 +39,11 @@ public class AurikoApiException extends AurikoException {
   /** Whether the error arrived inside a stream. */
   private final boolean streamError;
 
-  /**
-   * Creates the exception from classified details.
-   *
-   * @param details what the server reported
-   */
-  public AurikoApiException(ErrorDetails details) {
-    super(describe(details), null, details.requestId(), details.partialCompletion());
+  private final @Nullable String body;
+
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  AurikoApiException(ErrorDetails details) {
+    super(describe(details), null, details.requestId(), details.partialResult());
     this.statusCode = details.statusCode();
     this.code = details.code();
     this.type = details.type();
@@ -54,6 +52,7 @@ public class AurikoApiException extends AurikoException {
     this.headers = details.headers();
     this.retryAfter = details.retryAfter();
     this.streamError = details.isStreamError();
+    this.body = details.body();
   }
 
   private static String describe(ErrorDetails d) {
@@ -138,11 +137,22 @@ public class AurikoApiException extends AurikoException {
 
   /**
    * Whether the error arrived inside a 200 event stream rather than as an HTTP status; if so,
-   * {@link #partialCompletion()} holds what had arrived before it.
+   * {@link #partialResult()} holds what had arrived before it.
    *
    * @return {@code true} for in-stream errors
    */
   public boolean isStreamError() {
     return streamError;
+  }
+
+  /**
+   * The error's raw text as the server sent it — the HTTP error body, or the stream event's data —
+   * at most {@link ErrorDetails#MAX_BODY_CHARS} characters, without the API key. For what this SDK
+   * does not model: a provider's own error fields, a proxy's page.
+   *
+   * @return the raw text, or {@code null} for an error the client raised itself
+   */
+  public @Nullable String body() {
+    return body;
   }
 }

@@ -10,19 +10,12 @@ import org.jspecify.annotations.Nullable;
 public class AurikoConnectionException extends AurikoException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what failed; never contains the API key
-   * @param cause the transport failure
-   * @param requestId the request id, if a response had started
-   * @param partialCompletion what had arrived, or {@code null}
-   */
-  public AurikoConnectionException(
+  /** Created by the SDK only; see {@link SdkExceptions}. */
+  AurikoConnectionException(
       String message,
       @Nullable Throwable cause,
       @Nullable String requestId,
-      @Nullable Object partialCompletion) {
-    super(message, cause, requestId, partialCompletion);
+      @Nullable PartialResult partialResult) {
+    super(message, cause, requestId, partialResult);
   }
 }

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * throws} clauses and Kotlin callers see no difference.
  *
  * <p>When the failure happened while a response was being read, {@link #requestId()} names the
- * request for support tickets and {@link #partialCompletion()} holds everything that had arrived,
- * so nothing the gateway sent is lost. Messages never contain the API key.
+ * request for support tickets and {@link #partialResult()} holds everything that had arrived, so
+ * nothing the gateway sent is lost. Messages never contain the API key.
  *
  * <p>The SDK's exceptions deliberately have no {@code (String)} or {@code (String, Throwable)}
  * constructors: kotlinx.coroutines' debug-mode stack-trace recovery copies exceptions through such
@@ -21,28 +21,20 @@ public class AurikoException extends RuntimeException {
   private final @Nullable String requestId;
 
   /** What had arrived; not serialized. */
-  private final transient @Nullable Object partialCompletion;
+  private final transient @Nullable PartialResult partialResult;
 
-  /** Attempts made before giving up. */
+  /** Attempts made before giving up; set by the client just before it throws. */
   private volatile int attempts = 1;
 
-  /**
-   * Creates an exception.
-   *
-   * @param message what went wrong, for people; never contains a secret
-   * @param cause the underlying failure, if any
-   * @param requestId the gateway's request id, when a response had started
-   * @param partialCompletion the partial result assembled before the failure (in sdk-kotlin a
-   *     {@code ChatCompletion}), or {@code null}
-   */
-  public AurikoException(
+  /** Created by the SDK only (see {@link SdkExceptions}); applications catch, never construct. */
+  AurikoException(
       String message,
       @Nullable Throwable cause,
       @Nullable String requestId,
-      @Nullable Object partialCompletion) {
+      @Nullable PartialResult partialResult) {
     super(message, cause);
     this.requestId = requestId;
-    this.partialCompletion = partialCompletion;
+    this.partialResult = partialResult;
   }
 
   /**
@@ -55,19 +47,29 @@ public class AurikoException extends RuntimeException {
   }
 
   /**
-   * Everything of the completion that had arrived before a stream failed: content, reasoning and
-   * tool calls per choice, usage and routing metadata as far as they came. The client that threw
-   * the exception decides the type; in sdk-kotlin and its Java facade it is always a {@code
-   * ChatCompletion}, so the call reads {@code ChatCompletion partial = e.partialCompletion();}.
+   * Everything of the result that had arrived before a stream failed: for a chat stream, content,
+   * reasoning and tool calls per choice, usage and routing metadata as far as they came. Read it
+   * typed with {@link #partialResult(Class)}, or in Kotlin with sdk-kotlin's {@code
+   * partialCompletion} extension.
    *
-   * @param <T> the type the caller expects; a mismatch fails with {@link ClassCastException} at the
-   *     assignment
-   * @return the partial completion, or {@code null} when the failure came before any chunk or
+   * @return the partial result, or {@code null} when the failure came before any of the response or
    *     outside a stream
    */
-  @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
-  public <T> @Nullable T partialCompletion() {
-    return (T) partialCompletion;
+  public @Nullable PartialResult partialResult() {
+    return partialResult;
+  }
+
+  /**
+   * The partial result as the type the caller expects: {@code ChatCompletion partial =
+   * e.partialResult(ChatCompletion.class);}. A checked read, not a cast: another type reads as
+   * {@code null}.
+   *
+   * @param type the result type of the call that failed
+   * @param <T> that type
+   * @return the partial result, or {@code null} when there is none or it is of another type
+   */
+  public <T extends PartialResult> @Nullable T partialResult(Class<T> type) {
+    return type.isInstance(partialResult) ? type.cast(partialResult) : null;
   }
 
   /**
@@ -80,25 +82,9 @@ public class AurikoException extends RuntimeException {
     return attempts;
   }
 
-  /**
-   * Records how many attempts were made; called by the client just before it throws. Not meant for
-   * application code.
-   *
-   * @param attempts the number of attempts, at least 1
-   * @return this exception
-   */
-  public final AurikoException recordAttempts(int attempts) {
+  /** Set through {@link SdkExceptions#recordAttempts}, by the client's retry loop only. */
+  final void recordAttempts(int attempts) {
     if (attempts < 1) throw new IllegalArgumentException("attempts < 1: " + attempts);
     this.attempts = attempts;
-    return this;
-  }
-
-  /**
-   * Whether a partial completion is attached, without committing to its type.
-   *
-   * @return {@code true} when {@link #partialCompletion()} is non-null
-   */
-  public boolean hasPartialCompletion() {
-    return partialCompletion != null;
   }
 }

@@ -12,19 +12,12 @@ import org.jspecify.annotations.Nullable;
 public class AurikoInterruptedException extends AurikoException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what was interrupted
-   * @param cause the {@link InterruptedException}
-   * @param requestId the request id, if a response had started
-   * @param partialCompletion what had arrived, or {@code null}
-   */
-  public AurikoInterruptedException(
+  /** Created by the SDK only; see {@link SdkExceptions}. */
+  AurikoInterruptedException(
       String message,
       @Nullable Throwable cause,
       @Nullable String requestId,
-      @Nullable Object partialCompletion) {
-    super(message, cause, requestId, partialCompletion);
+      @Nullable PartialResult partialResult) {
+    super(message, cause, requestId, partialResult);
   }
 }

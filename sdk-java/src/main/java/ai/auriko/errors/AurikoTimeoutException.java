@@ -29,22 +29,14 @@ public class AurikoTimeoutException extends AurikoConnectionException {
   /** The configured limit. */
   private final @Nullable Duration timeout;
 
-  /**
-   * Creates the exception.
-   *
-   * @param kind which limit ran out
-   * @param timeout the configured limit, if known
-   * @param cause the engine's own timeout exception, if any
-   * @param requestId the request id, if a response had started
-   * @param partialCompletion what had arrived, or {@code null}
-   */
-  public AurikoTimeoutException(
+  /** Created by the SDK only; see {@link SdkExceptions}. */
+  AurikoTimeoutException(
       Kind kind,
       @Nullable Duration timeout,
       @Nullable Throwable cause,
       @Nullable String requestId,
-      @Nullable Object partialCompletion) {
-    super(describe(kind, timeout), cause, requestId, partialCompletion);
+      @Nullable PartialResult partialResult) {
+    super(describe(kind, timeout), cause, requestId, partialResult);
     this.kind = kind;
     this.timeout = timeout;
   }

@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class AuthenticationException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public AuthenticationException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  AuthenticationException(ErrorDetails details) {
     super(details);
   }
 }

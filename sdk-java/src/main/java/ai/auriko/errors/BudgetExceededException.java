@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class BudgetExceededException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public BudgetExceededException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  BudgetExceededException(ErrorDetails details) {
     super(details);
   }
 }

@@ -1,7 +1,5 @@
 package ai.auriko.errors;
 
-import ai.auriko.errors.internal.ParsedErrorBody;
-import ai.auriko.http.ResponseHeaders;
 import ai.auriko.http.RetryAfter;
 import java.time.Clock;
 import java.util.Locale;
@@ -66,63 +64,9 @@ public final class ErrorClassifier {
   }
 
   /**
-   * Classifies an HTTP error response from its status, headers and body. The body is read
-   * tolerantly: JSON in any of the shapes {@link ParsedErrorBody} knows, or HTML/text kept as a
-   * short snippet.
-   *
-   * @param status the HTTP status, 400 or above
-   * @param headers the response headers
-   * @param body the body text (the caller caps how much it reads), or {@code null}
-   * @return the exception to throw
-   */
-  public AurikoApiException fromHttpResponse(
-      int status, ResponseHeaders headers, @Nullable String body) {
-    ParsedErrorBody parsed = ParsedErrorBody.parse(body);
-    String message = parsed.message();
-    if (message == null || message.isEmpty()) message = "HTTP " + status + " with no error message";
-    return classify(
-        ErrorDetails.builder()
-            .statusCode(status)
-            .code(parsed.code())
-            .type(parsed.type())
-            .param(parsed.param())
-            .message(message)
-            .headers(headers)
-            .build());
-  }
-
-  /**
-   * Classifies an error object that arrived inside a 200 event stream: a data event with a
-   * top-level {@code error} member (possibly alongside {@code choices}), or the data of an {@code
-   * event: error} event.
-   *
-   * @param eventData the event's data, as received
-   * @param headers the stream's response headers
-   * @param partialCompletion what had arrived before the error, or {@code null}
-   * @return the exception to throw
-   */
-  public AurikoApiException fromStreamEvent(
-      String eventData, ResponseHeaders headers, @Nullable Object partialCompletion) {
-    ParsedErrorBody parsed = ParsedErrorBody.parse(eventData);
-    String message = parsed.message();
-    if (message == null || message.isEmpty())
-      message = "the server reported an error in the stream";
-    return classify(
-        ErrorDetails.builder()
-            .statusCode(200)
-            .code(parsed.code())
-            .type(parsed.type())
-            .param(parsed.param())
-            .message(message)
-            .headers(headers)
-            .streamError(true)
-            .partialCompletion(partialCompletion)
-            .build());
-  }
-
-  /**
-   * Classifies error fields that were already extracted. When the details carry no {@code
-   * retryAfter}, it is read from their headers.
+   * Classifies what the server reported — read once by the client from the HTTP error body or the
+   * stream event — into the exception to throw. When the details carry no {@code retryAfter}, it is
+   * read from their headers. Also how an application's own tests build an SDK exception.
    *
    * @param details the status, code, type, message, headers and stream context
    * @return the exception to throw
@@ -175,7 +119,8 @@ public final class ErrorClassifier {
         .requestId(d.requestId())
         .retryAfter(retryAfter)
         .streamError(d.isStreamError())
-        .partialCompletion(d.partialCompletion())
+        .partialResult(d.partialResult())
+        .body(d.body())
         .build();
   }
 

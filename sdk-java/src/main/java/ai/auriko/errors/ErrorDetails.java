@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The constructor argument of every {@link AurikoApiException}; immutable.
  */
 public final class ErrorDetails {
+  /** The most of an error's raw text that {@link #body()} keeps: 64 Ki characters. */
+  public static final int MAX_BODY_CHARS = 64 * 1024;
+
   private final int statusCode;
   private final @Nullable String code;
   private final @Nullable String type;
@@ -19,7 +22,8 @@ public final class ErrorDetails {
   private final @Nullable String requestId;
   private final @Nullable Duration retryAfter;
   private final boolean streamError;
-  private final @Nullable Object partialCompletion;
+  private final @Nullable PartialResult partialResult;
+  private final @Nullable String body;
 
   private ErrorDetails(Builder b) {
     this.statusCode = b.statusCode;
@@ -31,7 +35,8 @@ public final class ErrorDetails {
     this.requestId = b.requestId != null ? b.requestId : b.headers.requestId();
     this.retryAfter = b.retryAfter;
     this.streamError = b.streamError;
-    this.partialCompletion = b.partialCompletion;
+    this.partialResult = b.partialResult;
+    this.body = b.body;
   }
 
   /**
@@ -127,12 +132,23 @@ public final class ErrorDetails {
   }
 
   /**
-   * The partial completion assembled before an in-stream error.
+   * The partial result assembled before an in-stream error.
    *
-   * @return the partial completion, or {@code null}
+   * @return the partial result, or {@code null}
    */
-  public @Nullable Object partialCompletion() {
-    return partialCompletion;
+  public @Nullable PartialResult partialResult() {
+    return partialResult;
+  }
+
+  /**
+   * The error's raw text as the server sent it — the HTTP error body, or the stream event's data —
+   * cut to at most {@link #MAX_BODY_CHARS} characters, with the API key removed should a proxy have
+   * echoed it.
+   *
+   * @return the raw text, or {@code null} when the error did not come from a response
+   */
+  public @Nullable String body() {
+    return body;
   }
 
   /** Builds {@link ErrorDetails}; not thread-safe. */
@@ -146,7 +162,8 @@ public final class ErrorDetails {
     private @Nullable String requestId;
     private @Nullable Duration retryAfter;
     private boolean streamError;
-    private @Nullable Object partialCompletion;
+    private @Nullable PartialResult partialResult;
+    private @Nullable String body;
 
     private Builder() {}
 
@@ -250,13 +267,27 @@ public final class ErrorDetails {
     }
 
     /**
-     * Attaches the partial completion assembled before the error.
+     * Attaches the partial result assembled before the error.
      *
-     * @param partialCompletion the partial completion, or {@code null}
+     * @param partialResult the partial result, or {@code null}
      * @return this builder
      */
-    public Builder partialCompletion(@Nullable Object partialCompletion) {
-      this.partialCompletion = partialCompletion;
+    public Builder partialResult(@Nullable PartialResult partialResult) {
+      this.partialResult = partialResult;
+      return this;
+    }
+
+    /**
+     * Keeps the error's raw text; longer text is cut to {@link #MAX_BODY_CHARS} characters.
+     *
+     * @param body the HTTP error body or the stream event's data, or {@code null}
+     * @return this builder
+     */
+    public Builder body(@Nullable String body) {
+      this.body =
+          body == null || body.length() <= MAX_BODY_CHARS
+              ? body
+              : body.substring(0, MAX_BODY_CHARS);
       return this;
     }
 

@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class InsufficientCreditsException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public InsufficientCreditsException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  InsufficientCreditsException(ErrorDetails details) {
     super(details);
   }
 }

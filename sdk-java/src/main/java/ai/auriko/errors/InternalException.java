@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class InternalException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public InternalException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  InternalException(ErrorDetails details) {
     super(details);
   }
 }

@@ -8,12 +8,8 @@ package ai.auriko.errors;
 public class InvalidRequestException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what was wrong
-   */
-  public InvalidRequestException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  InvalidRequestException(ErrorDetails details) {
     super(details);
   }
 

@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class ModelNotFoundException extends NotFoundException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public ModelNotFoundException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  ModelNotFoundException(ErrorDetails details) {
     super(details);
   }
 }

@@ -4,12 +4,8 @@ package ai.auriko.errors;
 public class NotFoundException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public NotFoundException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  NotFoundException(ErrorDetails details) {
     super(details);
   }
 }

@@ -4,12 +4,8 @@ package ai.auriko.errors;
 public class PermissionDeniedException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public PermissionDeniedException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  PermissionDeniedException(ErrorDetails details) {
     super(details);
   }
 }

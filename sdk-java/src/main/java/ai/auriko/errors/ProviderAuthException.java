@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class ProviderAuthException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public ProviderAuthException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  ProviderAuthException(ErrorDetails details) {
     super(details);
   }
 }

@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class ProviderException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public ProviderException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  ProviderException(ErrorDetails details) {
     super(details);
   }
 }

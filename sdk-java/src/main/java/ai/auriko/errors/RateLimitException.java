@@ -8,12 +8,8 @@ package ai.auriko.errors;
 public class RateLimitException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public RateLimitException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  RateLimitException(ErrorDetails details) {
     super(details);
   }
 }

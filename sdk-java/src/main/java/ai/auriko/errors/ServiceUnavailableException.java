@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class ServiceUnavailableException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public ServiceUnavailableException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  ServiceUnavailableException(ErrorDetails details) {
     super(details);
   }
 }

@@ -12,22 +12,14 @@ public class StreamLimitExceededException extends MalformedResponseException {
   /** The limit that was exceeded, in bytes. */
   private final long limitBytes;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message which limit was exceeded, with the limit
-   * @param limitBytes the limit, in bytes
-   * @param cause the original exception when the client re-throws with context, or {@code null}
-   * @param requestId the response's request id, if known
-   * @param partialCompletion what had arrived before, or {@code null}
-   */
-  public StreamLimitExceededException(
+  /** Created by the SDK only; see {@link SdkExceptions}. */
+  StreamLimitExceededException(
       String message,
       long limitBytes,
       @Nullable Throwable cause,
       @Nullable String requestId,
-      @Nullable Object partialCompletion) {
-    super(message, cause, requestId, partialCompletion);
+      @Nullable PartialResult partialResult) {
+    super(message, cause, requestId, partialResult);
     this.limitBytes = limitBytes;
   }
 

@@ -7,12 +7,8 @@ package ai.auriko.errors;
 public class UnexpectedStatusException extends AurikoApiException {
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param details what the server reported
-   */
-  public UnexpectedStatusException(ErrorDetails details) {
+  /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */
+  UnexpectedStatusException(ErrorDetails details) {
     super(details);
   }
 }

@@ -19,7 +19,7 @@
  *
  * <p>A failure that happens after a stream started carries the request id and the partial
  * completion assembled from what had arrived ({@link
- * ai.auriko.errors.AurikoException#partialCompletion()}).
+ * ai.auriko.errors.AurikoException#partialResult()}).
  */
 @NullMarked
 package ai.auriko.errors;

@@ -1,5 +1,6 @@
 package ai.auriko.sse;
 
+import ai.auriko.errors.SdkExceptions;
 import ai.auriko.errors.StreamLimitExceededException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -281,8 +282,8 @@ public final class SseDecoder {
   }
 
   private StreamLimitExceededException lineTooLong() {
-    return new StreamLimitExceededException(
-        "event stream line longer than " + maxLineBytes + " bytes", maxLineBytes, null, null, null);
+    return SdkExceptions.limitExceeded(
+        "event stream line longer than " + maxLineBytes + " bytes", maxLineBytes);
   }
 
   private void processLine(byte[] b, int off, int len) {
@@ -341,12 +342,8 @@ public final class SseDecoder {
   private void appendData(byte[] b, int start, int length) {
     long total = dataBytes + length + (dataLines > 0 ? 1 : 0);
     if (total > maxEventBytes) {
-      throw new StreamLimitExceededException(
-          "event stream event larger than " + maxEventBytes + " bytes",
-          maxEventBytes,
-          null,
-          null,
-          null);
+      throw SdkExceptions.limitExceeded(
+          "event stream event larger than " + maxEventBytes + " bytes", maxEventBytes);
     }
     String value = utf8(b, start, length);
     if (dataLines == 0) {

@@ -3,6 +3,7 @@ package ai.auriko.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.auriko.http.ResponseHeaders;
@@ -100,92 +101,13 @@ class ErrorClassifierTest {
   @Test
   void modelNotFoundIsAlsoANotFound() {
     AurikoApiException e =
-        CLASSIFIER.fromHttpResponse(
-            404,
-            ResponseHeaders.empty(),
-            "{\"error\":{\"code\":\"model_not_found\",\"message\":\"no\"}}");
+        CLASSIFIER.classify(
+            ErrorDetails.builder().statusCode(404).code("model_not_found").message("no").build());
     assertInstanceOf(NotFoundException.class, e);
     assertInstanceOf(
         ProviderException.class,
-        CLASSIFIER.fromHttpResponse(
-            502, ResponseHeaders.empty(), "{\"error\":{\"code\":\"provider_auth_failed\"}}"));
-  }
-
-  @Test
-  void readsEveryBodyShape() {
-    ResponseHeaders none = ResponseHeaders.empty();
-    AurikoApiException numeric =
-        CLASSIFIER.fromHttpResponse(
-            400,
-            none,
-            "{\"error\": {\"code\": 400, \"message\": \"Invalid model specified\", \"param\": \"model\"}}");
-    assertEquals("400", numeric.code());
-    assertEquals("model", numeric.param());
-    assertEquals("Invalid model specified", numeric.errorMessage());
-
-    AurikoApiException plainError =
-        CLASSIFIER.fromHttpResponse(500, none, "{\"error\":\"database on fire\"}");
-    assertEquals("database on fire", plainError.errorMessage());
-
-    AurikoApiException topLevel =
-        CLASSIFIER.fromHttpResponse(
-            429, none, "{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}");
-    assertEquals("slow down", topLevel.errorMessage());
-    assertEquals("rate_limit_exceeded", topLevel.code());
-
-    AurikoApiException fastApi =
-        CLASSIFIER.fromHttpResponse(422, none, "{\"detail\":\"field required\"}");
-    assertInstanceOf(InvalidRequestException.class, fastApi);
-    assertEquals("field required", fastApi.errorMessage());
-
-    AurikoApiException html =
-        CLASSIFIER.fromHttpResponse(
-            502,
-            none,
-            "<html><head><title>502 Bad Gateway</title></head><body><h1>502</h1></body></html>");
-    assertEquals("502 Bad Gateway", html.errorMessage());
-
-    AurikoApiException untitled =
-        CLASSIFIER.fromHttpResponse(
-            504, none, "<html><body>\n  <h1>Gateway\n Timeout</h1>\n</body></html>");
-    assertEquals("Gateway Timeout", untitled.errorMessage());
-
-    AurikoApiException empty = CLASSIFIER.fromHttpResponse(503, none, "");
-    assertEquals("HTTP 503 with no error message", empty.errorMessage());
-    assertInstanceOf(ServiceUnavailableException.class, empty);
-
-    AurikoApiException nullBody = CLASSIFIER.fromHttpResponse(500, none, null);
-    assertEquals("HTTP 500 with no error message", nullBody.errorMessage());
-  }
-
-  @Test
-  void hostileBodiesGiveATypedErrorWithAShortMessage() {
-    StringBuilder deep = new StringBuilder();
-    for (int i = 0; i < 100_000; i++) deep.append('[');
-    AurikoApiException nested =
-        CLASSIFIER.fromHttpResponse(500, ResponseHeaders.empty(), deep.toString());
-    assertInstanceOf(InternalException.class, nested);
-    assertTrue(nested.errorMessage().length() <= 201, "snippet is capped");
-
-    StringBuilder huge = new StringBuilder();
-    for (int i = 0; i < 200_000; i++) huge.append("word ");
-    AurikoApiException big =
-        CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(), huge.toString());
-    assertTrue(big.errorMessage().length() <= 201);
-    assertTrue(big.errorMessage().endsWith("…"));
-
-    String binary =
-        new String(
-            new byte[] {0, 1, 2, (byte) 0xFF, 127, 10, 13},
-            java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertInstanceOf(
-        ProviderException.class, CLASSIFIER.fromHttpResponse(502, ResponseHeaders.empty(), binary));
-
-    AurikoApiException truncatedJson =
-        CLASSIFIER.fromHttpResponse(
-            400, ResponseHeaders.empty(), "{\"error\": {\"message\": \"cut");
-    assertInstanceOf(InvalidRequestException.class, truncatedJson);
-    assertEquals("{\"error\": {\"message\": \"cut", truncatedJson.errorMessage());
+        CLASSIFIER.classify(
+            ErrorDetails.builder().statusCode(502).code("provider_auth_failed").build()));
   }
 
   @Test
@@ -193,37 +115,48 @@ class ErrorClassifierTest {
     Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     ErrorClassifier classifier = ErrorClassifier.withClock(clock);
     AurikoApiException date =
-        classifier.fromHttpResponse(
-            503,
-            ResponseHeaders.ofSingle(
-                Collections.singletonMap("Retry-After", "Sun, 22 Nov 2026 10:00:30 GMT")),
-            "");
+        classifier.classify(
+            ErrorDetails.builder()
+                .statusCode(503)
+                .headers(
+                    ResponseHeaders.ofSingle(
+                        Collections.singletonMap("Retry-After", "Sun, 22 Nov 2026 10:00:30 GMT")))
+                .build());
     assertEquals(Duration.ofSeconds(30), date.retryAfter());
     AurikoApiException ms =
-        classifier.fromHttpResponse(
-            429, ResponseHeaders.ofSingle(Collections.singletonMap("retry-after-ms", "250")), "");
+        classifier.classify(
+            ErrorDetails.builder()
+                .statusCode(429)
+                .headers(
+                    ResponseHeaders.ofSingle(Collections.singletonMap("retry-after-ms", "250")))
+                .build());
     assertEquals(Duration.ofMillis(250), ms.retryAfter());
-    assertNull(classifier.fromHttpResponse(429, ResponseHeaders.empty(), "").retryAfter());
+    assertNull(classifier.classify(ErrorDetails.builder().statusCode(429).build()).retryAfter());
   }
 
   @Test
-  void messageNamesStatusCodeAndRequestIdButNeverTheBodyMarkup() {
-    ResponseHeaders headers =
-        ResponseHeaders.ofSingle(Collections.singletonMap("x-request-id", "req_42"));
+  void theRawBodyIsKeptBoundedAndThePartialResultTyped() {
+    StringBuilder huge = new StringBuilder();
+    for (int i = 0; i < ErrorDetails.MAX_BODY_CHARS + 10; i++) huge.append('x');
+    PartialResult partial = new PartialResult() {};
     AurikoApiException e =
-        CLASSIFIER.fromHttpResponse(
-            429,
-            headers,
-            "{\"error\":{\"message\":\"Rate limit exceeded\",\"code\":\"rate_limit_exceeded\"}}");
-    assertEquals("429 rate_limit_exceeded: Rate limit exceeded (request req_42)", e.getMessage());
-    assertEquals("req_42", e.requestId());
-
-    AurikoApiException inStream =
-        CLASSIFIER.fromStreamEvent(
-            "{\"error\":{\"code\":\"overloaded\",\"message\":\"busy\"}}", headers, null);
-    assertEquals("error in stream overloaded: busy (request req_42)", inStream.getMessage());
-    assertNull(inStream.partialCompletion());
+        CLASSIFIER.classify(
+            ErrorDetails.builder()
+                .statusCode(200)
+                .code("overloaded")
+                .streamError(true)
+                .body(huge.toString())
+                .partialResult(partial)
+                .build());
+    assertEquals(ErrorDetails.MAX_BODY_CHARS, e.body().length());
+    assertSame(partial, e.partialResult());
+    assertSame(partial, e.partialResult(PartialResult.class));
+    assertNull(e.partialResult(OtherResult.class), "another type reads as null, no cast");
+    assertNull(CLASSIFIER.classify(ErrorDetails.builder().statusCode(500).build()).body());
   }
+
+  /** A result type of another API. */
+  private interface OtherResult extends PartialResult {}
 
   @Test
   void clientSideValidationErrorsHaveNoStatus() {

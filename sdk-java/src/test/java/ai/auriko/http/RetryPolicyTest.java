@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.auriko.errors.AurikoApiException;
-import ai.auriko.errors.AurikoConnectionException;
 import ai.auriko.errors.AurikoTimeoutException;
 import ai.auriko.errors.ErrorClassifier;
 import ai.auriko.errors.ErrorDetails;
-import ai.auriko.errors.MalformedResponseException;
-import ai.auriko.errors.StreamInterruptedException;
+import ai.auriko.errors.SdkExceptions;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +33,8 @@ class RetryPolicyTest {
   private static AurikoApiException http(int status, String... headerPairs) {
     ResponseHeaders.Builder h = ResponseHeaders.builder();
     for (int i = 0; i < headerPairs.length; i += 2) h.add(headerPairs[i], headerPairs[i + 1]);
-    return ErrorClassifier.withClock(NOW).fromHttpResponse(status, h.build(), "");
+    return ErrorClassifier.withClock(NOW)
+        .classify(ErrorDetails.builder().statusCode(status).headers(h.build()).build());
   }
 
   @ParameterizedTest
@@ -67,38 +66,44 @@ class RetryPolicyTest {
     ErrorClassifier c = ErrorClassifier.standard();
     assertFalse(
         EXACT.isRetryable(
-            c.fromHttpResponse(
-                502, ResponseHeaders.empty(), "{\"error\":{\"code\":\"provider_auth_error\"}}")));
+            c.classify(
+                ErrorDetails.builder().statusCode(502).code("provider_auth_error").build())));
     assertFalse(
         EXACT.isRetryable(
-            c.fromHttpResponse(
-                503, ResponseHeaders.empty(), "{\"error\":{\"code\":\"budget_exceeded\"}}")));
+            c.classify(ErrorDetails.builder().statusCode(503).code("budget_exceeded").build())));
     assertFalse(
         EXACT.isRetryable(
-            c.fromHttpResponse(
-                500, ResponseHeaders.empty(), "{\"error\":{\"code\":\"model_not_found\"}}")));
+            c.classify(ErrorDetails.builder().statusCode(500).code("model_not_found").build())));
   }
 
   @Test
   void transportFailuresAndStreamErrors() {
     assertTrue(
-        EXACT.isRetryable(new AurikoConnectionException("refused", new IOException(), null, null)));
+        EXACT.isRetryable(SdkExceptions.connection("refused", new IOException(), null, null)));
     assertTrue(
         EXACT.isRetryable(
-            new AurikoTimeoutException(
+            SdkExceptions.timeout(
                 AurikoTimeoutException.Kind.CONNECT, Duration.ofSeconds(1), null, null, null)));
-    assertTrue(EXACT.isRetryable(new StreamInterruptedException("cut", null, null, null)));
-    assertFalse(EXACT.isRetryable(new MalformedResponseException("not json", null, null, null)));
+    assertTrue(EXACT.isRetryable(SdkExceptions.interrupted("cut", null, null, null)));
+    assertFalse(EXACT.isRetryable(SdkExceptions.malformed("not json", null, null, null)));
     assertFalse(EXACT.isRetryable(new IllegalStateException("a bug is not retried")));
     AurikoApiException overloadedInStream =
         ErrorClassifier.standard()
-            .fromStreamEvent(
-                "{\"error\":{\"code\":\"overloaded\"}}", ResponseHeaders.empty(), null);
+            .classify(
+                ErrorDetails.builder()
+                    .statusCode(200)
+                    .code("overloaded")
+                    .streamError(true)
+                    .build());
     assertTrue(EXACT.isRetryable(overloadedInStream));
     AurikoApiException authInStream =
         ErrorClassifier.standard()
-            .fromStreamEvent(
-                "{\"error\":{\"type\":\"authentication_error\"}}", ResponseHeaders.empty(), null);
+            .classify(
+                ErrorDetails.builder()
+                    .statusCode(200)
+                    .type("authentication_error")
+                    .streamError(true)
+                    .build());
     assertFalse(EXACT.isRetryable(authInStream));
   }
 
@@ -206,8 +211,9 @@ class RetryPolicyTest {
   @Test
   void explicitRetryAfterOnTheExceptionIsUsed() {
     AurikoApiException e =
-        new ai.auriko.errors.RateLimitException(
-            ErrorDetails.builder().statusCode(429).retryAfter(Duration.ofMillis(1234)).build());
+        ErrorClassifier.standard()
+            .classify(
+                ErrorDetails.builder().statusCode(429).retryAfter(Duration.ofMillis(1234)).build());
     assertEquals(Duration.ofMillis(1234), EXACT.retryDelay(0, e));
   }
 }

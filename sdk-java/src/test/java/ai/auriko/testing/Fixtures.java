@@ -1,6 +1,5 @@
 package ai.auriko.testing;
 
-import ai.auriko.errors.internal.TolerantJson;
 import ai.auriko.fixtures.WireRecordings;
 import ai.auriko.http.ResponseHeaders;
 import java.io.IOException;
@@ -77,7 +76,7 @@ public final class Fixtures {
         @SuppressWarnings("unchecked")
         Map<String, Object> spec =
             (Map<String, Object>)
-                TolerantJson.parse(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
+                TestJson.parse(new String(Files.readAllBytes(json), StandardCharsets.UTF_8));
         byte[] body = Files.readAllBytes(dir.resolve(String.valueOf(spec.get("body_file"))));
         String name = json.getFileName().toString().replace(".json", "");
         cases.add(new Case(name, spec, body));

@@ -1,9 +1,8 @@
 package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletions
-import ai.auriko.client.internal.Transport
+import ai.auriko.client.internal.ClientRuntime
 import java.io.Closeable
-import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * The client for Auriko or any OpenAI-compatible endpoint. Create one per application and share it:
@@ -24,15 +23,12 @@ internal constructor(
     /** The settings this client was built with. */
     public val options: AurikoClientOptions
 ) : Closeable {
-    private val closed = AtomicBoolean(false)
-    @get:JvmSynthetic
-    internal val transport: Transport =
-        Transport(options) { check(!closed.get()) { "AurikoClient is closed" } }
+    @get:JvmSynthetic internal val runtime: ClientRuntime = ClientRuntime(options)
 
     /** Chat endpoints: `client.chat.completions`. */
-    public val chat: Chat = Chat(ChatCompletions(transport))
+    public val chat: Chat = Chat(ChatCompletions(runtime))
 
-    private val management = ai.auriko.client.management.ManagementApi(transport)
+    private val management = ai.auriko.client.management.ManagementApi(runtime)
 
     /** `GET /me`: who the key belongs to. */
     public val me: ai.auriko.client.management.Me = ai.auriko.client.management.Me(management)
@@ -55,7 +51,7 @@ internal constructor(
 
     /** Closes the client; further calls fail. Safe to call more than once, from any thread. */
     override fun close() {
-        if (closed.compareAndSet(false, true)) transport.close()
+        runtime.close()
     }
 
     /** The base URL; the API key is masked, never printed. */

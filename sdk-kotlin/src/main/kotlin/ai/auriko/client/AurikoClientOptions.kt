@@ -60,6 +60,8 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
      */
     public val engine: HttpClientEngine? = builder.engine
 
+    @get:JvmSynthetic internal val time: ai.auriko.client.internal.ClientTime = builder.time
+
     /** The longest line a stream may send, in bytes. */
     public val maxLineBytes: Int = builder.maxLineBytes
 
@@ -193,12 +195,18 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         @set:JvmSynthetic
         internal var environment: (String) -> String? = System::getenv
 
+        /** The clock and retry waits; tests set virtual or recording ones. */
+        @get:JvmSynthetic
+        @set:JvmSynthetic
+        internal var time: ai.auriko.client.internal.ClientTime =
+            ai.auriko.client.internal.ClientTime.System
+
         @JvmSynthetic
         internal fun build(): AurikoClientOptions {
             val key =
                 apiKey?.takeIf { it.isNotBlank() }
                     ?: environment(API_KEY_VARIABLE)?.takeIf { it.isNotBlank() }
-                    ?: throw ai.auriko.errors.AurikoException(
+                    ?: throw ai.auriko.errors.SdkExceptions.unexpected(
                         "No API key: pass apiKey to AurikoClient or set the $API_KEY_VARIABLE environment variable",
                         null,
                         null,
@@ -208,7 +216,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
             // A control character (a pasted newline, a NUL) would make the HTTP layer reject the
             // header with a message that quotes it; fail here without echoing the key.
             if (trimmed.any { it < ' ' || it == '\u007f' }) {
-                throw ai.auriko.errors.AurikoException(
+                throw ai.auriko.errors.SdkExceptions.unexpected(
                     "The API key contains a control character (a pasted line break?); check $API_KEY_VARIABLE or apiKey",
                     null,
                     null,
@@ -229,7 +237,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
             return try {
                 normalizeBaseUrl(fromEnvironment)
             } catch (_: IllegalArgumentException) {
-                throw ai.auriko.errors.AurikoException(
+                throw ai.auriko.errors.SdkExceptions.unexpected(
                     "The $BASE_URL_VARIABLE environment variable is set but is not an http:// or https:// URL " +
                         "(its value is not shown); fix or unset it, or set baseUrl, which takes precedence",
                     null,

@@ -45,7 +45,7 @@ class ChunkDecodingFuzzTest {
                     "content events '$texts' differ from the completion '${completion.content}'"
                 }
             } catch (e: AurikoException) {
-                val partial: Any? = e.partialCompletion()
+                val partial: Any? = e.partialResult()
                 check(partial == null || partial is ChatCompletion) {
                     "a partial completion of type ${partial!!::class}"
                 }

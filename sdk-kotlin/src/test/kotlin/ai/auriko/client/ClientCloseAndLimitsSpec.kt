@@ -1,7 +1,7 @@
 package ai.auriko.client
 
-import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.contentEvent
 import ai.auriko.errors.AurikoException
@@ -46,7 +46,7 @@ class ClientCloseAndLimitsSpec :
                             .exceptionOrNull()
                     client.close()
                     e.shouldBeInstanceOf<StreamLimitExceededException>()
-                    val partial = e.partialCompletion<ChatCompletion>()
+                    val partial = e.partialCompletion
                     // "first" arrived completely (its blank line came) before the bad line:
                     seen.size shouldBe 1
                     partial?.choices?.firstOrNull()?.message?.content shouldBe "first"
@@ -108,9 +108,7 @@ class ClientCloseAndLimitsSpec :
                     }
                     val interrupted =
                         outcome.shouldBeInstanceOf<ai.auriko.errors.StreamInterruptedException>()
-                    interrupted
-                        .partialCompletion<ai.auriko.client.chat.ChatCompletion>()!!
-                        .content shouldBe "first"
+                    interrupted.partialCompletion!!.content shouldBe "first"
                 }
         }
 

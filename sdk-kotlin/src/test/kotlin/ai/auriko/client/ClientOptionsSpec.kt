@@ -473,7 +473,7 @@ class ClientOptionsSpec :
                 environment = { null }
             }
             client.options.engine.shouldBeNull()
-            val engine = client.transport.http.engine
+            val engine = client.runtime.http.engine
             engine::class.simpleName shouldBe "OkHttpEngine"
             val job = engine.coroutineContext[Job].shouldNotBeNull()
             job.isActive shouldBe true

@@ -1,6 +1,7 @@
 package ai.auriko.client
 
 import ai.auriko.errors.ErrorClassifier
+import ai.auriko.errors.ErrorDetails
 import ai.auriko.errors.RateLimitException
 import ai.auriko.http.ResponseHeaders
 import ai.auriko.sse.SseDecoder
@@ -48,7 +49,13 @@ class CoreInteropSpec :
             headers.creditsBalanceMicrodollars() shouldBe null
             val e =
                 ErrorClassifier.standard()
-                    .fromHttpResponse(429, headers, """{"error":{"message":"slow down"}}""")
+                    .classify(
+                        ErrorDetails.builder()
+                            .statusCode(429)
+                            .message("slow down")
+                            .headers(headers)
+                            .build()
+                    )
             e.shouldBeInstanceOf<RateLimitException>()
             e.retryAfter() shouldBe Duration.ofSeconds(3)
         }

@@ -60,7 +60,7 @@ class DefaultEngineSpec :
             LoopbackServer { it.answer("x") }
                 .use { server ->
                     client(server).use { client ->
-                        val config = client.transport.http.engine.config as OkHttpConfig
+                        val config = client.runtime.http.engine.config as OkHttpConfig
                         config.dispatcher.shouldNotBeNull()
                         // Ktor applies the engine's configuration block to the builder it makes the
                         // client with.
@@ -243,7 +243,7 @@ class DefaultEngineSpec :
                                 val live = AurikoClient {
                                     apiKey = "sk-default-engine-test"
                                     baseUrl = server.baseUrl.replace("/v1", "/live/v1")
-                                    this.engine = engine ?: client.transport.http.engine
+                                    this.engine = engine ?: client.runtime.http.engine
                                 }
                                 withContext(Dispatchers.Default) {
                                     val firstChunks = AtomicInteger()

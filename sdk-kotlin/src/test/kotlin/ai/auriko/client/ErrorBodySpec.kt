@@ -1,6 +1,6 @@
 package ai.auriko.client
 
-import ai.auriko.client.internal.Transport
+import ai.auriko.client.internal.MAX_ERROR_BODY_BYTES
 import ai.auriko.client.testing.Exchange
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.errors.InternalException
@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicLong
 import kotlin.random.Random
 
 /**
- * Hostile error bodies: endless ones (the client reads at most [Transport.MAX_ERROR_BODY_BYTES],
- * then lets go of the connection), binary ones, and deeply nested JSON. Each gives the typed error
- * at once, with a bounded message; none reaches a StackOverflowError or reads without limit.
+ * Hostile error bodies: endless ones (the client reads at most [MAX_ERROR_BODY_BYTES], then lets go
+ * of the connection), binary ones, and deeply nested JSON. Each gives the typed error at once, with
+ * a bounded message; none reaches a StackOverflowError or reads without limit.
  */
 class ErrorBodySpec :
     FunSpec({

@@ -1,6 +1,7 @@
 package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.testing.Fault
 import ai.auriko.client.testing.FaultLimits
 import ai.auriko.client.testing.LoopbackServer
@@ -187,7 +188,7 @@ class FaultInjectionSpec :
                                     val partial =
                                         (outcome.exceptionOrNull()
                                                 as? ai.auriko.errors.AurikoException)
-                                            ?.partialCompletion<ChatCompletion>()
+                                            ?.partialCompletion
                                     if (partial != null && expected != null) {
                                         if ((partial.content ?: "") == expected) exactPartials++
                                         else shorterPartials++
@@ -202,9 +203,8 @@ class FaultInjectionSpec :
                                 awaitValue(5_000) {
                                     server.openConnections.get().takeIf { it == 0 }
                                 }
-                                activeChildren(
-                                    client.transport.http.coroutineContext[Job]!!
-                                ) shouldBe 0
+                                activeChildren(client.runtime.http.coroutineContext[Job]!!) shouldBe
+                                    0
                                 results.map { it.first to it.second.first }
                             } finally {
                                 client.close()

@@ -2,6 +2,7 @@ package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.testing.Delivery
 import ai.auriko.client.testing.MockClient
 import ai.auriko.client.testing.WireFixture
@@ -193,12 +194,12 @@ fun checkError(fixture: WireFixture, failure: Throwable) {
                 e.isStreamError shouldBe true
                 e.code() shouldBe error.string("code")
                 e.errorMessage() shouldBe error.string("message")
-                e.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe
+                e.partialCompletion.shouldNotBeNull().content shouldBe
                     error.string("partial_content")
             }
             "interrupted" -> {
                 val e = failure.shouldBeInstanceOf<StreamInterruptedException>()
-                e.partialCompletion<ChatCompletion>().shouldNotBeNull().content shouldBe
+                e.partialCompletion.shouldNotBeNull().content shouldBe
                     error.string("partial_content")
             }
             else -> error("unknown error kind in ${fixture.name}")

@@ -1,6 +1,6 @@
 package ai.auriko.client
 
-import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.contentEvent
 import ai.auriko.client.testing.rateLimitedOnceServer
@@ -184,10 +184,7 @@ class RealServerSpec :
                             val timeout = e.shouldBeInstanceOf<AurikoTimeoutException>()
                             timeout.kind() shouldBe AurikoTimeoutException.Kind.IDLE
                             timeout.requestId() shouldBe "req_stall"
-                            timeout
-                                .partialCompletion<ChatCompletion>()
-                                .shouldNotBeNull()
-                                .content shouldBe "first"
+                            timeout.partialCompletion.shouldNotBeNull().content shouldBe "first"
                             elapsedMs shouldBeGreaterThanOrEqual 300L
                             elapsedMs shouldBeLessThan 1_500L
                             awaitValue(2_000) { server.clientClosedAt[1] }
@@ -286,10 +283,7 @@ class RealServerSpec :
                                     }
                                     .exceptionOrNull()
                             val interrupted = e.shouldBeInstanceOf<StreamInterruptedException>()
-                            interrupted
-                                .partialCompletion<ChatCompletion>()
-                                .shouldNotBeNull()
-                                .content shouldBe "abc"
+                            interrupted.partialCompletion.shouldNotBeNull().content shouldBe "abc"
                             interrupted.requestId() shouldBe "req_rst"
                             server.requests.size shouldBe
                                 1 // chunks had reached the caller: never retried
@@ -513,6 +507,6 @@ internal suspend fun <T : Any> awaitValue(millis: Long, read: () -> T?): T {
 
 /** No request coroutine of the client's HttpClient is still active. */
 internal suspend fun assertNoActiveCalls(client: AurikoClient) {
-    val job = client.transport.http.coroutineContext[Job].shouldNotBeNull()
+    val job = client.runtime.http.coroutineContext[Job].shouldNotBeNull()
     awaitValue(2_000) { if (job.children.none { it.isActive }) true else null }
 }

@@ -1,6 +1,7 @@
 package ai.auriko.client
 
 import ai.auriko.client.testing.LoopbackServer
+import ai.auriko.client.testing.RecordingTime
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.RateLimitException
 import ai.auriko.errors.ServiceUnavailableException
@@ -15,7 +16,6 @@ import java.time.Duration
 import java.time.ZoneOffset
 import java.time.ZonedDateTime
 import java.time.format.DateTimeFormatter
-import java.util.concurrent.CopyOnWriteArrayList
 
 /**
  * Retry storms: the server answers every attempt with 429 or 503 and a `Retry-After`. The client
@@ -46,13 +46,13 @@ class RetryStormSpec :
                     ex.respond(status, body, mapOf("Content-Type" to "application/json") + headers)
                 }
                 .use { server ->
-                    val waits = CopyOnWriteArrayList<Duration>()
+                    val time = RecordingTime()
                     val client = AurikoClient {
                         apiKey = "sk-storm-test"
                         baseUrl = server.baseUrl
+                        this.time = time
                         configure()
                     }
-                    client.transport.retrySleeper = { waits += it }
                     val started = System.nanoTime()
                     val failure =
                         try {
@@ -62,7 +62,11 @@ class RetryStormSpec :
                         }
                     ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan
                         5_000L // never slept for real
-                    Triple(failure, waits.toList(), server.requests.size)
+                    Triple(
+                        failure,
+                        time.sleeps.map { Duration.ofMillis(it.inWholeMilliseconds) },
+                        server.requests.size,
+                    )
                 }
         }
 

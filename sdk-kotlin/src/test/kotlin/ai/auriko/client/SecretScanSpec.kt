@@ -2,6 +2,7 @@ package ai.auriko.client
 
 import ai.auriko.client.blocking.blocking
 import ai.auriko.client.chat.StreamMetrics
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.AurikoLogger
@@ -56,7 +57,7 @@ class SecretScanSpec :
                         texts += "$where (stack trace)" to trace
                         texts += "$where (toString)" to value.toString()
                         (value as? ai.auriko.errors.AurikoException)?.let { e ->
-                            record("$where.partialCompletion", e.partialCompletion<Any>())
+                            record("$where.partialCompletion", e.partialCompletion)
                             (e as? ai.auriko.errors.AurikoApiException)?.let { api ->
                                 record("$where.headers", api.headers())
                                 texts += "$where.errorMessage" to api.errorMessage()

@@ -98,7 +98,7 @@ private fun sseCases() = arbitrary { rs ->
                 fields.forEach(::line)
                 line("")
                 val data = lines.joinToString("\n")
-                if (data.isNotEmpty()) expected += "event id=$id type=$type data=$data"
+                if (lines.isNotEmpty()) expected += "event id=$id type=$type data=$data"
             }
         }
     }

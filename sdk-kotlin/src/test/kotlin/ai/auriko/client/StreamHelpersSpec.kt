@@ -1,7 +1,7 @@
 package ai.auriko.client
 
-import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.StreamEvent
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.testing.Delivery
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.MockClient
@@ -337,8 +337,7 @@ class StreamHelpersSpec :
                         val stream = client.chat.completions.stream(fixtureRequest())
                         val e = runCatching { stream.collect {} }.exceptionOrNull()
                         val interrupted = e.shouldBeInstanceOf<StreamInterruptedException>()
-                        val partial =
-                            interrupted.partialCompletion<ChatCompletion>().shouldNotBeNull()
+                        val partial = interrupted.partialCompletion.shouldNotBeNull()
                         partial.content shouldBe "ab"
                         val pm = partial.streamMetrics.shouldNotBeNull()
                         pm.chunkCount shouldBe 2

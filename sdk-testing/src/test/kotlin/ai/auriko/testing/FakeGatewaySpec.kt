@@ -4,6 +4,7 @@ import ai.auriko.client.AurikoClient
 import ai.auriko.client.AurikoClientOptions
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.StreamEvent
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.InvalidRequestException
@@ -281,7 +282,7 @@ class FakeGatewaySpec :
                         e.errorMessage() shouldBe "Provider disconnected unexpectedly"
                         seen.joinToString("") shouldStartWith "Once upon"
                         seen.joinToString("") shouldNotContain "never"
-                        e.partialCompletion<ChatCompletion>()!!.content shouldBe "Once upon"
+                        e.partialCompletion!!.content shouldBe "Once upon"
                     }()
                 }
 
@@ -302,7 +303,7 @@ class FakeGatewaySpec :
                                     }
                                     .toList()
                             }
-                        e.partialCompletion<ChatCompletion>()!!.content shouldBe "Partial answer"
+                        e.partialCompletion!!.content shouldBe "Partial answer"
                     }()
                 }
 

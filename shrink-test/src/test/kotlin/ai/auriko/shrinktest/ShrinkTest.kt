@@ -92,8 +92,8 @@ class ShrinkTest {
             "shrunk ${shrunk.jar.length()} B of $inputBytes B",
         )
         assertTrue(
-            "ai/auriko/client/internal/Transport.class" !in shrunkEntries,
-            "Transport kept its name",
+            "ai/auriko/client/internal/ClientRuntime.class" !in shrunkEntries,
+            "ClientRuntime kept its name",
         )
         assertTrue(
             shrunkEntries.none { it.startsWith("ai/auriko/client/internal/") },

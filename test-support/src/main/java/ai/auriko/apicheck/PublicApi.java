@@ -101,12 +101,22 @@ public final class PublicApi {
 
   /**
    * The dump of a classes directory: binary-compatibility-validator's loading, its public filter
-   * with every {@code internal} package left out, and its text format.
+   * with every {@code internal} package and every {@code @InternalAurikoApi} declaration left out,
+   * and its text format.
    *
    * @param classes a compiled classes directory
    * @return the dump text
    */
   public static String dump(Path classes) {
+    return dumpOf(classes);
+  }
+
+  /**
+   * The marker of declarations left out of the dump: {@code ai.auriko.errors.InternalAurikoApi}.
+   */
+  public static final String INTERNAL_MARKER = "ai/auriko/errors/InternalAurikoApi";
+
+  private static String dumpOf(Path classes) {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
       files =
@@ -130,8 +140,11 @@ public final class PublicApi {
       Iterator<InputStream> it = streams.iterator();
       List<ClassBinarySignature> api =
           KotlinSignaturesLoadingKt.loadApiFromJvmClasses(SequencesKt.asSequence(it), n -> true);
+      // Declarations marked @InternalAurikoApi are public only to cross a module boundary.
       List<ClassBinarySignature> visible =
-          KotlinSignaturesLoadingKt.filterOutNonPublic(api, internalPackages, List.of());
+          KotlinSignaturesLoadingKt.filterOutAnnotated(
+              KotlinSignaturesLoadingKt.filterOutNonPublic(api, internalPackages, List.of()),
+              Set.of(INTERNAL_MARKER));
       return KotlinSignaturesLoadingKt.dump(visible, new StringBuilder()).toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -46,7 +46,8 @@ public class QuickStart {
         String requestId = stream.responseHeaders().requestId(); // typed headers
         System.out.println("request id: " + (requestId == null ? "none" : requestId));
       } catch (StreamInterruptedException e) {
-        ChatCompletion partial = e.partialCompletion(); // what had arrived, never lost
+        ChatCompletion partial =
+            e.partialResult(ChatCompletion.class); // what had arrived, never lost
         System.err.println("\ncut short after: " + (partial == null ? "" : partial.getContent()));
       }
 

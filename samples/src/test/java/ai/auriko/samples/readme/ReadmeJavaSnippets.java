@@ -16,6 +16,7 @@ import ai.auriko.client.management.Model;
 import ai.auriko.client.management.Workspace;
 import ai.auriko.errors.AurikoApiException;
 import ai.auriko.errors.ErrorClassifier;
+import ai.auriko.errors.ErrorDetails;
 import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RequestMetadata;
 import ai.auriko.gateway.RoutingOptions;
@@ -117,9 +118,12 @@ final class ReadmeJavaSnippets {
 
   static void handle(String type, String data) {}
 
-  static void classify(int status, ResponseHeaders headers, String body) {
+  static void classify(int status, String code, ResponseHeaders headers) {
     // README: java-error-classifier
-    AurikoApiException e = ErrorClassifier.standard().fromHttpResponse(status, headers, body);
+    AurikoApiException e =
+        ErrorClassifier.standard()
+            .classify(
+                ErrorDetails.builder().statusCode(status).code(code).headers(headers).build());
     // README: end
   }
 }

@@ -5,7 +5,7 @@ import ai.auriko.client.AurikoClientOptions
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.HttpLogLevel
-import ai.auriko.errors.AurikoInterruptedException
+import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.RetryPolicy
 import io.ktor.client.engine.HttpClientEngine
 import java.time.Duration
@@ -104,7 +104,7 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
             runBlocking { block() }
         } catch (e: InterruptedException) {
             Thread.currentThread().interrupt()
-            throw AurikoInterruptedException(
+            throw SdkExceptions.threadInterrupted(
                 "$what was interrupted; the call was cancelled",
                 e,
                 null,

@@ -8,12 +8,12 @@ import ai.auriko.client.chat.StreamEvent
 import ai.auriko.client.chat.StreamEventDecoder
 import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.chat.Usage
+import ai.auriko.client.internal.stream.Handoff
 import ai.auriko.errors.AurikoInterruptedException
-import ai.auriko.errors.StreamInterruptedException
+import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
 import java.util.Spliterator
 import java.util.Spliterators
-import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.stream.Stream
 import java.util.stream.StreamSupport
@@ -22,7 +22,6 @@ import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.launch
-import kotlinx.coroutines.sync.Semaphore
 
 /**
  * One streamed chat completion for Java: an [Iterator] (and a one-shot [Iterable]) of chunks, in
@@ -50,30 +49,25 @@ import kotlinx.coroutines.sync.Semaphore
  * stream is cancelled, the interrupt flag is set again, and [AurikoInterruptedException] is thrown.
  *
  * **Threads.** Chunks are read by the engine's I/O threads (or, when the iterating thread frees
- * read-ahead space, briefly by that thread) and handed over once each through a blocking queue; up
- * to 16 reads' worth of chunks are read ahead, no thread is started per stream, and nothing polls.
+ * read-ahead space, briefly by that thread) and handed over in batches: whatever arrived while the
+ * iterating thread was busy is taken at once, so a wake-up is paid only when it had to wait. Up to
+ * 256 chunks are read ahead, no thread is started per stream, and nothing polls.
  */
 public class BlockingChatCompletionStream
 internal constructor(private val source: ChatCompletionStream, scope: CoroutineScope) :
     Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
-    // The hand-off: the producer coroutine puts the chunks of each network read as one batch (then
-    // one End) into `queue`, suspending on `permits` when READ_AHEAD batches are waiting; the
-    // iterating thread takes them with a plain blocking take(), which parks without polling and
-    // answers interrupts. One hand-off per read, not per chunk: a wake-up costs more than a chunk.
-    private val queue = LinkedBlockingQueue<Any>()
-    private val permits = Semaphore(READ_AHEAD)
+    private val handoff = Handoff<ChatCompletionChunk>(READ_AHEAD)
     private val job: Job
 
     init {
         // Locals only: the producer must not capture `this`, or a dropped stream would stay
         // reachable from the engine and the cleaner could never run.
-        val items = queue
-        val gate = permits
+        val items = handoff
         val flow = source
-        job = scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(flow, items, gate) }
+        job = scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(flow, items) }
     }
 
-    private val cancel = CancelAction(job, queue)
+    private val cancel = CancelAction(job, handoff)
     private val cleanable: Cleanables.Registration? = Cleanables.register(this, cancel)
     private val iterated = AtomicBoolean(false)
     private val closed = AtomicBoolean(false)
@@ -119,27 +113,23 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
         if (position < batch.size) return true
         failure?.let { throw it }
         if (finished) return false
-        val item = queue.poll() ?: takeBlocking()
-        if (item is Tail) {
-            batch = item.chunks
-            position = 0
-            return true
-        }
-        if (item !is End) {
-            permits.release()
-            @Suppress("UNCHECKED_CAST")
-            batch = item as List<ChatCompletionChunk>
-            position = 0
-            return true // batches are never empty
-        }
+        val ended =
+            when (val taken = takeBlocking()) {
+                is Handoff.Taken.Items -> {
+                    batch = taken.items
+                    position = 0
+                    return true
+                }
+                is Handoff.Taken.Ended -> taken
+            }
         finished = true
-        val cause = item.cause
+        val cause = ended.cause
         if (cause == null || cause === CLOSED) return false // completed, or closed by close()
         val failure =
             if (cause is CancellationException) {
                 // Cancelled by someone else (the client was closed): never a silent normal end.
                 val partial = source.partialCompletion()
-                StreamInterruptedException(
+                SdkExceptions.interrupted(
                     "the stream was cancelled: ${cause.message}",
                     cause,
                     partial?.responseHeaders?.requestId(),
@@ -162,14 +152,14 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
         return batch[position++]
     }
 
-    private fun takeBlocking(): Any =
+    private fun takeBlocking(): Handoff.Taken<ChatCompletionChunk> =
         try {
-            queue.take()
+            handoff.take()
         } catch (e: InterruptedException) {
             close()
             Thread.currentThread().interrupt()
             val partial = source.partialCompletion()
-            throw AurikoInterruptedException(
+            throw SdkExceptions.threadInterrupted(
                 "the thread was interrupted while waiting for the stream; the stream was cancelled",
                 e,
                 partial?.responseHeaders?.requestId(),
@@ -277,54 +267,35 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
     /** How many HTTP attempts were made (1 plus retries before the first chunk). */
     public fun attempts(): Int = source.attempts
 
-    /** The end of the chunks: normal when [cause] is null. */
-    private class End(val cause: Throwable?)
-
-    /** Chunks handed over with a failure, outside the read-ahead permits (the producer is done). */
-    private class Tail(val chunks: List<ChatCompletionChunk>)
-
     /**
-     * Cancels the producer and wakes a waiting consumer; shared by [close] and the cleaner, so it
-     * must not reference the stream.
+     * Ends the hand-off (so a waiting consumer returns at once) and cancels the producer; shared by
+     * [close] and the cleaner, so it must not reference the stream.
      */
-    private class CancelAction(private val job: Job, private val queue: LinkedBlockingQueue<Any>) :
-        Runnable {
+    private class CancelAction(
+        private val job: Job,
+        private val handoff: Handoff<ChatCompletionChunk>,
+    ) : Runnable {
         override fun run() {
-            queue.put(
-                End(CLOSED)
-            ) // first, so the consumer stops here and not at the producer's End
+            handoff.close(CLOSED) // first, so the consumer stops here and not at the producer's end
             job.cancel()
         }
     }
 
     private companion object {
-        /** Batches (network reads' worth of chunks) read ahead of the iterating thread. */
-        const val READ_AHEAD = 16
+        /** Chunks read ahead of the iterating thread before the producer waits. */
+        const val READ_AHEAD = 256
 
         /** Marks the end that [close] caused; any other cancellation is a failure. */
         val CLOSED = CancellationException("the stream was closed")
 
-        suspend fun produce(
-            source: ChatCompletionStream,
-            queue: LinkedBlockingQueue<Any>,
-            permits: Semaphore,
-        ) {
-            var pending = ArrayList<ChatCompletionChunk>()
+        suspend fun produce(source: ChatCompletionStream, handoff: Handoff<ChatCompletionChunk>) {
             try {
-                suspend fun handOver() {
-                    if (pending.isEmpty()) return
-                    permits.acquire()
-                    queue.put(pending)
-                    pending = ArrayList()
-                }
-                source.collectBatched({ pending.add(it) }, ::handOver)
-                handOver()
-                queue.put(End(null))
+                source.collectUnchecked { handoff.put(it) }
+                handoff.finish(null)
             } catch (e: Throwable) {
                 // Chunks that arrived before the failure still reach the caller, then the failure
                 // itself; never an uncaught-exception handler.
-                if (pending.isNotEmpty()) queue.put(Tail(pending))
-                queue.put(End(e))
+                handoff.finish(e)
                 if (e is CancellationException) throw e
             }
         }

@@ -1,5 +1,6 @@
 package ai.auriko.client.chat
 
+import ai.auriko.errors.PartialResult
 import ai.auriko.http.ResponseHeaders
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
@@ -8,7 +9,8 @@ import kotlinx.serialization.json.JsonElement
 
 /**
  * A whole chat completion: the answer of a non-streaming call, the result of accumulating a stream,
- * or — attached to a stream exception — everything that had arrived before it failed.
+ * or — attached to a stream exception — everything that had arrived before it failed (read it with
+ * [partialCompletion], or `e.partialResult(ChatCompletion.class)` in Java).
  */
 @Serializable
 public class ChatCompletion
@@ -31,7 +33,7 @@ internal constructor(
     public val usage: Usage? = null,
     /** Auriko's routing report, when the server is Auriko. */
     @SerialName("routing_metadata") public val routingMetadata: RoutingMetadata? = null,
-) {
+) : PartialResult {
     /** The typed response headers of the HTTP response this completion came from. */
     @Transient
     public var responseHeaders: ResponseHeaders = ResponseHeaders.empty()

@@ -1,7 +1,7 @@
 package ai.auriko.client.chat
 
-import ai.auriko.client.internal.StreamCall
-import ai.auriko.client.internal.StreamRun
+import ai.auriko.client.internal.stream.StreamCall
+import ai.auriko.client.internal.stream.StreamRun
 import ai.auriko.http.ResponseHeaders
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector
@@ -18,9 +18,15 @@ import kotlinx.coroutines.flow.flow
  * println(stream.responseHeaders?.requestId()) // available as soon as the response starts
  * ```
  *
- * **Cold.** Each `collect` sends one HTTP request (plus retries before its first chunk); the
- * properties describe the most recent collection. Chunks are emitted as each event's final blank
- * line arrives, with no further buffering.
+ * **Cold.** Each `collect` sends one HTTP request (plus retries before its first chunk). Chunks are
+ * emitted as each event's final blank line arrives, with no further buffering.
+ *
+ * **Properties and several collections.** [completion], [usage], [routingMetadata] and
+ * [finishReasons] all describe one collection: the latest to *complete normally* (a collection
+ * still running, or one that failed, changes none of them), so `usage` and `routingMetadata` never
+ * come from two different answers. [responseHeaders] and [attempts] describe the latest collection
+ * to *start*, [metrics] the latest to *end*. When several collections of one stream run
+ * concurrently, read each one's own result from [toCompletion] or its exception instead.
  *
  * **Ending.** Collection completes normally when `[DONE]` arrives (the connection is then released
  * without reading further) or when the body ends after every choice finished. Otherwise it throws
@@ -33,15 +39,14 @@ import kotlinx.coroutines.flow.flow
  * connection promptly; the cancellation is rethrown as is. No thread or coroutine outlives the
  * collection.
  */
-public class ChatCompletionStream internal constructor(private val call: StreamCall) :
+public class ChatCompletionStream
+internal constructor(private val call: StreamCall<ChatCompletionChunk, ChatCompletion>) :
     Flow<ChatCompletionChunk> {
-    @Volatile private var run: StreamRun? = null
+    @Volatile private var started: StreamRun<ChatCompletionChunk, ChatCompletion>? = null
+    @Volatile private var ended: StreamRun<ChatCompletionChunk, ChatCompletion>? = null
+    @Volatile private var completed: ChatCompletion? = null
 
-    private val flow: Flow<ChatCompletionChunk> = flow {
-        val current = StreamRun()
-        run = current
-        call.collect(current, this)
-    }
+    private val flow: Flow<ChatCompletionChunk> = flow { collectUnchecked(this) }
 
     /**
      * Sends the request and emits its chunks to [collector] as they arrive; each call is a new
@@ -51,48 +56,49 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
         flow.collect(collector)
     }
 
-    /** The latest collection's response headers, as soon as its response started; else `null`. */
+    /** The latest started collection's response headers, as soon as its response started. */
     public val responseHeaders: ResponseHeaders?
-        get() = run?.headers
+        get() = started?.headers
 
     /**
-     * The latest collection's final completion (all chunks accumulated), once it completed
-     * normally.
+     * The final completion (all chunks accumulated) of the latest collection that completed
+     * normally; `null` before one did.
      */
     public val completion: ChatCompletion?
-        get() = run?.completion
+        get() = completed
 
-    /** Token usage of the latest completed collection, from whichever chunk carried it. */
+    /** Token usage of [completion], from whichever chunk carried it. */
     public val usage: Usage?
-        get() = completion?.usage
+        get() = completed?.usage
 
-    /** Routing metadata of the latest completed collection. */
+    /** Routing metadata of [completion]. */
     public val routingMetadata: RoutingMetadata?
-        get() = completion?.routingMetadata
+        get() = completed?.routingMetadata
 
-    /** Each choice's finish reason in the latest completed collection, by choice index. */
+    /** Each choice's finish reason in [completion], by choice index. */
     public val finishReasons: Map<Int, String?>
-        get() = completion?.choices?.associate { it.index to it.finishReason }.orEmpty()
+        get() = completed?.choices?.associate { it.index to it.finishReason }.orEmpty()
 
     /**
-     * Timing of the latest collection — time to headers, first chunk and first token, gaps, rate,
-     * keep-alives, retries — once it ended, normally or with an exception; `null` before.
+     * Timing of the latest collection to end — time to headers, first chunk and first token, gaps,
+     * rate, keep-alives, retries — normally or with an exception; `null` before.
      */
     public val metrics: StreamMetrics?
-        get() = run?.finalMetrics
+        get() = ended?.finalMetrics
 
-    /** How many HTTP attempts the latest collection made (1 plus retries). */
+    /** How many HTTP attempts the latest started collection made (1 plus retries). */
     public val attempts: Int
-        get() = run?.attempts ?: 0
+        get() = started?.attempts ?: 0
 
     /**
-     * Collects the stream and returns the final completion (every chunk accumulated), with
-     * [ChatCompletion.responseHeaders] and [ChatCompletion.streamMetrics]. Throws what [collect]
-     * throws.
+     * Collects the stream and returns this collection's final completion (every chunk accumulated),
+     * with [ChatCompletion.responseHeaders] and [ChatCompletion.streamMetrics]. Throws what
+     * [collect] throws.
      */
     public suspend fun toCompletion(): ChatCompletion {
-        collect {}
-        return checkNotNull(completion) { "the stream completed without a result" }
+        val run = call.newRun()
+        collectInto(run) {}
+        return checkNotNull(run.result) { "the stream completed without a result" }
     }
 
     /**
@@ -119,21 +125,27 @@ public class ChatCompletionStream internal constructor(private val call: StreamC
     }
 
     /**
-     * Collects without the `flow {}` wrapper, handing chunks to [collector] and calling [afterRead]
-     * after each network read's chunks: the Java bridge's batched hand-off.
+     * Collects without the `flow {}` wrapper's per-chunk checks: the Java bridge's collector is the
+     * SDK's own and never breaks flow rules.
      */
     @JvmSynthetic
-    internal suspend fun collectBatched(
-        collector: FlowCollector<ChatCompletionChunk>,
-        afterRead: suspend () -> Unit,
-    ) {
-        val current = StreamRun()
-        run = current
-        call.collect(current, collector, afterRead)
+    internal suspend fun collectUnchecked(collector: FlowCollector<ChatCompletionChunk>) {
+        collectInto(call.newRun(), collector)
     }
 
-    /** What the latest collection has assembled so far; safe to call from any thread. */
-    @JvmSynthetic
-    internal fun partialCompletion(): ChatCompletion? =
-        run?.let { if (it.headers == null) null else it.partial() }
+    private suspend fun collectInto(
+        run: StreamRun<ChatCompletionChunk, ChatCompletion>,
+        collector: FlowCollector<ChatCompletionChunk>,
+    ) {
+        started = run
+        try {
+            call.collect(run, collector)
+            run.result?.let { completed = it }
+        } finally {
+            ended = run
+        }
+    }
+
+    /** What the latest started collection has assembled so far; safe from any thread. */
+    @JvmSynthetic internal fun partialCompletion(): ChatCompletion? = started?.partial()
 }

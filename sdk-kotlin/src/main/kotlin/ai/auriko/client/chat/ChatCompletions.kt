@@ -3,17 +3,19 @@ package ai.auriko.client.chat
 import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.client.dsl.ChatCompletionRequestBuilder
 import ai.auriko.client.dsl.chatCompletionRequest
+import ai.auriko.client.internal.ClientRuntime
 import ai.auriko.client.internal.RequestEncoder
-import ai.auriko.client.internal.StreamCall
-import ai.auriko.client.internal.Transport
-import ai.auriko.client.internal.decodeCompletionOrThrow
+import ai.auriko.client.internal.chat.ChatStreamFormat
+import ai.auriko.client.internal.chat.decodeCompletion
+import ai.auriko.client.internal.exchange
+import ai.auriko.client.internal.stream.StreamCall
 import io.ktor.http.HttpMethod
 
 /**
  * `POST /chat/completions`: [create] for a whole answer, [stream] for chunks as they are generated.
  * Both retry failed attempts under the client's retry policy and throw the SDK's typed exceptions.
  */
-public class ChatCompletions internal constructor(private val transport: Transport) {
+public class ChatCompletions internal constructor(private val runtime: ClientRuntime) {
 
     /**
      * Sends [request] and returns the whole completion, with [ChatCompletion.routingMetadata],
@@ -27,13 +29,13 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      */
     public suspend fun create(request: ChatCompletionRequest): ChatCompletion {
         val requestBody = RequestEncoder.encode(request, stream = false)
-        return transport.exchange(
+        return runtime.exchange(
             HttpMethod.Post,
-            "/chat/completions",
+            ChatStreamFormat.path,
             requestBody,
             request.model(),
         ) { text, headers ->
-            decodeCompletionOrThrow(transport, text, headers)
+            decodeCompletion(runtime.errors, text, headers)
         }
     }
 
@@ -54,7 +56,12 @@ public class ChatCompletions internal constructor(private val transport: Transpo
      */
     public fun stream(request: ChatCompletionRequest): ChatCompletionStream =
         ChatCompletionStream(
-            StreamCall(transport, RequestEncoder.encode(request, stream = true), request.model())
+            StreamCall(
+                runtime,
+                ChatStreamFormat,
+                RequestEncoder.encode(request, stream = true),
+                request.model(),
+            )
         )
 
     /**

@@ -13,15 +13,17 @@ import java.time.Duration
 
 /**
  * Reports one call to the client's [AurikoEventListener] and, at its [HttpLogLevel], to its logger.
- * Everything logged goes through [Transport.redact] and [redactHeader], so neither the API key nor
- * a cookie can reach a log line. Listener and logger failures are contained here: an observer never
- * changes the outcome of a call.
+ * Everything logged goes through the [Redactor], so neither the API key nor a cookie can reach a
+ * log line. Listener and logger failures are contained here: an observer never changes the outcome
+ * of a call.
  */
-internal class CallObserver(private val transport: Transport, val call: AurikoCall) {
-    private val options = transport.options
+internal class CallObserver(private val runtime: ClientRuntime, val call: AurikoCall) {
+    private val options = runtime.options
+    private val redactor = runtime.redactor
+    private val time = runtime.time
     private val listener = options.eventListener
     private val level = options.httpLogLevel
-    private val start = System.nanoTime()
+    private val start = time.nanoTime()
     private var headersAt = 0L
     private var ended = false
 
@@ -46,23 +48,23 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         log("--> ${call.method} ${call.url}$size$retry")
         if (logsHeaders) {
             for ((name, values) in builder.headers.entries()) for (value in values) log(
-                transport.redact("$name: ${redactHeader(name, value)}")
+                redactor.text("$name: ${redactor.header(name, value)}")
             )
             if (body != null) log("Content-Type: application/json")
         }
-        if (logsBodies && body != null) log(transport.redact(String(body, Charsets.UTF_8)))
+        if (logsBodies && body != null) log(redactor.text(String(body, Charsets.UTF_8)))
         if (logsHeaders) log("--> END ${call.method}")
     }
 
     fun responseHeaders(status: Int, headers: ResponseHeaders) {
-        headersAt = System.nanoTime()
+        headersAt = time.nanoTime()
         notify { responseHeaders(call, status, headers) }
         if (!logs) return
         val requestId = headers.requestId()?.let { ", request id $it" } ?: ""
         log("<-- $status ${call.url} (${millis(headersAt - start)} ms$requestId)")
         if (logsHeaders) {
             for (name in headers.names()) for (value in headers.values(name)) log(
-                transport.redact("$name: ${redactHeader(name, value)}")
+                redactor.text("$name: ${redactor.header(name, value)}")
             )
         }
     }
@@ -71,7 +73,7 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
      * A response body read whole (errors, non-streaming answers); logged at [HttpLogLevel.BODY].
      */
     fun responseBody(text: String) {
-        if (logsBodies) log(transport.redact(text))
+        if (logsBodies) log(redactor.text(text))
     }
 
     /**
@@ -80,8 +82,8 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
     fun streamEvent(type: String?, data: String) {
         if (logsBodies)
             log(
-                if (type == null) "data: ${transport.redact(data)}"
-                else "event: $type data: ${transport.redact(data)}"
+                if (type == null) "data: ${redactor.text(data)}"
+                else "event: $type data: ${redactor.text(data)}"
             )
     }
 
@@ -93,7 +95,7 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
             )
     }
 
-    fun firstChunk() = notify { firstChunk(call, Duration.ofNanos(System.nanoTime() - start)) }
+    fun firstChunk() = notify { firstChunk(call, Duration.ofNanos(time.nanoTime() - start)) }
 
     fun succeeded(metrics: StreamMetrics?) {
         if (!end()) return
@@ -128,15 +130,15 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         return true
     }
 
-    private fun elapsed(): Duration = Duration.ofNanos(System.nanoTime() - start)
+    private fun elapsed(): Duration = Duration.ofNanos(time.nanoTime() - start)
 
     private fun describe(error: Throwable): String {
         val type = error.javaClass.simpleName
         val status = (error as? AurikoApiException)?.let { " (status ${it.statusCode()})" } ?: ""
-        return transport.redact("$type$status: ${error.message}")
+        return redactor.text("$type$status: ${error.message}")
     }
 
-    private fun log(message: String) = transport.log(LogLevel.INFO, message, null)
+    private fun log(message: String) = runtime.log(LogLevel.INFO, message, null)
 
     private inline fun notify(event: AurikoEventListener.() -> Unit) {
         if (listener === AurikoEventListener.NONE) return
@@ -147,7 +149,7 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
             // the call
             // (nor, thrown from callSucceeded, turn a delivered success into a failure).
             if (e is VirtualMachineError) throw e
-            transport.log(
+            runtime.log(
                 LogLevel.WARN,
                 "the event listener ${listener.javaClass.name} threw; ignored",
                 e,
@@ -155,21 +157,7 @@ internal class CallObserver(private val transport: Transport, val call: AurikoCa
         }
     }
 
-    companion object {
-        /** Header values that are credentials or session state; never logged. */
-        private val SECRET_HEADERS =
-            setOf(
-                "authorization",
-                "proxy-authorization",
-                "api-key",
-                "x-api-key",
-                "cookie",
-                "set-cookie",
-            )
-
-        fun redactHeader(name: String, value: String): String =
-            if (name.lowercase() in SECRET_HEADERS) "██" else value
-
-        private fun millis(nanos: Long): Long = nanos / 1_000_000
+    private companion object {
+        fun millis(nanos: Long): Long = nanos / 1_000_000
     }
 }

@@ -17,6 +17,7 @@ import kotlinx.coroutines.launch
  */
 internal class Watchdog(
     scope: CoroutineScope,
+    private val time: ClientTime,
     private val firstEventTimeout: Duration,
     private val idleTimeout: Duration,
 ) {
@@ -41,12 +42,11 @@ internal class Watchdog(
                 val deadline = deadlineNanos
                 if (deadline == NO_DEADLINE) {
                     // Paused while the caller holds a chunk: look again soon, so a stall right
-                    // after
-                    // the caller returns is caught at most a quarter of an idle period late.
+                    // after the caller returns is caught at most a quarter of an idle period late.
                     delay((maxSleepMillis / 4).coerceAtLeast(1))
                     continue
                 }
-                val remaining = deadline - System.nanoTime()
+                val remaining = deadline - time.nanoTime()
                 if (remaining <= 0) {
                     throw if (started) Fired(AurikoTimeoutException.Kind.IDLE, idleTimeout)
                     else Fired(AurikoTimeoutException.Kind.FIRST_EVENT, firstEventTimeout)
@@ -71,7 +71,7 @@ internal class Watchdog(
     }
 
     private fun deadlineAfter(timeout: Duration): Long =
-        if (timeout.isInfinite()) NO_DEADLINE else System.nanoTime() + timeout.inWholeNanoseconds
+        if (timeout.isInfinite()) NO_DEADLINE else time.nanoTime() + timeout.inWholeNanoseconds
 
     private companion object {
         const val NO_DEADLINE = Long.MIN_VALUE

@@ -1,9 +1,11 @@
 package ai.auriko.client.management
 
-import ai.auriko.client.internal.Transport
+import ai.auriko.client.internal.ClientRuntime
+import ai.auriko.client.internal.ErrorResponses
+import ai.auriko.client.internal.WireJson
+import ai.auriko.client.internal.exchange
 import ai.auriko.errors.InvalidRequestException
-import ai.auriko.errors.MalformedResponseException
-import ai.auriko.errors.internal.ParsedErrorBody
+import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
 import io.ktor.http.HttpMethod
 import kotlinx.serialization.KSerializer
@@ -13,9 +15,9 @@ import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 
 /** The shared machinery of the read-only management endpoints: GET, decode, keep the raw JSON. */
-internal class ManagementApi(private val transport: Transport) {
+internal class ManagementApi(private val runtime: ClientRuntime) {
     suspend fun <T : ApiObject> getObject(path: String, serializer: KSerializer<T>): T =
-        transport.exchange(HttpMethod.Get, path, null) { text, headers ->
+        runtime.exchange(HttpMethod.Get, path, null) { text, headers ->
             val element = parse(text, headers)
             val obj =
                 element as? JsonObject
@@ -24,7 +26,7 @@ internal class ManagementApi(private val transport: Transport) {
         }
 
     suspend fun <T : ApiObject> getList(path: String, serializer: KSerializer<T>): ApiList<T> =
-        transport.exchange(HttpMethod.Get, path, null) { text, headers ->
+        runtime.exchange(HttpMethod.Get, path, null) { text, headers ->
             val element = parse(text, headers)
             val items =
                 when (element) {
@@ -44,10 +46,10 @@ internal class ManagementApi(private val transport: Transport) {
 
     private fun parse(text: String, headers: ResponseHeaders): JsonElement =
         try {
-            transport.json.parseToJsonElement(text)
+            WireJson.parseToJsonElement(text)
         } catch (e: SerializationException) {
-            throw MalformedResponseException(
-                "the response is not JSON: ${ParsedErrorBody.snippet(transport.redact(text))}",
+            throw SdkExceptions.malformed(
+                "the response is not JSON: ${ErrorResponses.snippet(text)}",
                 e,
                 headers.requestId(),
                 null,
@@ -61,7 +63,7 @@ internal class ManagementApi(private val transport: Transport) {
     ): T {
         val value =
             try {
-                transport.json.decodeFromJsonElement(serializer, obj)
+                WireJson.decodeFromJsonElement(serializer, obj)
             } catch (e: SerializationException) {
                 throw malformed("a field has an unexpected type (${e.message})", obj, headers)
             } catch (e: IllegalArgumentException) {
@@ -73,8 +75,8 @@ internal class ManagementApi(private val transport: Transport) {
     }
 
     private fun malformed(what: String, element: JsonElement, headers: ResponseHeaders) =
-        MalformedResponseException(
-            "unexpected response: $what: ${ParsedErrorBody.snippet(transport.redact(element.toString()))}",
+        SdkExceptions.malformed(
+            "unexpected response: $what: ${ErrorResponses.snippet(runtime.redactor.text(element.toString()))}",
             null,
             headers.requestId(),
             null,

@@ -224,7 +224,7 @@ class BlockingClientJavaTest {
                 while (stream.hasNext()) received.add(stream.next());
               });
       assertEquals(2, received.size());
-      ChatCompletion partial = e.partialCompletion();
+      ChatCompletion partial = e.partialResult(ChatCompletion.class);
       assertNotNull(partial);
       assertEquals("The answer is", partial.getContent());
       assertEquals("req_cut", e.requestId());

@@ -3,6 +3,7 @@ package ai.auriko.client.testing
 import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.chat.ChatMessage
 import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.partialCompletion
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.MalformedResponseException
@@ -295,7 +296,7 @@ fun StreamPlan.isResetBeforeAnythingWasRead(failure: Throwable, seen: String): B
     fault == Fault.RESET &&
         failure::class == ai.auriko.errors.AurikoConnectionException::class &&
         seen.isEmpty() &&
-        (failure as AurikoException).partialCompletion<Any>() == null &&
+        (failure as AurikoException).partialResult() == null &&
         failure.requestId() == null
 
 /** A non-streaming completion carrying [content]. */
@@ -334,7 +335,7 @@ fun StreamPlan.check(
     failure as AurikoException
     if (failure.requestId() != expect.requestId)
         return "$this: request id ${failure.requestId()} != ${expect.requestId}"
-    val partial = failure.partialCompletion<ChatCompletion>()
+    val partial = failure.partialCompletion
     if (expect.content == null) {
         if (partial != null) return "$this: unexpected partial '${partial.content}'"
     } else {

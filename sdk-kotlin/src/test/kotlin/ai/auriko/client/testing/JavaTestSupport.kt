@@ -41,8 +41,7 @@ object JavaTestSupport {
     @JvmStatic
     fun activeCoroutines(client: ai.auriko.client.blocking.AurikoBlockingClient): Int {
         val scopeJob = client.scope.coroutineContext[kotlinx.coroutines.Job]!!
-        val httpJob =
-            client.kotlinClient().transport.http.coroutineContext[kotlinx.coroutines.Job]!!
+        val httpJob = client.kotlinClient().runtime.http.coroutineContext[kotlinx.coroutines.Job]!!
         return scopeJob.children.count { it.isActive } + httpJob.children.count { it.isActive }
     }
 

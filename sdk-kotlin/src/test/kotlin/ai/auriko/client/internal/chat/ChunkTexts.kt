@@ -1,6 +1,7 @@
-package ai.auriko.client.internal
+package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.internal.WireJson
 import kotlin.random.Random
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement

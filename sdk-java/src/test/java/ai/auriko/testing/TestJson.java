@@ -1,4 +1,4 @@
-package ai.auriko.errors.internal;
+package ai.auriko.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +7,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small JSON reader for error bodies only: objects become {@code Map}, arrays {@code List},
+ * A small JSON reader for the tests' fixture specs (sdk-java has no JSON library; the product reads
+ * JSON with kotlinx.serialization, in sdk-kotlin): objects become {@code Map}, arrays {@code List},
  * numbers {@code String} (their literal text, because codes may be {@code 400} or {@code "400"}),
  * and it gives up (returns {@link #FAILED}) instead of throwing on anything it does not like. Error
  * bodies come from proxies and load balancers as often as from the gateway, so failure to parse is
  * an expected outcome, not an error. Nesting is capped so hostile input cannot overflow the stack.
  */
-public final class TolerantJson {
+public final class TestJson {
   /** Returned when the text is not one JSON value. */
   public static final Object FAILED = new Object();
 
@@ -22,7 +23,7 @@ public final class TolerantJson {
   private final String s;
   private int i;
 
-  private TolerantJson(String s) {
+  private TestJson(String s) {
     this.s = s;
   }
 
@@ -34,7 +35,7 @@ public final class TolerantJson {
    *     null} for JSON null, or {@link #FAILED}
    */
   public static @Nullable Object parse(String text) {
-    TolerantJson p = new TolerantJson(text);
+    TestJson p = new TestJson(text);
     try {
       p.skipWs();
       Object v = p.value(0);

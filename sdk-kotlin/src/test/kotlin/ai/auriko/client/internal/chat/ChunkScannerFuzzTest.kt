@@ -1,4 +1,4 @@
-package ai.auriko.client.internal
+package ai.auriko.client.internal.chat
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider
 import com.code_intelligence.jazzer.junit.FuzzTest

@@ -1,4 +1,4 @@
-package ai.auriko.client.internal
+package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionChunk
@@ -6,28 +6,30 @@ import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.ChunkDelta
 import ai.auriko.client.chat.FunctionCallDelta
 import ai.auriko.client.chat.ToolCallDelta
-import ai.auriko.errors.MalformedResponseException
-import ai.auriko.errors.internal.ParsedErrorBody
+import ai.auriko.client.internal.ErrorResponses
+import ai.auriko.client.internal.WireJson
+import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 
 /**
- * Decodes a 200 JSON body as a [ChatCompletion]. A body whose top-level `error` is an object is an
- * error the server reported with a success status, and throws the classified exception.
+ * Decodes a 200 JSON body (already without the key) as a [ChatCompletion], parsing it once. A body
+ * whose top-level `error` is not null is an error the server reported with a success status, and
+ * throws the classified exception.
  */
-internal fun decodeCompletionOrThrow(
-    transport: Transport,
+internal fun decodeCompletion(
+    errors: ErrorResponses,
     text: String,
     headers: ResponseHeaders,
 ): ChatCompletion {
     val element =
         try {
-            transport.json.parseToJsonElement(text)
+            WireJson.parseToJsonElement(text)
         } catch (e: SerializationException) {
-            throw MalformedResponseException(
-                "the response is not JSON: ${ParsedErrorBody.snippet(text)}",
+            throw SdkExceptions.malformed(
+                "the response is not JSON: ${ErrorResponses.snippet(text)}",
                 e,
                 headers.requestId(),
                 null,
@@ -35,28 +37,26 @@ internal fun decodeCompletionOrThrow(
         }
     val error = (element as? JsonObject)?.get("error")
     if (error != null && error !is JsonNull)
-        throw transport.classifier.fromStreamEvent(text, headers, null)
+        throw errors.fromSuccessBody(element as JsonObject, text, headers)
     val completion =
         try {
-            transport.json.decodeFromJsonElement(ChatCompletion.serializer(), element)
+            WireJson.decodeFromJsonElement(ChatCompletion.serializer(), element)
         } catch (e: SerializationException) {
-            throw MalformedResponseException(
-                "the response is not a chat completion: ${ParsedErrorBody.snippet(text)}",
-                e,
-                headers.requestId(),
-                null,
-            )
+            throw notACompletion(text, e, headers)
         } catch (e: IllegalArgumentException) {
-            throw MalformedResponseException(
-                "the response is not a chat completion: ${ParsedErrorBody.snippet(text)}",
-                e,
-                headers.requestId(),
-                null,
-            )
+            throw notACompletion(text, e, headers)
         }
     completion.responseHeaders = headers
     return completion
 }
+
+private fun notACompletion(text: String, e: Exception, headers: ResponseHeaders) =
+    SdkExceptions.malformed(
+        "the response is not a chat completion: ${ErrorResponses.snippet(text)}",
+        e,
+        headers.requestId(),
+        null,
+    )
 
 /** The whole completion as the one chunk a stream of it would add up to. */
 internal fun ChatCompletion.toSingleChunk(): ChatCompletionChunk =

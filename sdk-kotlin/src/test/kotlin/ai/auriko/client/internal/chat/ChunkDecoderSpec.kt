@@ -1,5 +1,6 @@
-package ai.auriko.client.internal
+package ai.auriko.client.internal.chat
 
+import ai.auriko.client.internal.WireJson
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.ints.shouldBeGreaterThan

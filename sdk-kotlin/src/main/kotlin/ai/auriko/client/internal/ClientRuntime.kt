@@ -1,0 +1,80 @@
+package ai.auriko.client.internal
+
+import ai.auriko.client.AurikoClientOptions
+import ai.auriko.client.events.AurikoCall
+import ai.auriko.client.logging.LogLevel
+import ai.auriko.errors.ErrorClassifier
+import io.ktor.client.HttpClient
+import io.ktor.client.engine.HttpClientEngine
+import io.ktor.client.plugins.HttpTimeout
+import io.ktor.http.HttpMethod
+import java.util.concurrent.atomic.AtomicLong
+
+/**
+ * What one [ai.auriko.client.AurikoClient] shares between its calls: the Ktor client and the engine
+ * it may own, the one [lifecycle], the [redactor], the error mapping, the logger and the clock.
+ * Endpoints run their calls through [runner].
+ */
+internal class ClientRuntime(val options: AurikoClientOptions) {
+    val lifecycle: ClientLifecycle = ClientLifecycle()
+    val redactor: Redactor = Redactor(options.secretApiKey())
+    val errors: ErrorResponses = ErrorResponses(ErrorClassifier.standard(), redactor)
+    val time: ClientTime = options.time
+
+    private val ownsEngine = options.engine == null
+    private val engine: HttpClientEngine = options.engine ?: defaultEngine()
+
+    val http: HttpClient =
+        HttpClient(engine) {
+            expectSuccess = false
+            // No redirect is followed: the API never redirects, following one could turn a POST
+            // into a GET, and the Authorization header must never reach another host. A 3xx becomes
+            // an UnexpectedStatusException naming its Location. Ktor's OkHttp engine switches
+            // OkHttp's own redirect following off as well.
+            followRedirects = false
+            install(HttpTimeout) {
+                connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
+            }
+        }
+
+    val runner: CallRunner = CallRunner(this)
+
+    private val callIds = AtomicLong()
+
+    init {
+        InsecureBaseUrl.warnIfInsecure(options.baseUrl) { log(LogLevel.WARN, it, null) }
+        BlockingEngineCheck.warnIfStallable(engine) { log(LogLevel.WARN, it, null) }
+    }
+
+    fun url(path: String): String = options.baseUrl + path
+
+    /** Starts observing a new call: the listener hears `callStarted` now. */
+    fun observe(
+        method: HttpMethod,
+        path: String,
+        streaming: Boolean,
+        model: String? = null,
+    ): CallObserver =
+        CallObserver(
+                this,
+                AurikoCall(callIds.incrementAndGet(), method.value, url(path), streaming, model),
+            )
+            .also { it.callStarted() }
+
+    /** Writes to the client's logger; a failing logger is ignored (it must never fail a call). */
+    fun log(level: LogLevel, message: String, error: Throwable?) {
+        try {
+            options.logger.log(level, message, error)
+        } catch (e: Throwable) {
+            // nothing sensible to do: the logger is what would report it
+            if (e is VirtualMachineError) throw e
+        }
+    }
+
+    /** Closes the client once: in-flight calls end, the pool and an owned engine are released. */
+    fun close() {
+        if (!lifecycle.close()) return
+        http.close()
+        if (ownsEngine) engine.close()
+    }
+}

@@ -1,0 +1,36 @@
+package ai.auriko.client.internal.chat
+
+import ai.auriko.client.chat.ChatCompletionChunk
+import kotlinx.serialization.json.Json
+
+/**
+ * Decodes the chunk events of one stream. Not thread-safe: one per stream, used by the collecting
+ * coroutine only.
+ *
+ * Nearly every event of a stream has one shape — an id, the model, a fingerprint and one choice
+ * whose delta carries a few characters of text or of a tool call's arguments — and most of the cost
+ * of decoding it with kotlinx.serialization is copying: every key becomes a String to look it up,
+ * and the id, object type, model and fingerprint are copied again on every chunk although they
+ * never change within a stream. For that shape a scanner reads the event text in place: keys are
+ * compared where they are, and a value equal to the one the previous chunk carried is that same
+ * String instance. Only the text that is new (the content) is copied.
+ *
+ * The scanner answers only for strict JSON of that shape. Anything else — usage, routing metadata,
+ * errors, log probabilities, nested values under unknown keys, escapes inside keys, duplicate keys,
+ * numbers that are not plain integers, raw control characters — goes to kotlinx.serialization,
+ * which stays the one definition of what a chunk means and of every error message. Differential
+ * tests and a fuzz target check that wherever the scanner answers, it gives what
+ * kotlinx.serialization gives.
+ */
+internal class ChunkDecoder(private val json: Json) {
+    private val scanner = ChunkScanner()
+
+    /**
+     * Decodes one event's data.
+     *
+     * @throws kotlinx.serialization.SerializationException or [IllegalArgumentException] when the
+     *   data is not a chunk, exactly as kotlinx.serialization reports it
+     */
+    fun decode(data: String): ChatCompletionChunk =
+        scanner.scan(data) ?: json.decodeFromString(ChatCompletionChunk.serializer(), data)
+}

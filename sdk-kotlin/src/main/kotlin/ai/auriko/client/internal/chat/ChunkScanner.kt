@@ -1,0 +1,229 @@
+package ai.auriko.client.internal.chat
+
+import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.ChunkChoice
+import ai.auriko.client.chat.ChunkDelta
+import ai.auriko.client.chat.FunctionCallDelta
+import ai.auriko.client.chat.ToolCallDelta
+
+/**
+ * The scanner behind [ChunkDecoder]: [scan] returns the chunk, or `null` when the text is outside
+ * the shape it reads (the caller then decodes it the general way). It keeps the strings of the
+ * previous chunk to return them again when they repeat.
+ */
+internal class ChunkScanner : JsonShapeReader() {
+    // Values that repeat on every chunk of a stream, as the previous chunk carried them.
+    private var lastId: String? = null
+    private var lastObject: String? = null
+    private var lastModel: String? = null
+    private var lastFingerprint: String? = null
+    private var lastTier: String? = null
+    private var lastRole: String? = null
+    private var lastFinish: String? = null
+    private var lastNativeFinish: String? = null
+    private var lastCallId: String? = null
+    private var lastCallType: String? = null
+    private var lastFunctionName: String? = null
+
+    fun scan(data: String): ChatCompletionChunk? = read(data) { chunk() }
+
+    private fun chunk(): ChatCompletionChunk {
+        skipWhitespace()
+        var id: String? = null
+        var objectType: String? = null
+        var created: Long? = null
+        var model: String? = null
+        var fingerprint: String? = null
+        var tier: String? = null
+        var choices: List<ChunkChoice> = emptyList()
+        members(CHUNK_KEYS) { key ->
+            when (key) {
+                0 -> {
+                    id = string(lastId)
+                    if (id != null) lastId = id
+                }
+                1 -> {
+                    objectType = string(lastObject)
+                    if (objectType != null) lastObject = objectType
+                }
+                2 -> created = long()
+                3 -> {
+                    model = string(lastModel)
+                    if (model != null) lastModel = model
+                }
+                4 -> {
+                    fingerprint = string(lastFingerprint)
+                    if (fingerprint != null) lastFingerprint = fingerprint
+                }
+                5 -> {
+                    tier = string(lastTier)
+                    if (tier != null) lastTier = tier
+                }
+                6 -> choices = choices()
+                7,
+                8,
+                9 ->
+                    literalNull() // usage, routing_metadata, error: only their absence is read here
+                else -> skipScalar()
+            }
+        }
+        return ChatCompletionChunk(
+            id = id,
+            objectType = objectType,
+            created = created,
+            model = model,
+            systemFingerprint = fingerprint,
+            serviceTier = tier,
+            choices = choices,
+        )
+    }
+
+    private fun choices(): List<ChunkChoice> = array { choice() }
+
+    private fun choice(): ChunkChoice {
+        var index = 0
+        var delta: ChunkDelta? = null
+        var finish: String? = null
+        var nativeFinish: String? = null
+        members(CHOICE_KEYS) { key ->
+            when (key) {
+                0 -> index = int()
+                1 -> delta = delta()
+                2 -> {
+                    finish = string(lastFinish)
+                    if (finish != null) lastFinish = finish
+                }
+                3 -> {
+                    nativeFinish = string(lastNativeFinish)
+                    if (nativeFinish != null) lastNativeFinish = nativeFinish
+                }
+                4 -> literalNull() // logprobs
+                else -> skipScalar()
+            }
+        }
+        return ChunkChoice(
+            index = index,
+            delta = delta ?: ChunkDelta(),
+            finishReason = finish,
+            nativeFinishReason = nativeFinish,
+        )
+    }
+
+    private fun delta(): ChunkDelta {
+        var role: String? = null
+        var content: String? = null
+        var reasoning: String? = null
+        var signature: String? = null
+        var redacted: String? = null
+        var refusal: String? = null
+        var toolCalls: List<ToolCallDelta> = emptyList()
+        members(DELTA_KEYS) { key ->
+            when (key) {
+                0 -> {
+                    role = string(lastRole)
+                    if (role != null) lastRole = role
+                }
+                1 -> content = string(null)
+                2 -> reasoning = string(null)
+                3 -> signature = string(null)
+                4 -> redacted = string(null)
+                5 -> refusal = string(null)
+                6 -> toolCalls = toolCalls()
+                else -> skipScalar()
+            }
+        }
+        return ChunkDelta(
+            role = role,
+            content = content,
+            reasoningContent = reasoning,
+            reasoningSignature = signature,
+            reasoningRedactedData = redacted,
+            toolCalls = toolCalls,
+            refusal = refusal,
+        )
+    }
+
+    /**
+     * `null` (no fragments, as the general way reads it too) or an array of tool call fragments.
+     */
+    private fun toolCalls(): List<ToolCallDelta> {
+        if (peek() != 'n') return array { toolCall() }
+        literal("null")
+        return emptyList()
+    }
+
+    private fun toolCall(): ToolCallDelta {
+        var index = 0
+        var id: String? = null
+        var type: String? = null
+        var function: FunctionCallDelta? = null
+        members(TOOL_CALL_KEYS) { key ->
+            when (key) {
+                0 -> index = int()
+                1 -> {
+                    id = string(lastCallId)
+                    if (id != null) lastCallId = id
+                }
+                2 -> {
+                    type = string(lastCallType)
+                    if (type != null) lastCallType = type
+                }
+                3 ->
+                    function =
+                        if (peek() == 'n') {
+                            literalNull()
+                            null
+                        } else function()
+                else -> skipScalar()
+            }
+        }
+        return ToolCallDelta(index = index, id = id, type = type, function = function)
+    }
+
+    private fun function(): FunctionCallDelta {
+        var name: String? = null
+        var arguments: String? = null
+        members(FUNCTION_KEYS) { key ->
+            when (key) {
+                0 -> {
+                    name = string(lastFunctionName)
+                    if (name != null) lastFunctionName = name
+                }
+                1 -> arguments = string(null)
+                else -> skipScalar()
+            }
+        }
+        return FunctionCallDelta(name = name, arguments = arguments)
+    }
+
+    private companion object {
+        // Positions matter: they are the codes the `when`s above switch on.
+        val CHUNK_KEYS =
+            arrayOf(
+                "id",
+                "object",
+                "created",
+                "model",
+                "system_fingerprint",
+                "service_tier",
+                "choices",
+                "usage",
+                "routing_metadata",
+                "error",
+            )
+        val CHOICE_KEYS =
+            arrayOf("index", "delta", "finish_reason", "native_finish_reason", "logprobs")
+        val DELTA_KEYS =
+            arrayOf(
+                "role",
+                "content",
+                "reasoning_content",
+                "reasoning_signature",
+                "reasoning_redacted_data",
+                "refusal",
+                "tool_calls",
+            )
+        val TOOL_CALL_KEYS = arrayOf("index", "id", "type", "function")
+        val FUNCTION_KEYS = arrayOf("name", "arguments")
+    }
+}

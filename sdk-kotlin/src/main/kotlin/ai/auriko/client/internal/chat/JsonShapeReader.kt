@@ -1,0 +1,354 @@
+package ai.auriko.client.internal.chat
+
+/**
+ * Reads strict JSON of a known shape in place, for [ChunkScanner]: keys compared where they are,
+ * values copied only when new. Anything outside what a subclass reads throws [OutsideShape], and
+ * the caller falls back to kotlinx.serialization, which stays the definition of the format. Not
+ * thread-safe.
+ */
+internal abstract class JsonShapeReader {
+    protected var s: String = ""
+    protected var p: Int = 0
+
+    /** Reads all of [text] with [value]; `null` when it is outside the shape. */
+    protected inline fun <V> read(text: String, value: () -> V): V? {
+        s = text
+        p = 0
+        return try {
+            val result = value()
+            skipWhitespace()
+            if (p != s.length) null else result
+        } catch (e: OutsideShape) {
+            null
+        } finally {
+            s = ""
+        }
+    }
+
+    // ---- members -------------------------------------------------------------------------------
+
+    /**
+     * Reads an object, handing each member's key (its position in [keys], -1 for another key) to
+     * [value], which reads the value.
+     */
+    protected inline fun members(keys: Array<String>, value: (Int) -> Unit) {
+        expect('{')
+        if (emptyObject()) return
+        var seen = 0
+        do {
+            val key = key(keys)
+            seen = markSeen(seen, key)
+            value(key)
+        } while (nextMember())
+    }
+
+    /** Reads an array, each element with [element]; one element is the common case, kept small. */
+    protected inline fun <T> array(element: () -> T): List<T> {
+        expect('[')
+        skipWhitespace()
+        if (peek() == ']') {
+            p++
+            return emptyList()
+        }
+        val first = element()
+        skipWhitespace()
+        if (peek() == ']') {
+            p++
+            return java.util.Collections.singletonList(first)
+        }
+        val all = ArrayList<T>(4)
+        all.add(first)
+        while (true) {
+            skipWhitespace()
+            when (next()) {
+                ',' -> {
+                    skipWhitespace()
+                    all.add(element())
+                }
+                ']' -> return all
+                else -> throw OutsideShape
+            }
+        }
+    }
+
+    /** After `{`: true (and consumed) when the object is empty. */
+    protected fun emptyObject(): Boolean {
+        skipWhitespace()
+        if (peek() != '}') return false
+        p++
+        return true
+    }
+
+    /** After a member's value: true when a `,` follows, false when the object's `}` closes it. */
+    protected fun nextMember(): Boolean {
+        skipWhitespace()
+        return when (next()) {
+            ',' -> true
+            '}' -> false
+            else -> throw OutsideShape
+        }
+    }
+
+    /**
+     * Reads `"key"` and its `:`; returns the key's position in [keys], or -1 for a key not there.
+     * Keys are compared in place, without a copy; a key with an escape is left to the general way.
+     */
+    protected fun key(keys: Array<String>): Int {
+        skipWhitespace()
+        expect('"')
+        val start = p
+        val text = s
+        while (true) {
+            if (p >= text.length) throw OutsideShape
+            val c = text[p]
+            if (c == '"') break
+            if (c == '\\' || c < ' ') throw OutsideShape
+            p++
+        }
+        val length = p - start
+        p++
+        skipWhitespace()
+        expect(':')
+        skipWhitespace()
+        for (i in keys.indices) {
+            val candidate = keys[i]
+            if (candidate.length == length && text.regionMatches(start, candidate, 0, length))
+                return i
+        }
+        return -1
+    }
+
+    /** A key met twice is left to the general way, which defines what that means. */
+    protected fun markSeen(seen: Int, key: Int): Int {
+        if (key < 0) return seen
+        val bit = 1 shl key
+        if (seen and bit != 0) throw OutsideShape
+        return seen or bit
+    }
+
+    // ---- values --------------------------------------------------------------------------------
+
+    /**
+     * A string or `null`. When the string equals [previous], [previous] itself is returned: the
+     * values that repeat on every chunk are not copied again.
+     */
+    protected fun string(previous: String?): String? {
+        if (peek() == 'n') {
+            literal("null")
+            return null
+        }
+        expect('"')
+        val start = p
+        val text = s
+        while (true) {
+            if (p >= text.length) throw OutsideShape
+            val c = text[p]
+            if (c == '"') {
+                val length = p - start
+                p++
+                if (
+                    previous != null &&
+                        previous.length == length &&
+                        text.regionMatches(start, previous, 0, length)
+                )
+                    return previous
+                return text.substring(start, start + length)
+            }
+            if (c == '\\') return escapedString(start)
+            if (c < ' ') throw OutsideShape
+            p++
+        }
+    }
+
+    /** The rest of a string from [start], which has an escape at the current position. */
+    protected fun escapedString(start: Int): String {
+        val text = s
+        val out = StringBuilder(p - start + 16)
+        out.append(text, start, p)
+        while (true) {
+            if (p >= text.length) throw OutsideShape
+            val c = text[p++]
+            when {
+                c == '"' -> return out.toString()
+                c == '\\' -> {
+                    if (p >= text.length) throw OutsideShape
+                    when (text[p++]) {
+                        '"' -> out.append('"')
+                        '\\' -> out.append('\\')
+                        '/' -> out.append('/')
+                        'b' -> out.append('\b')
+                        'f' -> out.append('\u000C')
+                        'n' -> out.append('\n')
+                        'r' -> out.append('\r')
+                        't' -> out.append('\t')
+                        'u' -> out.append(hex4())
+                        else -> throw OutsideShape
+                    }
+                }
+                c < ' ' -> throw OutsideShape
+                else -> out.append(c)
+            }
+        }
+    }
+
+    /**
+     * The four hex digits of a `\u` escape. ASCII only (RFC 8259 §7: HEXDIG): `Character.digit`
+     * would also take other scripts' digits such as U+06F0, which kotlinx.serialization rejects
+     * (found by the Jazzer target).
+     */
+    protected fun hex4(): Char {
+        if (p + 4 > s.length) throw OutsideShape
+        var value = 0
+        repeat(4) {
+            val digit =
+                when (val c = s[p++]) {
+                    in '0'..'9' -> c - '0'
+                    in 'a'..'f' -> c - 'a' + 10
+                    in 'A'..'F' -> c - 'A' + 10
+                    else -> throw OutsideShape
+                }
+            value = value * 16 + digit
+        }
+        return value.toChar()
+    }
+
+    /** A plain integer (`-?digits`, no leading zero) of up to 18 digits, or `null`. */
+    protected fun long(): Long? {
+        if (peek() == 'n') {
+            literal("null")
+            return null
+        }
+        return integer(18)
+    }
+
+    /** A plain integer in Int's range; `null` is left to the general way. */
+    protected fun int(): Int {
+        val value = integer(10)
+        if (value < Int.MIN_VALUE || value > Int.MAX_VALUE) throw OutsideShape
+        return value.toInt()
+    }
+
+    protected fun integer(maxDigits: Int): Long {
+        val text = s
+        val negative = peek() == '-'
+        if (negative) p++
+        val start = p
+        var value = 0L
+        while (p < text.length) {
+            val c = text[p]
+            if (c < '0' || c > '9') break
+            value = value * 10 + (c - '0')
+            p++
+        }
+        val digits = p - start
+        if (digits == 0 || digits > maxDigits || (digits > 1 && text[start] == '0'))
+            throw OutsideShape
+        // A fraction or an exponent makes it another kind of number.
+        if (p < text.length && (text[p] == '.' || text[p] == 'e' || text[p] == 'E'))
+            throw OutsideShape
+        return if (negative) -value else value
+    }
+
+    protected fun literalNull() = literal("null")
+
+    /** Skips the value of a key this scanner does not know: a string, number or literal. */
+    protected fun skipScalar() {
+        when (peek()) {
+            '"' -> skipString()
+            't' -> literal("true")
+            'f' -> literal("false")
+            'n' -> literal("null")
+            else -> skipNumber()
+        }
+    }
+
+    protected fun skipString() {
+        expect('"')
+        val text = s
+        while (true) {
+            if (p >= text.length) throw OutsideShape
+            val c = text[p++]
+            when {
+                c == '"' -> return
+                c == '\\' -> {
+                    if (p >= text.length) throw OutsideShape
+                    when (text[p++]) {
+                        '"',
+                        '\\',
+                        '/',
+                        'b',
+                        'f',
+                        'n',
+                        'r',
+                        't' -> {}
+                        'u' -> hex4()
+                        else -> throw OutsideShape
+                    }
+                }
+                c < ' ' -> throw OutsideShape
+            }
+        }
+    }
+
+    /** A JSON number (RFC 8259 §6): `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. */
+    protected fun skipNumber() {
+        if (peek() == '-') p++
+        val intStart = p
+        val intDigits = digits()
+        if (intDigits == 0 || (intDigits > 1 && s[intStart] == '0')) throw OutsideShape
+        if (peek() == '.') {
+            p++
+            if (digits() == 0) throw OutsideShape
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            p++
+            if (peek() == '+' || peek() == '-') p++
+            if (digits() == 0) throw OutsideShape
+        }
+    }
+
+    protected fun digits(): Int {
+        val start = p
+        while (p < s.length && s[p] in '0'..'9') p++
+        return p - start
+    }
+
+    protected fun literal(word: String) {
+        if (!s.regionMatches(p, word, 0, word.length)) throw OutsideShape
+        p += word.length
+        // `nullx` is not `null`: the literal must end where a token can.
+        if (p < s.length) {
+            val c = s[p]
+            if (c != ',' && c != '}' && c != ']' && !isWhitespace(c)) throw OutsideShape
+        }
+    }
+
+    // ---- characters ----------------------------------------------------------------------------
+
+    protected fun peek(): Char = if (p < s.length) s[p] else END
+
+    protected fun next(): Char = if (p < s.length) s[p++] else END
+
+    protected fun expect(c: Char) {
+        if (p >= s.length || s[p] != c) throw OutsideShape
+        p++
+    }
+
+    protected fun skipWhitespace() {
+        val text = s
+        while (p < text.length && isWhitespace(text[p])) p++
+    }
+
+    /** JSON whitespace (RFC 8259 §2): space, tab, line feed, carriage return. */
+    protected fun isWhitespace(c: Char) = c == ' ' || c == '\n' || c == '\r' || c == '\t'
+
+    /** Thrown to leave the scanner when the text is outside its shape; allocated once, no stack. */
+    protected object OutsideShape : RuntimeException() {
+        // No stack: it is thrown often on some streams and never seen outside.
+        override fun fillInStackTrace(): Throwable = this
+    }
+
+    protected companion object {
+        const val END: Char = '\u0000'
+    }
+}

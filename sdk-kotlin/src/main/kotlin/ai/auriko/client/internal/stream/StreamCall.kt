@@ -1,0 +1,255 @@
+package ai.auriko.client.internal.stream
+
+import ai.auriko.client.internal.CallObserver
+import ai.auriko.client.internal.ClientRuntime
+import ai.auriko.client.internal.DownstreamFailure
+import ai.auriko.client.internal.ErrorResponses
+import ai.auriko.client.internal.Watchdog
+import ai.auriko.client.internal.readCappedText
+import ai.auriko.client.internal.sdkHeaders
+import ai.auriko.client.internal.statusError
+import ai.auriko.client.internal.typedHeaders
+import ai.auriko.errors.PartialResult
+import ai.auriko.errors.SdkExceptions
+import ai.auriko.errors.StreamLimitExceededException
+import ai.auriko.sse.SseDecoder
+import ai.auriko.sse.SseListener
+import io.ktor.client.request.preparePost
+import io.ktor.client.statement.HttpResponse
+import io.ktor.client.statement.bodyAsChannel
+import io.ktor.http.ContentType
+import io.ktor.http.HttpMethod
+import io.ktor.http.contentType
+import io.ktor.http.isSuccess
+import io.ktor.utils.io.ByteReadChannel
+import io.ktor.utils.io.readAvailable
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.flow.FlowCollector
+import kotlinx.coroutines.withTimeoutOrNull
+
+/**
+ * One streaming call of any API: bytes → SSE events ([SseDecoder]) → the format's codec → its end
+ * rule → items to the collector, each accumulated into the partial result first. The stream's end
+ * follows docs/DESIGN.md:
+ * - the format's terminal event (chat: `data: [DONE]`) completes it: nothing after it is decoded,
+ *   and the body's own end, which follows at once, is awaited only briefly ([finishBody]) so that
+ *   the connection can be reused;
+ * - an error event throws the classified exception with the partial result;
+ * - the body ending (or the connection breaking) in any other state completes it only when the
+ *   format's end rule says the result is complete; otherwise [StreamInterruptedException].
+ *
+ * Retries happen only before the first item reached the collector. Failures are mapped by the
+ * client's [ai.auriko.client.internal.CallRunner], like every other call's.
+ */
+internal class StreamCall<T : Any, R : PartialResult>(
+    private val runtime: ClientRuntime,
+    private val format: StreamFormat<T, R>,
+    private val requestBody: ByteArray,
+    private val model: String? = null,
+) {
+    private val tools = StreamTools(runtime.errors, runtime.redactor)
+
+    /** A new collection's state. */
+    fun newRun(): StreamRun<T, R> = StreamRun(runtime.time)
+
+    /** Collects one stream into [collector], recording what it sees in [run]. */
+    suspend fun collect(run: StreamRun<T, R>, collector: FlowCollector<T>) {
+        runtime.lifecycle.ensureOpen()
+        val observer =
+            runtime.observe(HttpMethod.Post, format.path, streaming = true, model = model)
+        runtime.runner.run(observer, canRetry = { run.emitted == 0 }, metrics = run::finish) {
+            attempt ->
+            run.reset(attempt)
+            runtime.runner.attempt(run) {
+                val watchdog =
+                    Watchdog(
+                        this,
+                        runtime.time,
+                        runtime.options.firstEventTimeout,
+                        runtime.options.idleTimeout,
+                    )
+                try {
+                    runtime.http
+                        .preparePost(runtime.url(format.path)) {
+                            sdkHeaders(runtime.options, requestBody, accept = "text/event-stream")
+                            observer.request(this, requestBody, attempt)
+                        }
+                        .execute { response ->
+                            run.responseStarted = true
+                            val headers = response.typedHeaders(runtime.redactor)
+                            run.headers = headers
+                            run.metrics.headers()
+                            observer.responseHeaders(response.status.value, headers)
+                            if (!response.status.isSuccess())
+                                throw runtime.statusError(response, headers, observer)
+                            val decoding = format.newDecoding(headers, tools, run.metrics)
+                            run.decoding = decoding
+                            Reader(run, decoding, Downstream(collector, watchdog, observer))
+                                .read(response)
+                        }
+                } finally {
+                    watchdog.stop()
+                }
+            }
+        }
+    }
+
+    /**
+     * Where items go, and the watchdog to pause while they are there: time the caller spends with
+     * an item is not the server being idle.
+     */
+    private class Downstream<T>(
+        val collector: FlowCollector<T>,
+        val watchdog: Watchdog,
+        val observer: CallObserver,
+    )
+
+    /** Reads one response's body. */
+    private inner class Reader(
+        private val run: StreamRun<T, R>,
+        private val decoding: StreamDecoding<T, R>,
+        private val downstream: Downstream<T>,
+    ) {
+        suspend fun read(response: HttpResponse) {
+            val type = response.contentType()
+            if (type != null && type.match(ContentType.Application.Json)) {
+                downstream.watchdog.activity()
+                return readWholeBody(response)
+            }
+            if (type != null && type.match(ContentType.Text.Html)) {
+                throw SdkExceptions.malformed(
+                    "expected an event stream, got text/html: ${ErrorResponses.snippet(response.readCappedText(runtime.redactor))}",
+                    null,
+                    run.requestId,
+                    null,
+                )
+            }
+            val events = EventBuffer(run.metrics)
+            val decoder =
+                SseDecoder(events, runtime.options.maxLineBytes, runtime.options.maxEventBytes)
+            val channel = response.bodyAsChannel()
+            val buffer = ByteArray(READ_BUFFER_BYTES)
+            while (true) {
+                val n = channel.readAvailable(buffer, 0, buffer.size)
+                if (n == -1) break
+                if (n == 0) continue
+                downstream.watchdog.activity()
+                try {
+                    decoder.feed(buffer, 0, n)
+                } catch (e: StreamLimitExceededException) {
+                    // Events completed earlier in this read arrived whole: deliver them first.
+                    if (events.size > 0) handle(events)
+                    throw e
+                }
+                if (events.size > 0 && handle(events)) return finishBody(channel, buffer)
+            }
+            decoder.finish()
+            decoding.incompleteReason()?.let { reason ->
+                throw SdkExceptions.interrupted(reason, null, run.requestId, decoding.partial())
+            }
+            run.result = decoding.partial()
+        }
+
+        /** Handles the events decoded from one read, in order; true when the stream ended. */
+        private suspend fun handle(events: EventBuffer): Boolean {
+            try {
+                for (i in 0 until events.size) {
+                    val type = events.types[i]
+                    val data = events.data[i]
+                    downstream.observer.streamEvent(type, data)
+                    val item = decoding.decode(type, data)
+                    if (item != null) emit(item)
+                    else if (decoding.ended) {
+                        run.result = decoding.partial()
+                        return true
+                    }
+                }
+                return false
+            } finally {
+                events.clear()
+            }
+        }
+
+        /** A server that ignored `stream: true`, or answered an error with 200 and JSON. */
+        private suspend fun readWholeBody(response: HttpResponse) {
+            val text = response.readCappedText(runtime.redactor, runtime.options.maxEventBytes)
+            downstream.observer.responseBody(text)
+            emit(decoding.decodeWholeBody(text))
+            run.result = decoding.partial()
+        }
+
+        // Inline: a suspend call per item would allocate its continuation per item.
+        @Suppress("NOTHING_TO_INLINE")
+        private suspend inline fun emit(item: T) {
+            decoding.accumulate(item)
+            if (run.emitted++ == 0) downstream.observer.firstChunk()
+            run.metrics.item(decoding.carriesText(item))
+            val watchdog = downstream.watchdog
+            watchdog.pause()
+            try {
+                downstream.collector.emit(item)
+            } catch (e: CancellationException) {
+                throw e
+            } catch (e: Throwable) {
+                throw DownstreamFailure(e)
+            } finally {
+                watchdog.activity()
+            }
+        }
+    }
+
+    /**
+     * After the terminal event: reads on to the body's end (the last HTTP chunk, which a server
+     * sends right after it), so that the engine sees the response end and pools the connection for
+     * the next request (OkHttp does; CIO never reuses a POST's connection). Bounded as OkHttp
+     * bounds its own discarding of an unread body: [FINISH_BODY_MILLIS] and [FINISH_BODY_BYTES]. A
+     * server that keeps the body open costs that once, then the connection is closed on leaving.
+     * Nothing read here is decoded: the stream is already complete.
+     */
+    private suspend fun finishBody(channel: ByteReadChannel, buffer: ByteArray) {
+        withTimeoutOrNull(FINISH_BODY_MILLIS) {
+            var read = 0L
+            while (read <= FINISH_BODY_BYTES) {
+                val n = channel.readAvailable(buffer, 0, buffer.size)
+                if (n == -1) break
+                read += n
+            }
+        }
+    }
+
+    /**
+     * Events decoded from one read, held until the read is processed (a listener cannot suspend);
+     * comments count as keep-alives.
+     */
+    private class EventBuffer(private val metrics: StreamMetricsRecorder) : SseListener {
+        val types = ArrayList<String?>()
+        val data = ArrayList<String>()
+        val size: Int
+            get() = data.size
+
+        override fun onEvent(id: String?, type: String?, data: String) {
+            types.add(type)
+            this.data.add(data)
+        }
+
+        override fun onComment(comment: String) {
+            metrics.comment()
+        }
+
+        fun clear() {
+            types.clear()
+            data.clear()
+        }
+    }
+
+    private companion object {
+        const val READ_BUFFER_BYTES = 8192
+
+        /**
+         * OkHttp's own bound for discarding an unread body
+         * (`ExchangeCodec.DISCARD_STREAM_TIMEOUT_MILLIS`).
+         */
+        const val FINISH_BODY_MILLIS = 100L
+        const val FINISH_BODY_BYTES = 64 * 1024
+    }
+}
