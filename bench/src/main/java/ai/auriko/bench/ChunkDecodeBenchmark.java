@@ -1,7 +1,7 @@
 package ai.auriko.bench;
 
-import ai.auriko.client.chat.ChatCompletionAccumulator;
 import ai.auriko.client.chat.ChatCompletionChunk;
+import ai.auriko.client.chat.stream.ChatCompletionAccumulator;
 import ai.auriko.client.internal.chat.ChunkDecoder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,5 @@
 package ai.auriko.samples;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.blocking.AurikoBlockingClient;
 import ai.auriko.client.blocking.BlockingChatCompletionStream;
 import ai.auriko.client.chat.ChatCompletionChunk;
@@ -9,6 +7,8 @@ import ai.auriko.errors.AurikoApiException;
 import ai.auriko.errors.AurikoException;
 import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RoutingOptions;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import ai.auriko.samples.gateway.LocalGateway;
 
 /**

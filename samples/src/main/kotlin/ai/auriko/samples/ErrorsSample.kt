@@ -1,6 +1,5 @@
 package ai.auriko.samples
 
-import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.chat.partialCompletion
 import ai.auriko.errors.AurikoApiException
@@ -11,6 +10,7 @@ import ai.auriko.errors.ModelNotFoundException
 import ai.auriko.errors.ProviderException
 import ai.auriko.errors.RateLimitException
 import ai.auriko.errors.StreamInterruptedException
+import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.samples.gateway.LocalGateway
 import java.io.PrintStream
 import kotlinx.coroutines.runBlocking
@@ -44,7 +44,7 @@ object ErrorsSample {
                     ChatCompletionRequest.builder()
                         .model("gpt-4o")
                         .temperature(3.0)
-                        .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                        .addMessage(ai.auriko.request.chat.ChatMessage.user("hi"))
                         .build()
                 }
         )

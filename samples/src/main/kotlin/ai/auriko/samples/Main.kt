@@ -1,13 +1,13 @@
 package ai.auriko.samples
 
-import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.AurikoClientOptions
-import ai.auriko.client.chat.ChatCompletionStream
+import ai.auriko.client.chat.stream.ChatCompletionStream
 import ai.auriko.client.dsl.ChatCompletionRequestBuilder
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoException
 import ai.auriko.gateway.Optimize
+import ai.auriko.request.chat.ChatMessage
 import ai.auriko.samples.gateway.LocalGateway
 import java.io.PrintStream
 import java.util.concurrent.atomic.AtomicLong

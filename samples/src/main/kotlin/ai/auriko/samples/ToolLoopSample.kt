@@ -1,9 +1,9 @@
 package ai.auriko.samples
 
-import ai.auriko.chat.ChatMessage
-import ai.auriko.chat.ToolCall
 import ai.auriko.client.AurikoClient
-import ai.auriko.client.chat.StreamEvent
+import ai.auriko.client.chat.stream.StreamEvent
+import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.chat.ToolCall
 import ai.auriko.samples.gateway.LocalGateway
 import java.io.PrintStream
 import kotlinx.coroutines.runBlocking

@@ -1,20 +1,20 @@
 package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletion
-import ai.auriko.client.chat.ChatCompletionAccumulator
 import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.ChunkDelta
 import ai.auriko.client.chat.CompletionTokensDetails
-import ai.auriko.client.chat.Cost
 import ai.auriko.client.chat.FunctionCallDelta
 import ai.auriko.client.chat.PromptTokensDetails
-import ai.auriko.client.chat.RoutingMetadata
-import ai.auriko.client.chat.StreamEvent
-import ai.auriko.client.chat.StreamEventDecoder
 import ai.auriko.client.chat.ToolCallDelta
 import ai.auriko.client.chat.Usage
-import ai.auriko.client.chat.accumulate
+import ai.auriko.client.chat.stream.ChatCompletionAccumulator
+import ai.auriko.client.chat.stream.StreamEvent
+import ai.auriko.client.chat.stream.StreamEventDecoder
+import ai.auriko.client.chat.stream.accumulate
+import ai.auriko.client.gateway.Cost
+import ai.auriko.client.gateway.RoutingMetadata
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe

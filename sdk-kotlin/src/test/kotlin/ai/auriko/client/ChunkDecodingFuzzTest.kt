@@ -1,7 +1,7 @@
 package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletion
-import ai.auriko.client.chat.StreamEvent
+import ai.auriko.client.chat.stream.StreamEvent
 import ai.auriko.errors.AurikoException
 import com.code_intelligence.jazzer.api.FuzzedDataProvider
 import com.code_intelligence.jazzer.junit.FuzzTest
@@ -59,9 +59,9 @@ class ChunkDecodingFuzzTest {
         @Volatile var current = Response(ByteArray(0), "text/event-stream")
 
         val request =
-            ai.auriko.chat.ChatCompletionRequest.builder()
+            ai.auriko.request.chat.ChatCompletionRequest.builder()
                 .model("m")
-                .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                .addMessage(ai.auriko.request.chat.ChatMessage.user("hi"))
                 .build()
 
         // One client for every input: fuzzing runs thousands of inputs per second.

@@ -148,7 +148,7 @@ class ClientCloseAndLimitsSpec :
     })
 
 private fun chatCompletionRequestForReview() =
-    ai.auriko.chat.ChatCompletionRequest.builder()
+    ai.auriko.request.chat.ChatCompletionRequest.builder()
         .model("m")
-        .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+        .addMessage(ai.auriko.request.chat.ChatMessage.user("hi"))
         .build()

@@ -1,7 +1,5 @@
 package ai.auriko.client
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
 import ai.auriko.client.testing.MockClient
 import ai.auriko.errors.AurikoConnectionException
 import ai.auriko.errors.AurikoException
@@ -9,6 +7,8 @@ import ai.auriko.errors.AuthenticationException
 import ai.auriko.errors.InternalException
 import ai.auriko.errors.ServiceUnavailableException
 import ai.auriko.http.RetryPolicy
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec

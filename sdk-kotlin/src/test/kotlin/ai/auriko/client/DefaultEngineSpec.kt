@@ -1,11 +1,11 @@
 package ai.auriko.client
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
 import ai.auriko.client.internal.MAX_REQUESTS_AWAITING_HEADERS
 import ai.auriko.client.testing.Exchange
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.contentEvent
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty

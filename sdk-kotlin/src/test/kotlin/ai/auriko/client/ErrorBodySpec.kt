@@ -25,9 +25,9 @@ import kotlin.random.Random
 class ErrorBodySpec :
     FunSpec({
         val request =
-            ai.auriko.chat.ChatCompletionRequest.builder()
+            ai.auriko.request.chat.ChatCompletionRequest.builder()
                 .model("m")
-                .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                .addMessage(ai.auriko.request.chat.ChatMessage.user("hi"))
                 .build()
 
         /**

@@ -87,9 +87,9 @@ class FixtureStreamSpec :
     })
 
 internal fun fixtureRequest() =
-    ai.auriko.chat.ChatCompletionRequest.builder()
+    ai.auriko.request.chat.ChatCompletionRequest.builder()
         .model("gpt-4o")
-        .addMessage(ai.auriko.chat.ChatMessage.user("Hello"))
+        .addMessage(ai.auriko.request.chat.ChatMessage.user("Hello"))
         .build()
 
 private fun JsonObject.string(key: String): String? =

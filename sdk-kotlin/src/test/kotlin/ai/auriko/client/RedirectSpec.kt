@@ -48,9 +48,11 @@ class RedirectSpec :
                                     }
                                     try {
                                         val request =
-                                            ai.auriko.chat.ChatCompletionRequest.builder()
+                                            ai.auriko.request.chat.ChatCompletionRequest.builder()
                                                 .model("m")
-                                                .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                                                .addMessage(
+                                                    ai.auriko.request.chat.ChatMessage.user("hi")
+                                                )
                                                 .build()
                                         val calls =
                                             listOf<Pair<String, suspend () -> Unit>>(

@@ -1,15 +1,5 @@
 package ai.auriko.client
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
-import ai.auriko.chat.ContentPart
-import ai.auriko.chat.ImageDetail
-import ai.auriko.chat.ResponseFormat
-import ai.auriko.chat.Role
-import ai.auriko.chat.StreamOptions
-import ai.auriko.chat.Tool
-import ai.auriko.chat.ToolCall
-import ai.auriko.chat.ToolChoice
 import ai.auriko.client.dsl.chatCompletionRequest
 import ai.auriko.client.testing.MockClient
 import ai.auriko.errors.InvalidRequestException
@@ -21,6 +11,16 @@ import ai.auriko.gateway.RoutingMode
 import ai.auriko.gateway.RoutingOptions
 import ai.auriko.gateway.ThinkingOptions
 import ai.auriko.json.RawJson
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.chat.ContentPart
+import ai.auriko.request.chat.ImageDetail
+import ai.auriko.request.chat.ResponseFormat
+import ai.auriko.request.chat.Role
+import ai.auriko.request.chat.StreamOptions
+import ai.auriko.request.chat.Tool
+import ai.auriko.request.chat.ToolCall
+import ai.auriko.request.chat.ToolChoice
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec

@@ -26,9 +26,9 @@ import java.time.format.DateTimeFormatter
 class RetryStormSpec :
     FunSpec({
         val request =
-            ai.auriko.chat.ChatCompletionRequest.builder()
+            ai.auriko.request.chat.ChatCompletionRequest.builder()
                 .model("m")
-                .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                .addMessage(ai.auriko.request.chat.ChatMessage.user("hi"))
                 .build()
 
         /**

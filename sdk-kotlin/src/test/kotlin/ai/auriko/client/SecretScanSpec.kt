@@ -1,12 +1,12 @@
 package ai.auriko.client
 
 import ai.auriko.client.blocking.blocking
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.HttpLogLevel
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.client.testing.Exchange
 import ai.auriko.client.testing.Fault
 import ai.auriko.client.testing.FaultLimits
@@ -138,9 +138,9 @@ class SecretScanSpec :
                         record("client", client)
                         record("blocking client", javaClient)
                         val request =
-                            ai.auriko.chat.ChatCompletionRequest.builder()
+                            ai.auriko.request.chat.ChatCompletionRequest.builder()
                                 .model("m")
-                                .addMessage(ai.auriko.chat.ChatMessage.user("hi"))
+                                .addMessage(ai.auriko.request.chat.ChatMessage.user("hi"))
                                 .build()
 
                         fun Exchange.echo(): String =

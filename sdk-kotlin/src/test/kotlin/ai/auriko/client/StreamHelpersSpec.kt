@@ -1,7 +1,7 @@
 package ai.auriko.client
 
-import ai.auriko.client.chat.StreamEvent
 import ai.auriko.client.chat.partialCompletion
+import ai.auriko.client.chat.stream.StreamEvent
 import ai.auriko.client.testing.Delivery
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.MockClient

@@ -3,8 +3,8 @@ package ai.auriko.testing
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.AurikoClientOptions
 import ai.auriko.client.chat.ChatCompletion
-import ai.auriko.client.chat.StreamEvent
 import ai.auriko.client.chat.partialCompletion
+import ai.auriko.client.chat.stream.StreamEvent
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.InvalidRequestException
@@ -552,7 +552,7 @@ class FakeGatewaySpec :
                                     assistant(
                                         null,
                                         listOf(
-                                            ai.auriko.chat.ToolCall.function(
+                                            ai.auriko.request.chat.ToolCall.function(
                                                 "call_1",
                                                 "get_weather",
                                                 "{\"city\":\"Paris\"}",

@@ -1,12 +1,12 @@
 package ai.auriko.shrinktest
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.blocking.AurikoBlockingClient
 import ai.auriko.errors.ModelNotFoundException
 import ai.auriko.gateway.Optimize
 import ai.auriko.gateway.RoutingOptions
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
 import kotlinx.coroutines.runBlocking
 
 /**

@@ -1,9 +1,9 @@
 package ai.auriko.bench.clients
 
 import ai.auriko.bench.ChunkSink
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
 import ai.auriko.client.AurikoClient
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
 
 /**
  * This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is

@@ -1,11 +1,11 @@
 package consumer;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.blocking.AurikoBlockingClient;
 import ai.auriko.client.blocking.BlockingChatCompletionStream;
 import ai.auriko.client.chat.ChatCompletionChunk;
 import ai.auriko.errors.ModelNotFoundException;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import ai.auriko.testing.GatewayScript;
 import ai.auriko.testing.LoopbackGateway;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package ai.auriko.samples.quickstart;
 
 // README: java-quick-start
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.blocking.AurikoBlockingClient;
 import ai.auriko.client.blocking.BlockingChatCompletionStream;
 import ai.auriko.client.chat.ChatCompletion;
 import ai.auriko.client.chat.ChatCompletionChunk;
-import ai.auriko.client.chat.RoutingMetadata;
+import ai.auriko.client.gateway.RoutingMetadata;
 import ai.auriko.errors.StreamInterruptedException;
 import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RoutingOptions;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package ai.auriko.samples.readme;
 
-import ai.auriko.client.chat.StreamMetrics;
 import ai.auriko.client.events.AurikoCall;
 import ai.auriko.client.events.AurikoEventListener;
+import ai.auriko.client.stream.StreamMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 

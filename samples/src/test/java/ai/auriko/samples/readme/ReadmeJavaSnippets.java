@@ -1,13 +1,11 @@
 package ai.auriko.samples.readme;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.blocking.AurikoBlockingClient;
 import ai.auriko.client.blocking.BlockingChatCompletionStream;
 import ai.auriko.client.chat.ChatCompletion;
-import ai.auriko.client.chat.ChatCompletionAccumulator;
 import ai.auriko.client.chat.ChatCompletionChunk;
-import ai.auriko.client.chat.StreamEvent;
+import ai.auriko.client.chat.stream.ChatCompletionAccumulator;
+import ai.auriko.client.chat.stream.StreamEvent;
 import ai.auriko.client.logging.HttpLogLevel;
 import ai.auriko.client.management.ApiList;
 import ai.auriko.client.management.Balance;
@@ -21,6 +19,8 @@ import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RequestMetadata;
 import ai.auriko.gateway.RoutingOptions;
 import ai.auriko.http.ResponseHeaders;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import ai.auriko.sse.SseDecoder;
 import java.io.IOException;
 import java.io.InputStream;

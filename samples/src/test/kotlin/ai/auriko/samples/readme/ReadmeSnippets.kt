@@ -1,14 +1,14 @@
 package ai.auriko.samples.readme
 
-import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.client.AurikoClient
-import ai.auriko.client.chat.StreamEvent
-import ai.auriko.client.chat.StreamMetrics
+import ai.auriko.client.chat.stream.StreamEvent
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.HttpLogLevel
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoException
+import ai.auriko.request.chat.ChatCompletionRequest
 import io.ktor.client.engine.cio.CIO
 import io.ktor.client.engine.cio.endpoint
 import io.opentelemetry.api.common.AttributeKey

@@ -2,13 +2,13 @@ package ai.auriko.client.blocking
 
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionChunk
-import ai.auriko.client.chat.ChatCompletionStream
-import ai.auriko.client.chat.RoutingMetadata
-import ai.auriko.client.chat.StreamEvent
-import ai.auriko.client.chat.StreamEventDecoder
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.chat.Usage
+import ai.auriko.client.chat.stream.ChatCompletionStream
+import ai.auriko.client.chat.stream.StreamEvent
+import ai.auriko.client.chat.stream.StreamEventDecoder
+import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.client.internal.stream.Handoff
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders

@@ -1,9 +1,9 @@
 package ai.auriko.client.blocking
 
-import ai.auriko.chat.ChatCompletionRequest
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.errors.AurikoInterruptedException
+import ai.auriko.request.chat.ChatCompletionRequest
 import java.util.concurrent.CompletableFuture
 
 /**

@@ -1,5 +1,7 @@
 package ai.auriko.client.chat
 
+import ai.auriko.client.gateway.RoutingMetadata
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.PartialResult
 import ai.auriko.http.ResponseHeaders
 import kotlinx.serialization.SerialName

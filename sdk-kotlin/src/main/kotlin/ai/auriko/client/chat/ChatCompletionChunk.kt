@@ -1,5 +1,7 @@
 package ai.auriko.client.chat
 
+import ai.auriko.client.chat.stream.ChatCompletionStream
+import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.client.internal.LenientStringSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable

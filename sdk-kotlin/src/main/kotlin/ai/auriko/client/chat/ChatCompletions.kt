@@ -1,6 +1,6 @@
 package ai.auriko.client.chat
 
-import ai.auriko.chat.ChatCompletionRequest
+import ai.auriko.client.chat.stream.ChatCompletionStream
 import ai.auriko.client.dsl.ChatCompletionRequestBuilder
 import ai.auriko.client.dsl.chatCompletionRequest
 import ai.auriko.client.internal.ClientRuntime
@@ -9,6 +9,7 @@ import ai.auriko.client.internal.chat.ChatStreamFormat
 import ai.auriko.client.internal.chat.decodeCompletion
 import ai.auriko.client.internal.exchange
 import ai.auriko.client.internal.stream.StreamCall
+import ai.auriko.request.chat.ChatCompletionRequest
 import io.ktor.http.HttpMethod
 
 /**

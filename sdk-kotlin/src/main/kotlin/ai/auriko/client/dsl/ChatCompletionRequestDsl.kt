@@ -1,14 +1,5 @@
 package ai.auriko.client.dsl
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
-import ai.auriko.chat.ContentPart
-import ai.auriko.chat.ImageDetail
-import ai.auriko.chat.ResponseFormat
-import ai.auriko.chat.StreamOptions
-import ai.auriko.chat.Tool
-import ai.auriko.chat.ToolCall
-import ai.auriko.chat.ToolChoice
 import ai.auriko.gateway.DataPolicy
 import ai.auriko.gateway.Extensions
 import ai.auriko.gateway.Optimize
@@ -17,6 +8,15 @@ import ai.auriko.gateway.RoutingMode
 import ai.auriko.gateway.RoutingOptions
 import ai.auriko.gateway.ThinkingOptions
 import ai.auriko.json.RawJson
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.chat.ContentPart
+import ai.auriko.request.chat.ImageDetail
+import ai.auriko.request.chat.ResponseFormat
+import ai.auriko.request.chat.StreamOptions
+import ai.auriko.request.chat.Tool
+import ai.auriko.request.chat.ToolCall
+import ai.auriko.request.chat.ToolChoice
 
 /**
  * Marks the request DSL's receivers, so an inner block cannot reach an outer one's members by

@@ -1,6 +1,6 @@
 package ai.auriko.client.events
 
-import ai.auriko.client.chat.StreamMetrics
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoException
 import ai.auriko.http.ResponseHeaders
 import java.time.Duration

@@ -1,10 +1,10 @@
 package ai.auriko.client.internal
 
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.HttpLogLevel
 import ai.auriko.client.logging.LogLevel
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoException
 import ai.auriko.http.ResponseHeaders

@@ -1,6 +1,6 @@
 package ai.auriko.client.internal
 
-import ai.auriko.client.chat.StreamMetrics
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.SdkExceptions

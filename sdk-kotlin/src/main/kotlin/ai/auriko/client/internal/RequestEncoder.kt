@@ -1,15 +1,15 @@
 package ai.auriko.client.internal
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
-import ai.auriko.chat.ContentPart
-import ai.auriko.chat.ResponseFormat
-import ai.auriko.chat.Tool
-import ai.auriko.chat.ToolChoice
 import ai.auriko.gateway.Extensions
 import ai.auriko.gateway.RequestMetadata
 import ai.auriko.gateway.RoutingOptions
 import ai.auriko.json.RawJson
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.chat.ContentPart
+import ai.auriko.request.chat.ResponseFormat
+import ai.auriko.request.chat.Tool
+import ai.auriko.request.chat.ToolChoice
 import java.math.BigDecimal
 import java.math.BigInteger
 import kotlinx.serialization.json.Json

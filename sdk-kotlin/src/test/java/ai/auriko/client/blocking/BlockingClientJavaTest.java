@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.chat.ChatCompletion;
 import ai.auriko.client.chat.ChatCompletionChunk;
 import ai.auriko.client.testing.JavaTestSupport;
@@ -17,6 +15,8 @@ import ai.auriko.errors.RateLimitException;
 import ai.auriko.errors.StreamInterruptedException;
 import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RoutingOptions;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

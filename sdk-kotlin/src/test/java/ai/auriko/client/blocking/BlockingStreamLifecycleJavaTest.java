@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.chat.ChatCompletion;
 import ai.auriko.client.testing.Exchange;
 import ai.auriko.client.testing.JavaTestSupport;
 import ai.auriko.client.testing.LoopbackServer;
 import ai.auriko.errors.AurikoInterruptedException;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

@@ -3,12 +3,12 @@ package ai.auriko.client.blocking;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.FixtureStreamSpecKt;
 import ai.auriko.client.chat.ChatCompletionChunk;
 import ai.auriko.client.testing.JavaTestSupport;
 import ai.auriko.client.testing.WireFixture;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import io.ktor.client.engine.HttpClientEngine;
 import java.util.ArrayList;
 import java.util.List;

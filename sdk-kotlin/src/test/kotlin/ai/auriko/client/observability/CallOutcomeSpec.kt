@@ -2,10 +2,10 @@ package ai.auriko.client.observability
 
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.blocking.AurikoBlockingClient
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.dsl.chatCompletionRequest
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.completeStream
 import ai.auriko.client.testing.contentEvent

@@ -216,7 +216,7 @@ class ObservabilitySpec :
                         override fun callSucceeded(
                             call: AurikoCall,
                             duration: Duration,
-                            metrics: ai.auriko.client.chat.StreamMetrics?,
+                            metrics: ai.auriko.client.stream.StreamMetrics?,
                         ) = error("observer bug")
                     }
                 MockClient(

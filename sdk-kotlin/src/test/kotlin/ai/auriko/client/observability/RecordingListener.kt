@@ -1,10 +1,10 @@
 package ai.auriko.client.observability
 
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.LogLevel
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoException
 import ai.auriko.http.ResponseHeaders
 import java.time.Duration

@@ -1,7 +1,5 @@
 package ai.auriko.client.testing
 
-import ai.auriko.chat.ChatCompletionRequest
-import ai.auriko.chat.ChatMessage
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.partialCompletion
 import ai.auriko.errors.AurikoException
@@ -9,6 +7,8 @@ import ai.auriko.errors.AurikoTimeoutException
 import ai.auriko.errors.MalformedResponseException
 import ai.auriko.errors.StreamInterruptedException
 import ai.auriko.errors.StreamLimitExceededException
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
 import kotlin.random.Random
 import kotlin.reflect.KClass
 

@@ -1,12 +1,12 @@
 package ai.auriko.testing.examples;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
-import ai.auriko.chat.Tool;
-import ai.auriko.chat.ToolCall;
 import ai.auriko.client.blocking.AurikoBlockingClient;
 import ai.auriko.client.blocking.BlockingChatCompletionStream;
-import ai.auriko.client.chat.StreamEvent;
+import ai.auriko.client.chat.stream.StreamEvent;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
+import ai.auriko.request.chat.Tool;
+import ai.auriko.request.chat.ToolCall;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package ai.auriko.testing.examples
 
-import ai.auriko.chat.ChatMessage
-import ai.auriko.chat.ToolCall
 import ai.auriko.client.AurikoClient
-import ai.auriko.client.chat.StreamEvent
+import ai.auriko.client.chat.stream.StreamEvent
+import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.chat.ToolCall
 import kotlinx.serialization.json.contentOrNull
 import kotlinx.serialization.json.jsonObject
 import kotlinx.serialization.json.jsonPrimitive

@@ -1,8 +1,8 @@
 package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletion
-import ai.auriko.client.chat.ChatCompletionAccumulator
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.stream.ChatCompletionAccumulator
 import ai.auriko.client.internal.ErrorResponses
 import ai.auriko.client.internal.stream.StreamDecoding
 import ai.auriko.client.internal.stream.StreamFormat

@@ -1,7 +1,7 @@
 package ai.auriko.client.internal.stream
 
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.internal.ClientTime
+import ai.auriko.client.stream.StreamMetrics
 import java.time.Duration
 
 /** Records a [StreamMetrics] as a stream runs; written by the collecting coroutine only. */

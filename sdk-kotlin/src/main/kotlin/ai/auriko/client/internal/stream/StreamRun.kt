@@ -1,8 +1,8 @@
 package ai.auriko.client.internal.stream
 
-import ai.auriko.client.chat.StreamMetrics
 import ai.auriko.client.internal.AttemptState
 import ai.auriko.client.internal.ClientTime
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.PartialResult
 
 /**

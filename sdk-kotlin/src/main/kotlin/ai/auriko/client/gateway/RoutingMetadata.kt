@@ -1,4 +1,4 @@
-package ai.auriko.client.chat
+package ai.auriko.client.gateway
 
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable

@@ -1,5 +1,7 @@
-package ai.auriko.client.chat
+package ai.auriko.client.chat.stream
 
+import ai.auriko.client.chat.Usage
+import ai.auriko.client.gateway.RoutingMetadata
 import kotlinx.serialization.json.JsonElement
 
 /**

@@ -1,4 +1,4 @@
-package ai.auriko.chat;
+package ai.auriko.request.chat;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
-package ai.auriko.client.chat
+package ai.auriko.client.stream
 
+import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.stream.ChatCompletionStream
 import java.time.Duration
 
 /**

@@ -1,4 +1,4 @@
-package ai.auriko.chat;
+package ai.auriko.request.chat;
 
 /** Who wrote a message in the conversation. */
 public enum Role {

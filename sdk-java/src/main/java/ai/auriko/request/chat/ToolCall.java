@@ -1,4 +1,4 @@
-package ai.auriko.chat;
+package ai.auriko.request.chat;
 
 import ai.auriko.json.internal.Checks;
 import java.util.Objects;

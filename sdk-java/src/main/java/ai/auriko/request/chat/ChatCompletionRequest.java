@@ -1,4 +1,4 @@
-package ai.auriko.chat;
+package ai.auriko.request.chat;
 
 import ai.auriko.errors.InvalidRequestException;
 import ai.auriko.gateway.Extensions;

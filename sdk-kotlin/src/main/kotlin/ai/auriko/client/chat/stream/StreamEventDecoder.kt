@@ -1,5 +1,6 @@
-package ai.auriko.client.chat
+package ai.auriko.client.chat.stream
 
+import ai.auriko.client.chat.ChatCompletionChunk
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement

@@ -1,7 +1,12 @@
-package ai.auriko.client.chat
+package ai.auriko.client.chat.stream
 
+import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.Usage
+import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.client.internal.stream.StreamCall
 import ai.auriko.client.internal.stream.StreamRun
+import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.http.ResponseHeaders
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.FlowCollector

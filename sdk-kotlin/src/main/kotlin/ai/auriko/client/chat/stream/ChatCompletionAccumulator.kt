@@ -1,5 +1,15 @@
-package ai.auriko.client.chat
+package ai.auriko.client.chat.stream
 
+import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.ChatCompletionMessage
+import ai.auriko.client.chat.ChatCompletionToolCall
+import ai.auriko.client.chat.Choice
+import ai.auriko.client.chat.ChunkChoice
+import ai.auriko.client.chat.FunctionCall
+import ai.auriko.client.chat.ToolCallDelta
+import ai.auriko.client.chat.Usage
+import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.http.ResponseHeaders
 import java.util.TreeMap
 

@@ -1,4 +1,4 @@
-package ai.auriko.chat;
+package ai.auriko.request.chat;
 
 /** How closely the model should look at an image, trading accuracy for input tokens. */
 public enum ImageDetail {
