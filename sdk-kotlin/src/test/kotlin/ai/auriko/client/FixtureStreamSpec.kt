@@ -16,6 +16,9 @@ import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import io.kotest.matchers.string.shouldNotContain
+import io.kotest.matchers.string.shouldStartWith
 import io.kotest.matchers.types.shouldBeInstanceOf
 import java.time.Duration
 import kotlinx.coroutines.coroutineScope
@@ -188,12 +191,25 @@ fun checkError(fixture: WireFixture, failure: Throwable) {
                 e.isStreamError shouldBe false
                 e.retryAfter() shouldBe
                     error.long("retry_after_seconds")?.let { Duration.ofSeconds(it) }
+                withClue("a message, even for an HTML page") {
+                    e.errorMessage().isNotEmpty() shouldBe true
+                }
+                val message = e.message.shouldNotBeNull()
+                message shouldStartWith fixture.status.toString()
+                withClue("HTML is reduced to a snippet") { message shouldNotContain "<" }
+                e.requestId()?.let { message shouldContain it }
+                e.body() shouldBe String(fixture.body, Charsets.UTF_8)
+                for ((name, value) in fixture.headers) e.headers().get(name) shouldBe value
             }
             "mid_stream" -> {
                 val e = failure.shouldBeInstanceOf<AurikoApiException>()
                 e.isStreamError shouldBe true
+                e.statusCode() shouldBe 200
                 e.code() shouldBe error.string("code")
                 e.errorMessage() shouldBe error.string("message")
+                e.message.shouldNotBeNull() shouldContain error.string("message")!!
+                // The error event's data, which names the message.
+                e.body().shouldNotBeNull() shouldContain error.string("message")!!
                 e.partialCompletion.shouldNotBeNull().content shouldBe
                     error.string("partial_content")
             }
