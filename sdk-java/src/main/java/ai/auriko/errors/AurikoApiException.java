@@ -39,6 +39,7 @@ public class AurikoApiException extends AurikoException {
   /** Whether the error arrived inside a stream. */
   private final boolean streamError;
 
+  /** The raw error text, bounded; see {@link #body()}. */
   private final @Nullable String body;
 
   /** Built by {@link ErrorClassifier#classify(ErrorDetails)}. */

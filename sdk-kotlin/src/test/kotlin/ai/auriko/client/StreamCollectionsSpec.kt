@@ -1,8 +1,8 @@
 package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletionChunk
-import ai.auriko.client.chat.ChatCompletionStream
 import ai.auriko.client.chat.partialCompletion
+import ai.auriko.client.chat.stream.ChatCompletionStream
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.testing.MockClient

@@ -151,7 +151,10 @@ internal class ErrorResponses(
             } catch (e: SerializationException) {
                 null
             }
-        return if (element is JsonObject) read(element) ?: Fields(null, null, snippet(text), null)
+        // The fields are redacted again after parsing: a JSON escape (`sk\u002d…`) hides the key
+        // from the raw text's redaction but not from the decoded string.
+        return if (element is JsonObject)
+            read(element)?.redacted() ?: Fields(null, null, snippet(text), null)
         else Fields(null, null, snippet(text), null)
     }
 

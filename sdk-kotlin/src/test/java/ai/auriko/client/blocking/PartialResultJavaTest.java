@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.auriko.chat.ChatCompletionRequest;
-import ai.auriko.chat.ChatMessage;
 import ai.auriko.client.chat.ChatCompletion;
 import ai.auriko.client.chat.ChatCompletionChunk;
 import ai.auriko.client.testing.JavaTestSupport;
@@ -18,6 +16,8 @@ import ai.auriko.errors.AurikoApiException;
 import ai.auriko.errors.AurikoException;
 import ai.auriko.errors.PartialResult;
 import ai.auriko.errors.ServiceUnavailableException;
+import ai.auriko.request.chat.ChatCompletionRequest;
+import ai.auriko.request.chat.ChatMessage;
 import io.ktor.client.engine.HttpClientEngine;
 import io.ktor.client.engine.mock.MockEngine;
 import java.util.ArrayList;

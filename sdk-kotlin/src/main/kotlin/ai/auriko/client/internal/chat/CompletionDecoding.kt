@@ -36,8 +36,7 @@ internal fun decodeCompletion(
             )
         }
     val error = (element as? JsonObject)?.get("error")
-    if (error != null && error !is JsonNull)
-        throw errors.fromSuccessBody(element as JsonObject, text, headers)
+    if (error != null && error !is JsonNull) throw errors.fromSuccessBody(element, text, headers)
     val completion =
         try {
             WireJson.decodeFromJsonElement(ChatCompletion.serializer(), element)

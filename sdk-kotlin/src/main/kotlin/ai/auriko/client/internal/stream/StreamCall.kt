@@ -36,7 +36,8 @@ import kotlinx.coroutines.withTimeoutOrNull
  *   the connection can be reused;
  * - an error event throws the classified exception with the partial result;
  * - the body ending (or the connection breaking) in any other state completes it only when the
- *   format's end rule says the result is complete; otherwise [StreamInterruptedException].
+ * * format's end rule says the result is complete; otherwise
+ *   [ai.auriko.errors.StreamInterruptedException].
  *
  * Retries happen only before the first item reached the collector. Failures are mapped by the
  * client's [ai.auriko.client.internal.CallRunner], like every other call's.
