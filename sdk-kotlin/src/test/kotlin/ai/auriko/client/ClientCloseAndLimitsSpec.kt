@@ -1,20 +1,26 @@
+@file:OptIn(kotlinx.coroutines.ExperimentalCoroutinesApi::class)
+
 package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.testing.LoopbackServer
+import ai.auriko.client.testing.VirtualGateway
 import ai.auriko.client.testing.contentEvent
 import ai.auriko.errors.AurikoException
 import ai.auriko.errors.StreamLimitExceededException
 import io.kotest.core.spec.style.FunSpec
-import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldNotContain
 import io.kotest.matchers.types.shouldBeInstanceOf
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.async
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.test.currentTime
+import kotlinx.coroutines.test.runTest
 import kotlinx.coroutines.withTimeout
 
 class ClientCloseAndLimitsSpec :
@@ -113,37 +119,29 @@ class ClientCloseAndLimitsSpec :
         }
 
         test(
-            "closing the client during a retry wait ends the call at once with IllegalStateException"
+            "closing the client during a retry wait ends the call at once with IllegalStateException (virtual time)"
         ) {
-            LoopbackServer { ex ->
-                    ex.respond(
-                        503,
-                        "{\"error\":{\"message\":\"busy\"}}",
-                        mapOf("Content-Type" to "application/json", "retry-after-ms" to "500"),
-                    )
-                }
-                .use { server ->
-                    val client = AurikoClient {
-                        apiKey = "sk-test"
-                        baseUrl = server.baseUrl
-                        maxRetries = 2
+            runTest {
+                val gateway =
+                    VirtualGateway(this) {
+                        json(
+                            503,
+                            "{\"error\":{\"message\":\"busy\"}}",
+                            mapOf("retry-after-ms" to "500"),
+                        )
                     }
-                    val outcome = coroutineScope {
-                        val d = async {
-                            runCatching { client.chat.completions.create(request) }
-                                .exceptionOrNull()
-                        }
-                        kotlinx.coroutines.delay(250)
-                        val closedAt = System.nanoTime()
-                        client.close()
-                        withTimeout(5.seconds) { d.await() }
-                            .also {
-                                ((System.nanoTime() - closedAt) / 1_000_000) shouldBeLessThan
-                                    200L // did not sit out the 500 ms wait
-                            }
-                    }
-                    outcome.shouldBeInstanceOf<IllegalStateException>()
+                val client = gateway.client { maxRetries = 2 }
+                val call = async {
+                    runCatching { client.chat.completions.create(request) }.exceptionOrNull()
                 }
+                delay(250) // virtual: halfway through the 500 ms wait
+                client.close()
+                val outcome = call.await()
+                currentTime shouldBe 250 // ended at the close: did not sit out the wait
+                outcome.shouldBeInstanceOf<IllegalStateException>().message shouldContain
+                    "closed while waiting to retry"
+                gateway.requestTimes shouldBe listOf(0L)
+            }
         }
     })
 

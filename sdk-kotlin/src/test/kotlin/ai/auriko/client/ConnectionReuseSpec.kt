@@ -50,14 +50,14 @@ class ConnectionReuseSpec :
         }
 
         test(
-            "a body left open after [DONE] delays completion by at most ~100 ms, and its connection is not reused"
+            "a body left open after [DONE] delays completion by ~100 ms (bound: 5 s of the 10 s it is held), and its connection is not reused"
         ) {
             KeepAliveServer { n, out ->
                     if (n == 1) {
                         out.startStream()
                         out.chunk(contentEvent("held", "stop"))
                         out.chunk("data: [DONE]\n\n")
-                        Thread.sleep(3_000) // the body's end never comes while the client waits
+                        Thread.sleep(10_000) // the body's end never comes while the client waits
                     } else {
                         out.answer("next")
                     }
@@ -67,7 +67,8 @@ class ConnectionReuseSpec :
                         val started = System.nanoTime()
                         client.chat.completions.stream(request()).toCompletion().content shouldBe
                             "held"
-                        ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 1_000L
+                        // generous for a loaded machine, yet half the time the body is held open
+                        ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 5_000L
                         client.chat.completions.stream(request()).toCompletion().content shouldBe
                             "next"
                     }

@@ -34,8 +34,14 @@ import kotlinx.coroutines.withTimeout
  */
 class FaultInjectionSpec :
     FunSpec({
+        // Healthy chunks come back to back; the timeouts leave a loaded machine 2 s and more of
+        // slack before a healthy stream could trip them (the exact timing is VirtualTimeSpec's).
         val limits =
-            FaultLimits(idleTimeoutMs = 700, firstEventTimeoutMs = 1_500, maxLineBytes = 16 * 1024)
+            FaultLimits(
+                idleTimeoutMs = 2_000,
+                firstEventTimeoutMs = 3_000,
+                maxLineBytes = 16 * 1024,
+            )
         // Under load, a healthy stream's first byte may take seconds on a busy 2-core machine.
         val loadLimits =
             FaultLimits(

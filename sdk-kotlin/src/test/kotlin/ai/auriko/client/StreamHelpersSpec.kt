@@ -2,12 +2,13 @@ package ai.auriko.client
 
 import ai.auriko.client.chat.partialCompletion
 import ai.auriko.client.chat.stream.StreamEvent
+import ai.auriko.client.testing.DONE_EVENT
 import ai.auriko.client.testing.Delivery
 import ai.auriko.client.testing.LoopbackServer
 import ai.auriko.client.testing.MockClient
+import ai.auriko.client.testing.VirtualGateway
 import ai.auriko.client.testing.WireFixtures
 import ai.auriko.client.testing.contentEvent
-import ai.auriko.client.testing.rateLimitedOnceServer
 import ai.auriko.client.testing.respondFixture
 import ai.auriko.errors.StreamInterruptedException
 import io.kotest.assertions.withClue
@@ -21,13 +22,16 @@ import io.ktor.http.headersOf
 import io.ktor.utils.io.ByteReadChannel
 import java.time.Duration
 import kotlinx.coroutines.coroutineScope
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.test.runTest
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 
 /**
  * The stream's convenience layer: `events()`, `toCompletion()`, `contentDeltas()` over recorded
- * fixtures on a MockEngine, and `metrics` over a paced stream from a real loopback server.
+ * fixtures on a MockEngine, and `metrics` over paced streams in virtual time (exact times) and over
+ * a real loopback server.
  */
 class StreamHelpersSpec :
     FunSpec({
@@ -239,66 +243,62 @@ class StreamHelpersSpec :
         }
 
         test(
-            "metrics of a paced stream from a real server: times in order, gaps, rate, keep-alives"
+            "metrics of a paced stream (virtual time): exact times to headers, first chunk and first token, gaps, rate, keep-alives"
         ) {
-            LoopbackServer { ex ->
-                    ex.startStream()
-                    ex.chunk(ROLE_EVENT)
-                    for (i in 1..6) {
-                        Thread.sleep(50)
-                        if (i == 4) ex.chunk(": keep-alive\n\n")
-                        ex.chunk(contentEvent("t$i "))
-                    }
-                    ex.chunk(contentEvent("", finishReason = "stop"))
-                    ex.chunk("data: [DONE]\n\n")
-                    ex.endStream()
-                }
-                .use { server ->
-                    val client = AurikoClient {
-                        apiKey = "sk-test"
-                        baseUrl = server.baseUrl
-                    }
-                    try {
-                        val stream = client.chat.completions.stream(fixtureRequest())
-                        stream.metrics shouldBe null
-                        stream
-                            .collect {} // a first collection warms up the code paths; the second is
-                        // measured
-                        stream.collect {}
-                        stream.completion.shouldNotBeNull().content shouldBe "t1 t2 t3 t4 t5 t6 "
-                        val m = stream.metrics.shouldNotBeNull()
-                        withClue(m.toString()) {
-                            val headers = m.timeToResponseHeaders.shouldNotBeNull()
-                            val firstChunk = m.timeToFirstChunk.shouldNotBeNull()
-                            val firstToken = m.timeToFirstToken.shouldNotBeNull()
-                            (headers <= firstChunk &&
-                                firstChunk <= firstToken &&
-                                firstToken <= m.totalDuration) shouldBe true
-                            val gap = m.largestGapBetweenChunks.shouldNotBeNull()
-                            (gap >= Duration.ofMillis(40) && gap <= Duration.ofSeconds(1)) shouldBe
-                                true
-                            (m.totalDuration >= Duration.ofMillis(250)) shouldBe true
-                            m.chunkCount shouldBe 8 // role, 6 content, finish
-                            m.contentChunkCount shouldBe 6
-                            val rate = m.contentChunksPerSecond.shouldNotBeNull()
-                            (rate in 8.0..40.0) shouldBe true // 5 intervals of ~50 ms: ~20/s
-                            m.keepAliveComments shouldBe 1
-                            m.retries shouldBe 0
+            runTest {
+                val gateway =
+                    VirtualGateway(this) {
+                        stream {
+                            send(ROLE_EVENT)
+                            for (i in 1..6) {
+                                delay(50)
+                                if (i == 4) send(": keep-alive\n\n")
+                                send(contentEvent("t$i "))
+                            }
+                            send(contentEvent("", finishReason = "stop"))
+                            send(DONE_EVENT)
                         }
-                        stream.attempts shouldBe 1
-                    } finally {
-                        client.close()
                     }
+                gateway.client().use { client ->
+                    val stream = client.chat.completions.stream(fixtureRequest())
+                    stream.metrics shouldBe null
+                    stream.collect {}
+                    stream.completion.shouldNotBeNull().content shouldBe "t1 t2 t3 t4 t5 t6 "
+                    val m = stream.metrics.shouldNotBeNull()
+                    withClue(m.toString()) {
+                        m.timeToResponseHeaders shouldBe Duration.ZERO
+                        m.timeToFirstChunk shouldBe Duration.ZERO // the role chunk
+                        m.timeToFirstToken shouldBe Duration.ofMillis(50)
+                        m.totalDuration shouldBe Duration.ofMillis(300)
+                        m.largestGapBetweenChunks shouldBe Duration.ofMillis(50)
+                        m.chunkCount shouldBe 8 // role, 6 content, finish
+                        m.contentChunkCount shouldBe 6
+                        m.contentChunksPerSecond shouldBe 20.0 // 5 intervals in 250 ms
+                        m.keepAliveComments shouldBe 1
+                        m.retries shouldBe 0
+                    }
+                    stream.attempts shouldBe 1
                 }
+            }
         }
 
-        test("metrics after a 429 then success count one retry") {
-            rateLimitedOnceServer("retry-after-ms" to "50").use { server ->
-                val client = AurikoClient {
-                    apiKey = "sk-test"
-                    baseUrl = server.baseUrl
-                }
-                try {
+        test("metrics after a 429 then success count one retry, and their times include the wait") {
+            runTest {
+                val gateway =
+                    VirtualGateway(this) {
+                        if (number == 1)
+                            json(
+                                429,
+                                """{"error":{"message":"slow down","code":"rate_limit_exceeded"}}""",
+                                mapOf("retry-after-ms" to "50"),
+                            )
+                        else
+                            stream {
+                                send(contentEvent("ok", finishReason = "stop"))
+                                send(DONE_EVENT)
+                            }
+                    }
+                gateway.client().use { client ->
                     val stream = client.chat.completions.stream(fixtureRequest())
                     stream.collect {}
                     stream.completion.shouldNotBeNull().content shouldBe "ok"
@@ -306,15 +306,12 @@ class StreamHelpersSpec :
                     withClue(m.toString()) {
                         m.retries shouldBe 1
                         m.chunkCount shouldBe 1
-                        // the times count from the start of collection, so they include the 50 ms
-                        // wait
-                        (m.timeToResponseHeaders.shouldNotBeNull() >=
-                            Duration.ofMillis(40)) shouldBe true
+                        // the times count from the start of collection, so they include the wait
+                        m.timeToResponseHeaders shouldBe Duration.ofMillis(50)
+                        m.totalDuration shouldBe Duration.ofMillis(50)
                     }
                     stream.attempts shouldBe 2
-                    server.requests.size shouldBe 2
-                } finally {
-                    client.close()
+                    gateway.requestTimes shouldBe listOf(0L, 50L)
                 }
             }
         }

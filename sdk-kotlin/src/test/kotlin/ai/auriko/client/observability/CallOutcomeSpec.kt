@@ -1,3 +1,5 @@
+@file:OptIn(kotlinx.coroutines.ExperimentalCoroutinesApi::class)
+
 package ai.auriko.client.observability
 
 import ai.auriko.client.AurikoClient
@@ -7,6 +9,7 @@ import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
 import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.client.testing.LoopbackServer
+import ai.auriko.client.testing.VirtualGateway
 import ai.auriko.client.testing.completeStream
 import ai.auriko.client.testing.contentEvent
 import ai.auriko.client.testing.streamUntilClientCloses
@@ -21,24 +24,35 @@ import java.time.Duration
 import java.util.concurrent.CancellationException
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.CopyOnWriteArrayList
-import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
-import kotlin.time.Duration.Companion.milliseconds
 import kotlin.time.Duration.Companion.seconds
+import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.cancelAndJoin
-import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.first
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.job
 import kotlinx.coroutines.launch
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.test.currentTime
+import kotlinx.coroutines.test.runTest
 import kotlinx.coroutines.withTimeout
+import kotlinx.coroutines.withTimeoutOrNull
 
 /** Counts the final callbacks of every call: each started call must end exactly once. */
 private class OutcomeListener : AurikoEventListener() {
     val started = CopyOnWriteArrayList<Long>()
     val endings = ConcurrentHashMap<Long, CopyOnWriteArrayList<String>>()
-    val firstChunk = CountDownLatch(1)
+    /** Completed when the first chunk of a stream reached its collector. */
+    val firstChunk = CompletableDeferred<Unit>()
     val retries = CopyOnWriteArrayList<String>()
+    /** Completed when a retry is scheduled (before the client starts waiting). */
+    val retryScheduled = CompletableDeferred<Unit>()
     @Volatile var error: Throwable? = null
+    /** Bumped after each ending is recorded, for [outcomes] to wait on. */
+    private val endingsSeen = MutableStateFlow(0)
 
     override fun callStarted(call: AurikoCall) {
         started += call.id
@@ -51,9 +65,12 @@ private class OutcomeListener : AurikoEventListener() {
         reason: ai.auriko.errors.AurikoException,
     ) {
         retries += reason.toString()
+        retryScheduled.complete(Unit)
     }
 
-    override fun firstChunk(call: AurikoCall, sinceStart: Duration) = firstChunk.countDown()
+    override fun firstChunk(call: AurikoCall, sinceStart: Duration) {
+        firstChunk.complete(Unit)
+    }
 
     override fun callSucceeded(call: AurikoCall, duration: Duration, metrics: StreamMetrics?) =
         end(call, "succeeded")
@@ -73,16 +90,37 @@ private class OutcomeListener : AurikoEventListener() {
 
     private fun end(call: AurikoCall, what: String) {
         endings.computeIfAbsent(call.id) { CopyOnWriteArrayList() } += what
+        endingsSeen.update { it + 1 }
     }
 
-    /** Waits (bounded) until every started call ended, then returns each call's endings. */
-    fun outcomes(): List<List<String>> {
-        val deadline = System.nanoTime() + 5_000_000_000L
-        while (System.nanoTime() < deadline && started.any { endings[it].isNullOrEmpty() }) Thread
-            .sleep(2)
-        Thread.sleep(20) // a duplicate would arrive right after the first ending
+    /**
+     * Waits (bounded, 5 s) until every started call ended, then returns each call's endings. The
+     * client reports a call's ending from the calling coroutine before that coroutine completes, so
+     * once the callers completed (every test joins or awaits them, or the blocking client's scope)
+     * no ending, and no duplicate, is still on its way.
+     */
+    suspend fun outcomes(): List<List<String>> {
+        withTimeoutOrNull(5.seconds) {
+            endingsSeen.first { started.all { !endings[it].isNullOrEmpty() } }
+        }
         return started.map { endings[it]?.toList().orEmpty() }
     }
+}
+
+/** Counts the requests a loopback server received, for a test to wait on instead of polling. */
+private class Arrivals {
+    private val count = MutableStateFlow(0)
+
+    /** Called by the server's script as each request arrives. */
+    fun arrived() = count.update { it + 1 }
+
+    /** Waits (bounded, 5 s) until [n] requests arrived. */
+    suspend fun await(n: Int) {
+        withTimeout(5.seconds) { count.first { it >= n } }
+    }
+
+    /** [await] for a plain thread. */
+    fun awaitBlocking(n: Int) = runBlocking { await(n) }
 }
 
 class CallOutcomeSpec :
@@ -129,49 +167,55 @@ class CallOutcomeSpec :
                     client(server, listener).use { c ->
                         val job =
                             launch(Dispatchers.IO) { c.chat.completions.stream(request).collect {} }
-                        listener.firstChunk.await(5, TimeUnit.SECONDS) shouldBe true
+                        withTimeout(5.seconds) { listener.firstChunk.await() }
                         job.cancelAndJoin()
                         listener.outcomes() shouldContainExactly listOf(listOf("cancelled"))
                     }
                 }
         }
 
-        test("an idle timeout and a request timeout end the call once, as failed") {
-            val listener = OutcomeListener()
-            LoopbackServer { ex ->
-                    if (ex.request.body.decodeToString().contains("\"stream\":true")) {
-                        ex.startStream()
-                        ex.chunk(contentEvent("a"))
+        test("an idle timeout and a request timeout end the call once, as failed (virtual time)") {
+            runTest {
+                val listener = OutcomeListener()
+                val gateway =
+                    VirtualGateway(this) {
+                        if (number == 1)
+                            stream {
+                                send(contentEvent("a"))
+                                silence()
+                            }
+                        else noAnswer()
                     }
-                    ex.awaitClientClose(5_000)
-                }
-                .use { server ->
-                    client(server, listener) {
-                            idleTimeout = 200.milliseconds
-                            requestTimeout = 200.milliseconds
-                            maxRetries = 0
+                gateway
+                    .client {
+                        eventListener = listener
+                        idleTimeout = 30.seconds
+                        requestTimeout = 30.seconds
+                        maxRetries = 0
+                    }
+                    .use { c ->
+                        shouldThrow<AurikoTimeoutException> {
+                            c.chat.completions.stream(request).collect {}
                         }
-                        .use { c ->
-                            shouldThrow<AurikoTimeoutException> {
-                                c.chat.completions.stream(request).collect {}
-                            }
-                            shouldThrow<AurikoTimeoutException> {
-                                c.chat.completions.create(request)
-                            }
-                            listener.outcomes() shouldContainExactly
-                                listOf(
-                                    listOf("failed AurikoTimeoutException"),
-                                    listOf("failed AurikoTimeoutException"),
-                                )
-                        }
-                }
+                        currentTime shouldBe 30_000
+                        shouldThrow<AurikoTimeoutException> { c.chat.completions.create(request) }
+                        currentTime shouldBe 60_000
+                        listener.outcomes() shouldContainExactly
+                            listOf(
+                                listOf("failed AurikoTimeoutException"),
+                                listOf("failed AurikoTimeoutException"),
+                            )
+                    }
+            }
         }
 
         test(
             "closing the client mid-stream, mid-create and during a retry wait ends each call once, as failed"
         ) {
             val listener = OutcomeListener()
+            val arrivals = Arrivals()
             LoopbackServer { ex ->
+                    arrivals.arrived()
                     if (ex.request.body.decodeToString().contains("\"stream\":true"))
                         ex.streamUntilClientCloses()
                     else ex.awaitClientClose(5_000)
@@ -184,9 +228,8 @@ class CallOutcomeSpec :
                         }
                     val create =
                         async(Dispatchers.IO) { runCatching { c.chat.completions.create(request) } }
-                    listener.firstChunk.await(5, TimeUnit.SECONDS) shouldBe true
-                    val deadline = System.nanoTime() + 5_000_000_000L
-                    while (server.requests.size < 2 && System.nanoTime() < deadline) delay(5)
+                    withTimeout(5.seconds) { listener.firstChunk.await() }
+                    arrivals.await(2) // the create is waiting for its answer
                     c.close()
                     withTimeout(5.seconds) {
                         stream.await()
@@ -213,9 +256,8 @@ class CallOutcomeSpec :
                         }
                     val create =
                         async(Dispatchers.IO) { runCatching { c.chat.completions.create(request) } }
-                    val deadline = System.nanoTime() + 5_000_000_000L
-                    while (server.requests.isEmpty() && System.nanoTime() < deadline) delay(5)
-                    delay(100)
+                    // the 503 arrived and a 10 s wait is scheduled: close now, during the wait
+                    withTimeout(5.seconds) { waiting.retryScheduled.await() }
                     c.close()
                     withTimeout(5.seconds) { create.await().isFailure shouldBe true }
                     waiting.outcomes() shouldContainExactly
@@ -227,7 +269,9 @@ class CallOutcomeSpec :
             "Java: an interrupted iterator and a cancelled createAsync each end once, as cancelled"
         ) {
             val listener = OutcomeListener()
+            val arrivals = Arrivals()
             LoopbackServer { ex ->
+                    arrivals.arrived()
                     if (ex.request.body.decodeToString().contains("\"stream\":true"))
                         ex.streamUntilClientCloses()
                     else ex.awaitClientClose(5_000)
@@ -241,11 +285,14 @@ class CallOutcomeSpec :
                         Thread.interrupted()
                         stream.close()
                         val future = blocking.chat().completions().createAsync(request)
-                        val deadline = System.nanoTime() + 5_000_000_000L
-                        while (server.requests.size < 2 && System.nanoTime() < deadline) Thread
-                            .sleep(5)
+                        arrivals.await(2) // the create is waiting for its answer
                         future.cancel(true)
                         shouldThrow<CancellationException> { future.get(5, TimeUnit.SECONDS) }
+                        // the future is cancelled at once; its coroutine ends in the blocking
+                        // client's scope: join it, then every ending has been reported
+                        withTimeout(5.seconds) {
+                            blocking.scope.coroutineContext.job.children.forEach { it.join() }
+                        }
                         listener.outcomes() shouldContainExactly
                             listOf(listOf("cancelled"), listOf("cancelled"))
                         blocking.kotlinClient().close()
@@ -257,7 +304,9 @@ class CallOutcomeSpec :
             "a call cancelled with a cause (an interrupted Java create, a failing sibling coroutine) ends once, as cancelled"
         ) {
             val listener = OutcomeListener()
+            val arrivals = Arrivals()
             LoopbackServer { ex ->
+                    arrivals.arrived()
                     if (ex.request.body.decodeToString().contains("\"stream\":true"))
                         ex.streamUntilClientCloses()
                     else ex.awaitClientClose(5_000)
@@ -265,12 +314,9 @@ class CallOutcomeSpec :
                 .use { server ->
                     client(server, listener).use { c ->
                         val caller = Thread.currentThread()
-                        val deadline = System.nanoTime() + 5_000_000_000L
                         val interrupter =
                             Thread {
-                                    while (
-                                        server.requests.isEmpty() && System.nanoTime() < deadline
-                                    ) Thread.sleep(5)
+                                    arrivals.awaitBlocking(1) // the create is waiting
                                     caller.interrupt()
                                 }
                                 .apply { start() }
@@ -289,11 +335,9 @@ class CallOutcomeSpec :
                                         launch { c.chat.completions.stream(request).collect {} }
                                         launch { c.chat.completions.create(request) }
                                         launch {
-                                            while (
-                                                (listener.firstChunk.count > 0 ||
-                                                    server.requests.size < 3) &&
-                                                    System.nanoTime() < deadline
-                                            ) delay(5)
+                                            // the stream is flowing and the create is waiting
+                                            withTimeout(5.seconds) { listener.firstChunk.await() }
+                                            arrivals.await(3)
                                             throw sibling
                                         }
                                     }
@@ -310,17 +354,18 @@ class CallOutcomeSpec :
             "a call whose caller was cancelled by a failing sibling is not retried, whatever the sibling threw"
         ) {
             val listener = OutcomeListener()
-            LoopbackServer { ex -> ex.awaitClientClose(5_000) }
+            val arrivals = Arrivals()
+            LoopbackServer { ex ->
+                    arrivals.arrived()
+                    ex.awaitClientClose(5_000)
+                }
                 .use { server ->
                     client(server, listener).use { c ->
-                        val deadline = System.nanoTime() + 5_000_000_000L
                         runCatching {
                             kotlinx.coroutines.coroutineScope {
                                 launch { c.chat.completions.create(request) }
                                 launch {
-                                    while (
-                                        server.requests.isEmpty() && System.nanoTime() < deadline
-                                    ) delay(5)
+                                    arrivals.await(1) // the create is waiting for its answer
                                     throw java.io.IOException("sibling's own I/O failed")
                                 }
                             }
