@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicLong
 internal class ClientRuntime(val options: AurikoClientOptions) {
     val lifecycle: ClientLifecycle = ClientLifecycle()
     val redactor: Redactor = Redactor(options.secretApiKey())
-    val errors: ErrorResponses = ErrorResponses(ErrorClassifier.standard(), redactor)
+    // On the retry policy's clock, so an HTTP-date Retry-After is read on the clock the policy
+    // (and a test) uses.
+    val errors: ErrorResponses =
+        ErrorResponses(ErrorClassifier.withClock(options.retryPolicy.clock()), redactor)
     val time: ClientTime = options.time
 
     private val ownsEngine = options.engine == null

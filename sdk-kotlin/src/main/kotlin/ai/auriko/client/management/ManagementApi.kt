@@ -4,6 +4,7 @@ import ai.auriko.client.internal.ClientRuntime
 import ai.auriko.client.internal.ErrorResponses
 import ai.auriko.client.internal.WireJson
 import ai.auriko.client.internal.exchange
+import ai.auriko.client.internal.parseJsonBody
 import ai.auriko.errors.InvalidRequestException
 import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
@@ -45,16 +46,7 @@ internal class ManagementApi(private val runtime: ClientRuntime) {
         }
 
     private fun parse(text: String, headers: ResponseHeaders): JsonElement =
-        try {
-            WireJson.parseToJsonElement(text)
-        } catch (e: SerializationException) {
-            throw SdkExceptions.malformed(
-                "the response is not JSON: ${ErrorResponses.snippet(text)}",
-                e,
-                headers.requestId(),
-                null,
-            )
-        }
+        parseJsonBody(text, headers)
 
     private fun <T : ApiObject> decode(
         obj: JsonObject,

@@ -8,6 +8,7 @@ import ai.auriko.client.chat.FunctionCallDelta
 import ai.auriko.client.chat.ToolCallDelta
 import ai.auriko.client.internal.ErrorResponses
 import ai.auriko.client.internal.WireJson
+import ai.auriko.client.internal.parseJsonBody
 import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
 import kotlinx.serialization.SerializationException
@@ -24,17 +25,7 @@ internal fun decodeCompletion(
     text: String,
     headers: ResponseHeaders,
 ): ChatCompletion {
-    val element =
-        try {
-            WireJson.parseToJsonElement(text)
-        } catch (e: SerializationException) {
-            throw SdkExceptions.malformed(
-                "the response is not JSON: ${ErrorResponses.snippet(text)}",
-                e,
-                headers.requestId(),
-                null,
-            )
-        }
+    val element = parseJsonBody(text, headers)
     val error = (element as? JsonObject)?.get("error")
     if (error != null && error !is JsonNull) throw errors.fromSuccessBody(element, text, headers)
     val completion =

@@ -7,11 +7,13 @@ import java.time.Duration
 /** Records a [StreamMetrics] as a stream runs; written by the collecting coroutine only. */
 internal class StreamMetricsRecorder(private val time: ClientTime) {
     private val start = time.nanoTime()
-    @Volatile private var headersAt = 0L
-    private var firstChunkAt = 0L
-    private var firstTokenAt = 0L
-    private var lastTokenAt = 0L
-    private var lastChunkAt = 0L
+    // NOT_YET marks a moment that has not happened: any reading of a monotonic clock, 0 included,
+    // is a real one (System.nanoTime() may be 0 or negative; a virtual clock starts at 0).
+    @Volatile private var headersAt = NOT_YET
+    private var firstChunkAt = NOT_YET
+    private var firstTokenAt = NOT_YET
+    private var lastTokenAt = NOT_YET
+    private var lastChunkAt = NOT_YET
     private var largestGap = -1L
     private var chunks = 0
     private var contentChunks = 0
@@ -20,7 +22,7 @@ internal class StreamMetricsRecorder(private val time: ClientTime) {
 
     fun headers() {
         headersAt = time.nanoTime()
-        lastChunkAt = 0L
+        lastChunkAt = NOT_YET
     }
 
     fun comment() {
@@ -31,20 +33,20 @@ internal class StreamMetricsRecorder(private val time: ClientTime) {
     fun item(carriesText: Boolean) {
         val now = time.nanoTime()
         chunks++
-        if (firstChunkAt == 0L) firstChunkAt = now
-        val previous = if (lastChunkAt != 0L) lastChunkAt else headersAt
-        if (previous != 0L) largestGap = maxOf(largestGap, now - previous)
+        if (firstChunkAt == NOT_YET) firstChunkAt = now
+        val previous = if (lastChunkAt != NOT_YET) lastChunkAt else headersAt
+        if (previous != NOT_YET) largestGap = maxOf(largestGap, now - previous)
         lastChunkAt = now
         if (carriesText) {
             contentChunks++
-            if (firstTokenAt == 0L) firstTokenAt = now
+            if (firstTokenAt == NOT_YET) firstTokenAt = now
             lastTokenAt = now
         }
     }
 
     fun snapshot(): StreamMetrics {
         val now = time.nanoTime()
-        fun since(t: Long) = if (t == 0L) null else Duration.ofNanos(t - start)
+        fun since(t: Long) = if (t == NOT_YET) null else Duration.ofNanos(t - start)
         val rate =
             if (contentChunks >= 2 && lastTokenAt > firstTokenAt) {
                 (contentChunks - 1) / ((lastTokenAt - firstTokenAt) / 1e9)
@@ -63,5 +65,9 @@ internal class StreamMetricsRecorder(private val time: ClientTime) {
             keepAliveComments = comments,
             retries = retries,
         )
+    }
+
+    private companion object {
+        const val NOT_YET = Long.MIN_VALUE
     }
 }
