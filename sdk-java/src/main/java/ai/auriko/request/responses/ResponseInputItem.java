@@ -274,8 +274,8 @@ public final class ResponseInputItem {
   }
 
   /**
-   * A reasoning item from an earlier response, passed back so the model can continue its
-   * reasoning (needed with {@code store: false}, where the server keeps no state).
+   * A reasoning item from an earlier response, passed back so the model can continue its reasoning
+   * (needed with {@code store: false}, where the server keeps no state).
    *
    * @param id the reasoning item's id; not blank
    * @param summary the summary texts (copied); may be empty

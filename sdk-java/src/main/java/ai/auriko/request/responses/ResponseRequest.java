@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  *       are left out, so the server's defaults apply.
  *   <li>{@code input} is a string ({@link #inputText()}) or an array of items ({@link
  *       #inputItems()}); exactly one of the two is set.
- *   <li>Function tools ({@link #tools()}) are written flat, {@code {"type": "function", "name": ...,
- *       "description": ..., "parameters": ..., "strict": ...}}; a named {@link #toolChoice()} as
- *       {@code {"type": "function", "name": ...}}; the {@link #textFormat()} as {@code text.format}
- *       with the schema fields flat beside {@code type}.
+ *   <li>Function tools ({@link #tools()}) are written flat, {@code {"type": "function", "name":
+ *       ..., "description": ..., "parameters": ..., "strict": ...}}; a named {@link #toolChoice()}
+ *       as {@code {"type": "function", "name": ...}}; the {@link #textFormat()} as {@code
+ *       text.format} with the schema fields flat beside {@code type}.
  *   <li>{@code stream} is set by the client for each call, because whether a call streams is
  *       decided by the method called, not by the request.
  *   <li>{@link #responseMetadata()} is OpenAI's {@code metadata}, stored with the response. {@link
