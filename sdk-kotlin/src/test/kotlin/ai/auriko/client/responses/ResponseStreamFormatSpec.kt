@@ -139,6 +139,26 @@ class ResponseStreamFormatSpec :
             e.partialResult(Response::class.java)!!.outputText shouldBe "Hello"
         }
 
+        test("an error event with plain-text or nested data is still the server's error") {
+            val plain =
+                shouldThrow<AurikoApiException> {
+                    decoding().decode("error", "upstream overloaded")
+                }
+            plain.isStreamError shouldBe true
+            plain.errorMessage() shouldContain "upstream overloaded"
+            val nested =
+                shouldThrow<AurikoApiException> {
+                    decoding()
+                        .decode(
+                            "error",
+                            """{"type":"error","error":{"type":"invalid_request_error","code":"bad","message":"no"}}""",
+                        )
+                }
+            nested.code() shouldBe "bad"
+            nested.type() shouldBe "invalid_request_error"
+            nested.errorMessage() shouldBe "no"
+        }
+
         test("data that is not a JSON object is a malformed response, the key redacted") {
             val d = decoding()
             val e =

@@ -58,10 +58,16 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
                 sawDone = true
                 return null
             }
+            val obj =
+                try {
+                    ai.auriko.client.internal.WireJson.parseToJsonElement(data) as? JsonObject
+                } catch (e: SerializationException) {
+                    // An `event: error` whose data is plain text is still the server's error.
+                    if (type == "error") throw errorEvent(data)
+                    throw notAnEvent(data, e)
+                } ?: if (type == "error") throw errorEvent(data) else throw notAnEvent(data, null)
             val event =
                 try {
-                    val obj = ai.auriko.client.internal.WireJson.parseToJsonElement(data)
-                    if (obj !is JsonObject) throw notAnEvent(data, null)
                     ResponseEventDecoding.event(obj, type)
                 } catch (e: SerializationException) {
                     throw notAnEvent(data, e)
@@ -71,8 +77,11 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
             when (event) {
                 is ResponseStreamEvent.Error -> {
                     ended = true
+                    // A gateway may nest the fields in an `error` object that also has a type.
+                    val errorType =
+                        (obj["error"] as? JsonObject)?.let { JsonFields.string(it, "type") }
                     throw tools.errors.fromStreamError(
-                        StreamError(event.code, null, event.message, event.param),
+                        StreamError(event.code, errorType, event.message, event.param),
                         data,
                         headers,
                         partial(),
@@ -100,6 +109,11 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
                 else -> {}
             }
             return event
+        }
+
+        private fun errorEvent(data: String): Exception {
+            ended = true
+            return tools.errors.fromErrorEvent(data, headers, partial())
         }
 
         private fun notAnEvent(data: String, e: Exception?) =
