@@ -117,7 +117,7 @@ class ResponseStreamFormatSpec :
             e.isStreamError shouldBe true
             e.code() shouldBe "server_error"
             e.errorMessage() shouldBe "The model crashed"
-            val partial = e.partialResult(Response::class.java).shouldNotBeNull()
+            val partial = e.partialResponse.shouldNotBeNull()
             partial.status shouldBe "failed"
             partial.error!!.message shouldBe "The model crashed"
             partial.outputText shouldBe "Hello, world"
