@@ -26,9 +26,9 @@ class ResponseAccumulatorSpec :
             r.status shouldBe "completed"
             r.outputText shouldBe "Hello, world"
             r.usage!!.inputTokens shouldBe 12L
-            r.usage!!.cachedTokens shouldBe 4L
-            r.usage!!.reasoningTokens shouldBe 0L
-            r.usage!!.totalTokens shouldBe 15L
+            r.usage.cachedTokens shouldBe 4L
+            r.usage.reasoningTokens shouldBe 0L
+            r.usage.totalTokens shouldBe 15L
             r.routingMetadata!!.provider shouldBe "openai"
             r.json["model"].toString() shouldBe "\"gpt-4.1\""
         }

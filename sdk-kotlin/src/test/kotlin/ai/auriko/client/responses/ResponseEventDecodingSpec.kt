@@ -261,13 +261,13 @@ class ResponseEventDecodingSpec :
                 listOf("reasoning", "message", "image_generation_call", "message")
             r.output[2].shouldBeInstanceOf<ResponseOutputItem.Unknown>()
             r.usage!!.inputTokens shouldBe 10L
-            r.usage!!.cachedTokens shouldBe 2L
-            r.usage!!.reasoningTokens shouldBe 7L
-            r.usage!!.totalTokens shouldBe 30L
+            r.usage.cachedTokens shouldBe 2L
+            r.usage.reasoningTokens shouldBe 7L
+            r.usage.totalTokens shouldBe 30L
             r.error!!.code shouldBe "server_error"
             r.incompleteDetails!!.reason shouldBe "max_output_tokens"
             r.routingMetadata!!.provider shouldBe "anthropic"
-            r.routingMetadata!!.cost!!.usd shouldBe 0.5
+            r.routingMetadata.cost!!.usd shouldBe 0.5
 
             // Encoding writes each item's JSON back, so a round trip keeps unknown items whole.
             val again =
