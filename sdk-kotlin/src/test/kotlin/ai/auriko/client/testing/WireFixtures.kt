@@ -28,11 +28,14 @@ class WireFixture(val name: String, val spec: JsonObject, val body: ByteArray) {
     override fun toString(): String = name
 }
 
-/** Loads the wire recordings; fails, never skips, when they are missing. */
+/** Loads the chat wire recordings; fails, never skips, when they are missing. */
 object WireFixtures {
     val dir: Path by lazy { WireRecordings.sseDirectory() }
 
-    val all: List<WireFixture> by lazy {
+    val all: List<WireFixture> by lazy { load(dir) }
+
+    /** Every case in [dir], sorted by name; at least one. */
+    fun load(dir: Path): List<WireFixture> {
         val jsonFiles: List<Path> =
             Files.list(dir).use { files ->
                 files
@@ -40,7 +43,7 @@ object WireFixtures {
                     .sorted()
                     .collect(java.util.stream.Collectors.toList())
             }
-        jsonFiles
+        return jsonFiles
             .map { json ->
                 val spec =
                     Json.parseToJsonElement(String(Files.readAllBytes(json), Charsets.UTF_8))
@@ -51,4 +54,11 @@ object WireFixtures {
             }
             .also { check(it.isNotEmpty()) { "no fixtures in $dir" } }
     }
+}
+
+/** Loads the Responses API wire recordings (`responses/`); fails, never skips, when missing. */
+object ResponseWireFixtures {
+    val dir: Path by lazy { WireRecordings.responsesDirectory() }
+
+    val all: List<WireFixture> by lazy { WireFixtures.load(dir) }
 }
