@@ -2,6 +2,7 @@ package ai.auriko.client
 
 import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.client.internal.ClientRuntime
+import ai.auriko.client.responses.Responses
 import java.io.Closeable
 
 /**
@@ -27,6 +28,9 @@ internal constructor(
 
     /** Chat endpoints: `client.chat.completions`. */
     public val chat: Chat = Chat(ChatCompletions(runtime))
+
+    /** The Responses API: `POST /responses`, streaming and not. */
+    public val responses: Responses = Responses(runtime)
 
     private val management = ai.auriko.client.management.ManagementApi(runtime)
 

@@ -46,6 +46,7 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
         CoroutineScope(SupervisorJob() + Dispatchers.Unconfined + CoroutineName("auriko-blocking"))
 
     private val chat = BlockingChat(BlockingChatCompletions(client.chat.completions, this))
+    private val responses = BlockingResponses(client.responses, this)
     private val me = BlockingMe(client.me, this)
     private val workspaces = BlockingWorkspaces(client.workspaces, this)
     private val budgets = BlockingBudgets(client.budgets, this)
@@ -62,6 +63,9 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
 
     /** The chat endpoints: `client.chat().completions()`. */
     public fun chat(): BlockingChat = chat
+
+    /** The Responses API: `client.responses().create(request)`, `createAsync`, `stream`. */
+    public fun responses(): BlockingResponses = responses
 
     /** `GET /me`: who the key belongs to. */
     public fun me(): BlockingMe = me

@@ -7,21 +7,11 @@ import ai.auriko.client.chat.stream.ChatCompletionStream
 import ai.auriko.client.chat.stream.StreamEvent
 import ai.auriko.client.chat.stream.StreamEventDecoder
 import ai.auriko.client.gateway.RoutingMetadata
-import ai.auriko.client.internal.stream.Handoff
 import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.AurikoInterruptedException
-import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
-import java.util.Spliterator
-import java.util.Spliterators
-import java.util.concurrent.atomic.AtomicBoolean
 import java.util.stream.Stream
-import java.util.stream.StreamSupport
-import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
-import kotlinx.coroutines.CoroutineStart
-import kotlinx.coroutines.Job
-import kotlinx.coroutines.launch
 
 /**
  * One streamed chat completion for Java: an [Iterator] (and a one-shot [Iterable]) of chunks, in
@@ -56,32 +46,19 @@ import kotlinx.coroutines.launch
 public class BlockingChatCompletionStream
 internal constructor(private val source: ChatCompletionStream, scope: CoroutineScope) :
     Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
-    private val handoff = Handoff<ChatCompletionChunk>(READ_AHEAD)
-    private val job: Job
-
-    init {
-        // Locals only: the producer must not capture `this`, or a dropped stream would stay
-        // reachable from the engine and the cleaner could never run.
-        val items = handoff
-        val flow = source
-        job = scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(flow, items) }
-    }
-
-    private val cancel = CancelAction(job, handoff)
-    private val cleanable: Cleanables.Registration? = Cleanables.register(this, cancel)
-    private val iterated = AtomicBoolean(false)
-    private val closed = AtomicBoolean(false)
-
-    private var batch: List<ChatCompletionChunk> = emptyList()
-    private var position = 0
-    private var finished = false
-    private var failure: Throwable? = null
+    private val iteration =
+        BlockingIteration(
+            scope,
+            { collector -> source.collectUnchecked(collector) },
+            { source.partialCompletion() },
+            { source.responseHeaders?.requestId() },
+        )
 
     /**
      * Returns this stream's one iterator (itself); a second call throws [IllegalStateException].
      */
     override fun iterator(): Iterator<ChatCompletionChunk> {
-        check(iterated.compareAndSet(false, true)) { "a stream can be iterated only once" }
+        iteration.claim()
         return this
     }
 
@@ -89,15 +66,7 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
      * The chunks as a sequential [Stream]; closing the `Stream` (try-with-resources) closes this.
      * Counts as the one iteration.
      */
-    public fun stream(): Stream<ChatCompletionChunk> =
-        StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(
-                    iterator(),
-                    Spliterator.ORDERED or Spliterator.NONNULL,
-                ),
-                false,
-            )
-            .onClose { close() }
+    public fun stream(): Stream<ChatCompletionChunk> = iteration.stream(this)
 
     /**
      * Whether another chunk is coming; blocks until one arrives or the stream ends.
@@ -105,73 +74,18 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
      * @throws ai.auriko.errors.AurikoException the stream's failure, with the partial completion
      * @throws AurikoInterruptedException when the thread is interrupted while waiting
      */
-    override fun hasNext(): Boolean {
-        if (closed.get()) {
-            batch = emptyList() // read-ahead is discarded once the caller closed the stream
-            return false
-        }
-        if (position < batch.size) return true
-        failure?.let { throw it }
-        if (finished) return false
-        val ended =
-            when (val taken = takeBlocking()) {
-                is Handoff.Taken.Items -> {
-                    batch = taken.items
-                    position = 0
-                    return true
-                }
-                is Handoff.Taken.Ended -> taken
-            }
-        finished = true
-        val cause = ended.cause
-        if (cause == null || cause === CLOSED) return false // completed, or closed by close()
-        val failure =
-            if (cause is CancellationException) {
-                // Cancelled by someone else (the client was closed): never a silent normal end.
-                val partial = source.partialCompletion()
-                SdkExceptions.interrupted(
-                    "the stream was cancelled: ${cause.message}",
-                    cause,
-                    partial?.responseHeaders?.requestId(),
-                    partial,
-                )
-            } else {
-                cause
-            }
-        this.failure = failure
-        throw failure
-    }
+    override fun hasNext(): Boolean = iteration.hasNext()
 
     /**
      * The next chunk; blocks until it arrives.
      *
      * @throws NoSuchElementException when the stream has ended
      */
-    override fun next(): ChatCompletionChunk {
-        if (!hasNext()) throw NoSuchElementException("the stream has ended")
-        return batch[position++]
-    }
-
-    private fun takeBlocking(): Handoff.Taken<ChatCompletionChunk> =
-        try {
-            handoff.take()
-        } catch (e: InterruptedException) {
-            close()
-            Thread.currentThread().interrupt()
-            val partial = source.partialCompletion()
-            throw SdkExceptions.threadInterrupted(
-                "the thread was interrupted while waiting for the stream; the stream was cancelled",
-                e,
-                partial?.responseHeaders?.requestId(),
-                partial,
-            )
-        }
+    override fun next(): ChatCompletionChunk = iteration.next()
 
     /** Cancels the request and closes the connection; idempotent, callable from any thread. */
     override fun close() {
-        if (!closed.compareAndSet(false, true)) return
-        val registration = cleanable
-        if (registration != null) registration.clean() else cancel.run()
+        iteration.close()
     }
 
     /**
@@ -266,38 +180,4 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
 
     /** How many HTTP attempts were made (1 plus retries before the first chunk). */
     public fun attempts(): Int = source.attempts
-
-    /**
-     * Ends the hand-off (so a waiting consumer returns at once) and cancels the producer; shared by
-     * [close] and the cleaner, so it must not reference the stream.
-     */
-    private class CancelAction(
-        private val job: Job,
-        private val handoff: Handoff<ChatCompletionChunk>,
-    ) : Runnable {
-        override fun run() {
-            handoff.close(CLOSED) // first, so the consumer stops here and not at the producer's end
-            job.cancel()
-        }
-    }
-
-    private companion object {
-        /** Chunks read ahead of the iterating thread before the producer waits. */
-        const val READ_AHEAD = 256
-
-        /** Marks the end that [close] caused; any other cancellation is a failure. */
-        val CLOSED = CancellationException("the stream was closed")
-
-        suspend fun produce(source: ChatCompletionStream, handoff: Handoff<ChatCompletionChunk>) {
-            try {
-                source.collectUnchecked { handoff.put(it) }
-                handoff.finish(null)
-            } catch (e: Throwable) {
-                // Chunks that arrived before the failure still reach the caller, then the failure
-                // itself; never an uncaught-exception handler.
-                handoff.finish(e)
-                if (e is CancellationException) throw e
-            }
-        }
-    }
 }

@@ -153,7 +153,8 @@ internal object RequestEncoder {
         }
     }
 
-    private fun gateway(routing: RoutingOptions?, metadata: RequestMetadata?): JsonObject? {
+    /** Auriko's `gateway` object (routing and metadata), or `null` when neither is set. */
+    fun gateway(routing: RoutingOptions?, metadata: RequestMetadata?): JsonObject? {
         val r = routing?.takeUnless { it.isEmpty }
         val m = metadata?.takeUnless { it.isEmpty }
         if (r == null && m == null) return null
@@ -190,7 +191,8 @@ internal object RequestEncoder {
             putJsonObject("custom_fields") { m.customFields().forEach { (k, v) -> put(k, v) } }
     }
 
-    private fun extensions(e: Extensions): JsonObject = buildJsonObject {
+    /** Auriko's `extensions` object. */
+    fun extensions(e: Extensions): JsonObject = buildJsonObject {
         e.thinking()?.let { t ->
             putJsonObject(Extensions.THINKING_KEY) {
                 put("enabled", t.isEnabled)

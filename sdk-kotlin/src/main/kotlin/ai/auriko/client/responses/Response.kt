@@ -6,6 +6,7 @@ import ai.auriko.client.internal.responses.JsonFields
 import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.PartialResult
 import ai.auriko.http.ResponseHeaders
+import ai.auriko.request.responses.ResponseInputItem
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.Transient
@@ -76,6 +77,35 @@ internal constructor(
     /** The function calls among [output], in order. */
     public val functionCalls: List<ResponseOutputItem.FunctionCall>
         get() = output.filterIsInstance<ResponseOutputItem.FunctionCall>()
+
+    /**
+     * This response's output as input items for the next request of a conversation kept by the
+     * client (with `store: false`, or without [previousResponseId]): each message as an assistant
+     * message of its output text, each function call as a `function_call` item (add its
+     * `function_call_output` after it), each reasoning item with its id, summary and encrypted
+     * content. Items of types this SDK does not model are left out.
+     */
+    public fun outputAsInput(): List<ResponseInputItem> =
+        output.mapNotNull { item ->
+            when (item) {
+                is ResponseOutputItem.Message -> ResponseInputItem.assistant(item.outputText)
+                is ResponseOutputItem.FunctionCall ->
+                    ResponseInputItem.functionCall(
+                        item.callId ?: "",
+                        item.name ?: "",
+                        item.arguments,
+                    )
+                is ResponseOutputItem.Reasoning ->
+                    item.id?.let { id ->
+                        ResponseInputItem.reasoning(
+                            id,
+                            item.summary.map { it.text },
+                            item.encryptedContent,
+                        )
+                    }
+                is ResponseOutputItem.Unknown -> null
+            }
+        }
 
     /** The id, model, status, output, usage and routing metadata, for logs. */
     override fun toString(): String =

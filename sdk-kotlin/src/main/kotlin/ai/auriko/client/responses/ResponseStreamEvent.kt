@@ -25,6 +25,9 @@ public sealed class ResponseStreamEvent {
     /** The JSON object this event was read from. */
     public abstract val json: JsonObject
 
+    /** Calls the [visitor] method for this event's type (Java's `when`). */
+    public abstract fun <R> accept(visitor: Visitor<R>): R
+
     /** An event that carries a snapshot of the whole response. */
     public sealed class Lifecycle : ResponseStreamEvent() {
         /** The response as it stands at this event. */
@@ -38,6 +41,8 @@ public sealed class ResponseStreamEvent {
         override val response: Response,
         override val json: JsonObject,
     ) : Lifecycle() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitCreated(this)
+
         override val type: String
             get() = "response.created"
 
@@ -53,6 +58,8 @@ public sealed class ResponseStreamEvent {
         override val response: Response,
         override val json: JsonObject,
     ) : Lifecycle() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitInProgress(this)
+
         override val type: String
             get() = "response.in_progress"
 
@@ -68,6 +75,8 @@ public sealed class ResponseStreamEvent {
         override val response: Response,
         override val json: JsonObject,
     ) : Lifecycle() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitCompleted(this)
+
         override val type: String
             get() = "response.completed"
 
@@ -86,6 +95,8 @@ public sealed class ResponseStreamEvent {
         override val response: Response,
         override val json: JsonObject,
     ) : Lifecycle() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitIncomplete(this)
+
         override val type: String
             get() = "response.incomplete"
 
@@ -104,6 +115,8 @@ public sealed class ResponseStreamEvent {
         override val response: Response,
         override val json: JsonObject,
     ) : Lifecycle() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitFailed(this)
+
         override val type: String
             get() = "response.failed"
 
@@ -122,6 +135,8 @@ public sealed class ResponseStreamEvent {
         public val item: ResponseOutputItem,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitOutputItemAdded(this)
+
         override val type: String
             get() = "response.output_item.added"
 
@@ -140,6 +155,8 @@ public sealed class ResponseStreamEvent {
         public val item: ResponseOutputItem,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitOutputItemDone(this)
+
         override val type: String
             get() = "response.output_item.done"
 
@@ -162,6 +179,8 @@ public sealed class ResponseStreamEvent {
         public val part: ResponseContentPart,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitContentPartAdded(this)
+
         override val type: String
             get() = "response.content_part.added"
 
@@ -184,6 +203,8 @@ public sealed class ResponseStreamEvent {
         public val part: ResponseContentPart,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitContentPartDone(this)
+
         override val type: String
             get() = "response.content_part.done"
 
@@ -206,6 +227,8 @@ public sealed class ResponseStreamEvent {
         public val delta: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitOutputTextDelta(this)
+
         override val type: String
             get() = "response.output_text.delta"
 
@@ -228,6 +251,8 @@ public sealed class ResponseStreamEvent {
         public val text: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitOutputTextDone(this)
+
         override val type: String
             get() = "response.output_text.done"
 
@@ -250,6 +275,8 @@ public sealed class ResponseStreamEvent {
         public val delta: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitRefusalDelta(this)
+
         override val type: String
             get() = "response.refusal.delta"
 
@@ -272,6 +299,8 @@ public sealed class ResponseStreamEvent {
         public val refusal: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitRefusalDone(this)
+
         override val type: String
             get() = "response.refusal.done"
 
@@ -292,6 +321,9 @@ public sealed class ResponseStreamEvent {
         public val delta: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R =
+            visitor.visitFunctionCallArgumentsDelta(this)
+
         override val type: String
             get() = "response.function_call_arguments.delta"
 
@@ -314,6 +346,9 @@ public sealed class ResponseStreamEvent {
         public val arguments: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R =
+            visitor.visitFunctionCallArgumentsDone(this)
+
         override val type: String
             get() = "response.function_call_arguments.done"
 
@@ -336,6 +371,9 @@ public sealed class ResponseStreamEvent {
         public val part: ReasoningSummaryPart,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R =
+            visitor.visitReasoningSummaryPartAdded(this)
+
         override val type: String
             get() = "response.reasoning_summary_part.added"
 
@@ -358,6 +396,9 @@ public sealed class ResponseStreamEvent {
         public val part: ReasoningSummaryPart,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R =
+            visitor.visitReasoningSummaryPartDone(this)
+
         override val type: String
             get() = "response.reasoning_summary_part.done"
 
@@ -380,6 +421,9 @@ public sealed class ResponseStreamEvent {
         public val delta: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R =
+            visitor.visitReasoningSummaryTextDelta(this)
+
         override val type: String
             get() = "response.reasoning_summary_text.delta"
 
@@ -402,6 +446,9 @@ public sealed class ResponseStreamEvent {
         public val text: String,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R =
+            visitor.visitReasoningSummaryTextDone(this)
+
         override val type: String
             get() = "response.reasoning_summary_text.done"
 
@@ -425,6 +472,8 @@ public sealed class ResponseStreamEvent {
         public val param: String?,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitError(this)
+
         override val type: String
             get() = "error"
 
@@ -440,7 +489,88 @@ public sealed class ResponseStreamEvent {
         override val sequenceNumber: Long?,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitUnknown(this)
+
         /** The type and sequence number, for logs. */
         override fun toString(): String = "Unknown(type=$type, sequenceNumber=$sequenceNumber)"
+    }
+
+    /**
+     * Handles each event type, for Java (`event.accept(visitor)`); Kotlin code usually uses `when`.
+     * Every method defaults to [otherwise], so a visitor overrides only the events it cares about,
+     * and an event type added in a later version reaches [otherwise] rather than breaking it.
+     */
+    public interface Visitor<R> {
+        /** Any event whose method is not overridden. */
+        public fun otherwise(event: ResponseStreamEvent): R
+
+        /** `response.created`. */
+        public fun visitCreated(event: Created): R = otherwise(event)
+
+        /** `response.in_progress`. */
+        public fun visitInProgress(event: InProgress): R = otherwise(event)
+
+        /** `response.completed`. */
+        public fun visitCompleted(event: Completed): R = otherwise(event)
+
+        /** `response.incomplete`. */
+        public fun visitIncomplete(event: Incomplete): R = otherwise(event)
+
+        /** `response.failed`. */
+        public fun visitFailed(event: Failed): R = otherwise(event)
+
+        /** `response.output_item.added`. */
+        public fun visitOutputItemAdded(event: OutputItemAdded): R = otherwise(event)
+
+        /** `response.output_item.done`. */
+        public fun visitOutputItemDone(event: OutputItemDone): R = otherwise(event)
+
+        /** `response.content_part.added`. */
+        public fun visitContentPartAdded(event: ContentPartAdded): R = otherwise(event)
+
+        /** `response.content_part.done`. */
+        public fun visitContentPartDone(event: ContentPartDone): R = otherwise(event)
+
+        /** `response.output_text.delta`. */
+        public fun visitOutputTextDelta(event: OutputTextDelta): R = otherwise(event)
+
+        /** `response.output_text.done`. */
+        public fun visitOutputTextDone(event: OutputTextDone): R = otherwise(event)
+
+        /** `response.refusal.delta`. */
+        public fun visitRefusalDelta(event: RefusalDelta): R = otherwise(event)
+
+        /** `response.refusal.done`. */
+        public fun visitRefusalDone(event: RefusalDone): R = otherwise(event)
+
+        /** `response.function_call_arguments.delta`. */
+        public fun visitFunctionCallArgumentsDelta(event: FunctionCallArgumentsDelta): R =
+            otherwise(event)
+
+        /** `response.function_call_arguments.done`. */
+        public fun visitFunctionCallArgumentsDone(event: FunctionCallArgumentsDone): R =
+            otherwise(event)
+
+        /** `response.reasoning_summary_part.added`. */
+        public fun visitReasoningSummaryPartAdded(event: ReasoningSummaryPartAdded): R =
+            otherwise(event)
+
+        /** `response.reasoning_summary_part.done`. */
+        public fun visitReasoningSummaryPartDone(event: ReasoningSummaryPartDone): R =
+            otherwise(event)
+
+        /** `response.reasoning_summary_text.delta`. */
+        public fun visitReasoningSummaryTextDelta(event: ReasoningSummaryTextDelta): R =
+            otherwise(event)
+
+        /** `response.reasoning_summary_text.done`. */
+        public fun visitReasoningSummaryTextDone(event: ReasoningSummaryTextDone): R =
+            otherwise(event)
+
+        /** `error`. */
+        public fun visitError(event: Error): R = otherwise(event)
+
+        /** An event type this SDK does not model. */
+        public fun visitUnknown(event: Unknown): R = otherwise(event)
     }
 }

@@ -5,7 +5,7 @@ import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.Usage
 import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.client.internal.stream.StreamCall
-import ai.auriko.client.internal.stream.StreamRun
+import ai.auriko.client.internal.stream.StreamCollections
 import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.http.ResponseHeaders
 import kotlinx.coroutines.flow.Flow
@@ -45,13 +45,11 @@ import kotlinx.coroutines.flow.flow
  * collection.
  */
 public class ChatCompletionStream
-internal constructor(private val call: StreamCall<ChatCompletionChunk, ChatCompletion>) :
+internal constructor(call: StreamCall<ChatCompletionChunk, ChatCompletion>) :
     Flow<ChatCompletionChunk> {
-    @Volatile private var started: StreamRun<ChatCompletionChunk, ChatCompletion>? = null
-    @Volatile private var ended: StreamRun<ChatCompletionChunk, ChatCompletion>? = null
-    @Volatile private var completed: ChatCompletion? = null
+    private val collections = StreamCollections(call)
 
-    private val flow: Flow<ChatCompletionChunk> = flow { collectUnchecked(this) }
+    private val flow: Flow<ChatCompletionChunk> = flow { collections.collect(this) }
 
     /**
      * Sends the request and emits its chunks to [collector] as they arrive; each call is a new
@@ -63,48 +61,44 @@ internal constructor(private val call: StreamCall<ChatCompletionChunk, ChatCompl
 
     /** The latest started collection's response headers, as soon as its response started. */
     public val responseHeaders: ResponseHeaders?
-        get() = started?.headers
+        get() = collections.responseHeaders
 
     /**
      * The final completion (all chunks accumulated) of the latest collection that completed
      * normally; `null` before one did.
      */
     public val completion: ChatCompletion?
-        get() = completed
+        get() = collections.completed
 
     /** Token usage of [completion], from whichever chunk carried it. */
     public val usage: Usage?
-        get() = completed?.usage
+        get() = completion?.usage
 
     /** Routing metadata of [completion]. */
     public val routingMetadata: RoutingMetadata?
-        get() = completed?.routingMetadata
+        get() = completion?.routingMetadata
 
     /** Each choice's finish reason in [completion], by choice index. */
     public val finishReasons: Map<Int, String?>
-        get() = completed?.choices?.associate { it.index to it.finishReason }.orEmpty()
+        get() = completion?.choices?.associate { it.index to it.finishReason }.orEmpty()
 
     /**
      * Timing of the latest collection to end — time to headers, first chunk and first token, gaps,
      * rate, keep-alives, retries — normally or with an exception; `null` before.
      */
     public val metrics: StreamMetrics?
-        get() = ended?.finalMetrics
+        get() = collections.metrics
 
     /** How many HTTP attempts the latest started collection made (1 plus retries). */
     public val attempts: Int
-        get() = started?.attempts ?: 0
+        get() = collections.attempts
 
     /**
      * Collects the stream and returns this collection's final completion (every chunk accumulated),
      * with [ChatCompletion.responseHeaders] and [ChatCompletion.streamMetrics]. Throws what
      * [collect] throws.
      */
-    public suspend fun toCompletion(): ChatCompletion {
-        val run = call.newRun()
-        collectInto(run) {}
-        return checkNotNull(run.result) { "the stream completed without a result" }
-    }
+    public suspend fun toCompletion(): ChatCompletion = collections.collectResult()
 
     /**
      * The answer's text as it arrives (choice 0's content deltas, empty ones skipped); cold, like
@@ -135,22 +129,9 @@ internal constructor(private val call: StreamCall<ChatCompletionChunk, ChatCompl
      */
     @JvmSynthetic
     internal suspend fun collectUnchecked(collector: FlowCollector<ChatCompletionChunk>) {
-        collectInto(call.newRun(), collector)
-    }
-
-    private suspend fun collectInto(
-        run: StreamRun<ChatCompletionChunk, ChatCompletion>,
-        collector: FlowCollector<ChatCompletionChunk>,
-    ) {
-        started = run
-        try {
-            call.collect(run, collector)
-            run.result?.let { completed = it }
-        } finally {
-            ended = run
-        }
+        collections.collect(collector)
     }
 
     /** What the latest started collection has assembled so far; safe from any thread. */
-    @JvmSynthetic internal fun partialCompletion(): ChatCompletion? = started?.partial()
+    @JvmSynthetic internal fun partialCompletion(): ChatCompletion? = collections.partial()
 }

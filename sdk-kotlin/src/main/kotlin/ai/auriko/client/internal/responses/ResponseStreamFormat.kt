@@ -2,7 +2,6 @@ package ai.auriko.client.internal.responses
 
 import ai.auriko.client.chat.StreamError
 import ai.auriko.client.internal.ErrorResponses
-import ai.auriko.client.internal.parseJsonBody
 import ai.auriko.client.internal.stream.StreamDecoding
 import ai.auriko.client.internal.stream.StreamFormat
 import ai.auriko.client.internal.stream.StreamMetricsRecorder
@@ -13,7 +12,6 @@ import ai.auriko.client.responses.ResponseStreamEvent
 import ai.auriko.errors.SdkExceptions
 import ai.auriko.http.ResponseHeaders
 import kotlinx.serialization.SerializationException
-import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 
 /**
@@ -137,32 +135,12 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
         }
 
         override fun decodeWholeBody(text: String): ResponseStreamEvent {
-            val element = parseJsonBody(text, headers)
-            val obj = element as? JsonObject ?: throw notAResponse(text, null)
-            val error = obj["error"]
-            if (error != null && error !is JsonNull)
-                throw tools.errors.fromSuccessBody(obj, text, headers)
-            val response =
-                try {
-                    ResponseEventDecoding.response(obj)
-                } catch (e: SerializationException) {
-                    throw notAResponse(text, e)
-                } catch (e: IllegalArgumentException) {
-                    throw notAResponse(text, e)
-                }
+            val response = decodeResponse(tools.errors, tools.redactor, text, headers)
             ended = true
             return if (response.status == "incomplete")
-                ResponseStreamEvent.Incomplete(null, response, obj)
-            else ResponseStreamEvent.Completed(null, response, obj)
+                ResponseStreamEvent.Incomplete(null, response, response.json)
+            else ResponseStreamEvent.Completed(null, response, response.json)
         }
-
-        private fun notAResponse(text: String, e: Exception?) =
-            SdkExceptions.malformed(
-                "the response is not a Responses object: ${ErrorResponses.snippet(tools.redactor.text(text))}",
-                e?.let(tools.redactor::cause),
-                headers.requestId(),
-                null,
-            )
 
         // Guarded by `this`: a Java consumer interrupted on another thread may take a snapshot.
         @Synchronized

@@ -159,8 +159,10 @@ internal class StreamCall<T : Any, R : PartialResult>(
                     val data = events.data[i]
                     downstream.observer.streamEvent(type, data)
                     val item = decoding.decode(type, data)
+                    // A terminal event may itself be an item (Responses' `response.completed`):
+                    // it reaches the caller, then the stream ends.
                     if (item != null) emit(item)
-                    else if (decoding.ended) {
+                    if (decoding.ended) {
                         run.result = decoding.partial()
                         return true
                     }

@@ -1,0 +1,49 @@
+package ai.auriko.client.blocking
+
+import ai.auriko.client.responses.Response
+import ai.auriko.client.responses.Responses
+import ai.auriko.errors.AurikoInterruptedException
+import ai.auriko.request.responses.ResponseRequest
+import java.util.concurrent.CompletableFuture
+
+/**
+ * `POST /responses` (the Responses API) for Java. Every method throws the SDK's unchecked
+ * exceptions, exactly as the Kotlin client does.
+ *
+ * ```java
+ * Response answer = client.responses().create(
+ *     ResponseRequest.builder().model("gpt-4o").input("Say hi").build());
+ * System.out.println(answer.getOutputText());
+ * ```
+ */
+public class BlockingResponses
+internal constructor(private val responses: Responses, private val owner: AurikoBlockingClient) {
+    /**
+     * Sends the request and blocks until the whole response arrived. An `incomplete` response is
+     * returned (read its `incompleteDetails`); a `failed` one throws the classified exception.
+     *
+     * @throws ai.auriko.errors.AurikoApiException (a subclass) when the server reports an error
+     * @throws ai.auriko.errors.AurikoConnectionException when no response could be had
+     * @throws AurikoInterruptedException when the calling thread is interrupted; the call is
+     *   cancelled and the interrupt flag is set again
+     */
+    public fun create(request: ResponseRequest): Response =
+        owner.blockingCall("create()") { responses.create(request) }
+
+    /**
+     * Sends the request without blocking. The future completes with the response or with the SDK's
+     * exception; cancelling it cancels the HTTP call and closes its connection.
+     */
+    public fun createAsync(request: ResponseRequest): CompletableFuture<Response> =
+        owner.asyncCall { responses.create(request) }
+
+    /**
+     * Sends the request now and returns its events as a blocking iterator; see
+     * [BlockingResponseStream]. Use it in try-with-resources: `close()` is required to release the
+     * connection when you stop early.
+     */
+    public fun stream(request: ResponseRequest): BlockingResponseStream {
+        owner.ensureOpen()
+        return BlockingResponseStream(responses.stream(request), owner.scope)
+    }
+}
