@@ -142,8 +142,10 @@ private constructor(
                     start = end
                     for ((type, data) in pending) {
                         val item = decoding.decode(type, data)
+                        // A terminal event is itself an item: it reaches the caller, then the
+                        // stream ends.
                         if (item != null) emit(item)
-                        else if (decoding.ended)
+                        if (decoding.ended)
                             return CodecRun(headers, events, decoding.partial(), null)
                     }
                     pending.clear()
