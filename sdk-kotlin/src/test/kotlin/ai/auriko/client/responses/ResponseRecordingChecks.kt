@@ -1,5 +1,6 @@
 package ai.auriko.client.responses
 
+import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.client.testing.WireFixture
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.AurikoException
@@ -42,16 +43,19 @@ private fun JsonObject.strings(key: String): List<String>? =
 /** The outcome a recording expects: `complete` or `error`. */
 fun WireFixture.expectedOutcome(): String = expect.string("outcome")!!
 
-/** Checks a run that completed: [response] is its result, [events] what the caller received. */
+/**
+ * Checks a run that completed: [response] is its result, [events] what the caller received (`null`
+ * when the run gave no events, such as `create` or `toResponse()`).
+ */
 fun checkResponseComplete(
     fixture: WireFixture,
     response: Response,
-    events: List<ResponseStreamEvent>,
+    events: List<ResponseStreamEvent>?,
     headers: ResponseHeaders,
 ) {
     val e = fixture.expect
     withClue("${fixture.name}: $response") {
-        e.strings("event_types")?.let { events.map { it.type } shouldBe it }
+        if (events != null) e.strings("event_types")?.let { events.map { it.type } shouldBe it }
         if (e.containsKey("response_id")) response.id shouldBe e.string("response_id")
         if (e.containsKey("model")) response.model shouldBe e.string("model")
         if (e.containsKey("status")) response.status shouldBe e.string("status")
@@ -84,12 +88,27 @@ fun checkResponseComplete(
             response.output.filterIsInstance<ResponseOutputItem.Reasoning>().joinToString("\n\n") {
                 it.summaryText
             } shouldBe e.string("reasoning_summary")
-        checkUsage(e["usage"], response.usage)
+        checkUsageAndRouting(fixture, response.usage, response.routingMetadata)
+        (e["headers"] as? JsonObject)?.let { h ->
+            checkHeaders(h, headers)
+            response.responseHeaders shouldBe headers
+        }
+    }
+}
+
+/**
+ * Checks the expected `usage` and `routing_metadata` against [usage] and [routing], as a stream's
+ * accessors report them.
+ */
+fun checkUsageAndRouting(fixture: WireFixture, usage: ResponseUsage?, routing: RoutingMetadata?) {
+    val e = fixture.expect
+    withClue("${fixture.name}: usage $usage, routing $routing") {
+        checkUsage(e["usage"], usage)
         if (e.containsKey("routing_metadata")) {
             val r = e["routing_metadata"] as? JsonObject
-            if (r == null) response.routingMetadata.shouldBeNull()
+            if (r == null) routing.shouldBeNull()
             else {
-                val meta = response.routingMetadata.shouldNotBeNull()
+                val meta = routing.shouldNotBeNull()
                 if (r.containsKey("provider")) meta.provider shouldBe r.string("provider")
                 if (r.containsKey("provider_model_id"))
                     meta.providerModelId shouldBe r.string("provider_model_id")
@@ -103,10 +122,6 @@ fun checkResponseComplete(
                     meta.cost?.billableCostUsd shouldBe r.double("billable_cost_usd")
                 r.strings("warning_codes")?.let { meta.warnings.map { w -> w.code } shouldBe it }
             }
-        }
-        (e["headers"] as? JsonObject)?.let { h ->
-            checkHeaders(h, headers)
-            response.responseHeaders shouldBe headers
         }
     }
 }
@@ -137,15 +152,19 @@ private fun checkHeaders(h: JsonObject, headers: ResponseHeaders) {
         headers.routingStrategy() shouldBe h.string("routing_strategy")
 }
 
-/** Checks a run that failed with [failure], after the caller received [events]. */
+/**
+ * Checks a run that failed with [failure], after the caller received [events] (`null` when the run
+ * gave no events).
+ */
 fun checkResponseError(
     fixture: WireFixture,
     failure: Throwable,
-    events: List<ResponseStreamEvent>,
+    events: List<ResponseStreamEvent>?,
 ) {
     val error = fixture.expect["error"]!!.jsonObject
     withClue("${fixture.name}: $failure") {
-        fixture.expect.strings("event_types")?.let { events.map { it.type } shouldBe it }
+        if (events != null)
+            fixture.expect.strings("event_types")?.let { events.map { it.type } shouldBe it }
         failure.shouldBeInstanceOf<AurikoException>()
         if (error.containsKey("request_id")) failure.requestId() shouldBe error.string("request_id")
         val kind = error.string("kind")
@@ -161,7 +180,7 @@ fun checkResponseError(
                 e.body() shouldBe String(fixture.body, Charsets.UTF_8)
                 for ((name, value) in fixture.headers) e.headers().get(name) shouldBe value
                 failure.partialResponse.shouldBeNull()
-                events.shouldBeEmpty()
+                events?.shouldBeEmpty()
             }
             "failed",
             "error_event" -> {

@@ -15,6 +15,9 @@ object JavaTestSupport {
     /** Every wire recording. */
     @JvmStatic fun fixtures(): List<WireFixture> = WireFixtures.all
 
+    /** Every Responses API wire recording (`fixtures/responses/`). */
+    @JvmStatic fun responseFixtures(): List<WireFixture> = ResponseWireFixtures.all
+
     /** The wire recording called [name] (for example `auriko-basic`). */
     @JvmStatic
     fun fixture(name: String): WireFixture =
