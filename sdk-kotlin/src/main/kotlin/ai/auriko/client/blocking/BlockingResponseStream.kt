@@ -53,13 +53,7 @@ import kotlinx.coroutines.CoroutineScope
 public class BlockingResponseStream
 internal constructor(private val source: ResponseStream, scope: CoroutineScope) :
     Iterator<ResponseStreamEvent>, Iterable<ResponseStreamEvent>, AutoCloseable {
-    private val iteration =
-        BlockingIteration(
-            scope,
-            { collector -> source.collectUnchecked(collector) },
-            { source.partialResponse() },
-            { source.responseHeaders?.requestId() },
-        )
+    private val iteration = iterate(source, scope)
 
     /**
      * Returns this stream's one iterator (itself); a second call throws [IllegalStateException].
@@ -156,4 +150,18 @@ internal constructor(private val source: ResponseStream, scope: CoroutineScope) 
 
     /** How many HTTP attempts were made (1 plus retries before the first event). */
     public fun attempts(): Int = source.attempts
+
+    private companion object {
+        /**
+         * Out of the instance on purpose: lambdas made here capture [source] only, never the stream
+         * object, which must stay unreachable from the engine for the cleaner to run.
+         */
+        fun iterate(source: ResponseStream, scope: CoroutineScope) =
+            BlockingIteration(
+                scope,
+                { collector -> source.collectUnchecked(collector) },
+                { source.partialResponse() },
+                { source.responseHeaders?.requestId() },
+            )
+    }
 }

@@ -135,7 +135,9 @@ class ResponsesJavaTest {
                 exchange -> {
                   bodies.add(body(exchange));
                   String output =
-                      bodies.size() == 1 ? "[" + call + "]" : "[" + wire.message("18 °C", "completed") + "]";
+                      bodies.size() == 1
+                          ? "[" + call + "]"
+                          : "[" + wire.message("18 °C", "completed") + "]";
                   exchange.respond(
                       200,
                       wire.response("completed", output, ""),
@@ -259,5 +261,32 @@ class ResponsesJavaTest {
       assertTrue(Thread.interrupted(), "the interrupt flag was not set again");
       assertEquals("so far", e.partialResult(Response.class).getOutputText());
     }
+  }
+
+  @Test
+  void aStreamDroppedWithoutCloseIsReleasedByTheSafetyNet() throws Exception {
+    try (LoopbackServer server =
+            JavaTestSupport.server(
+                exchange -> {
+                  exchange.startStream(200, Map.of("Content-Type", "text/event-stream"));
+                  exchange.chunk(new ResponsesWire().created());
+                  exchange.awaitClientClose(30_000);
+                });
+        AurikoBlockingClient client = client(server)) {
+      openAndDrop(client);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (server.getClientClosedAt().get(1) == null && System.nanoTime() < deadline) {
+        System.gc();
+        Thread.sleep(20);
+      }
+      assertNotNull(
+          server.getClientClosedAt().get(1), "the dropped stream's connection was never closed");
+    }
+  }
+
+  /** Reads one event and forgets the stream without closing it. */
+  private static void openAndDrop(AurikoBlockingClient client) {
+    BlockingResponseStream stream = client.responses().stream(REQUEST);
+    assertTrue(stream.next() instanceof ResponseStreamEvent.Created);
   }
 }
