@@ -163,7 +163,9 @@ class ResponsesJavaTest {
       assertEquals("18 °C", second.get(10, TimeUnit.SECONDS).getOutputText());
 
       String sent = bodies.get(1);
-      assertTrue(sent.contains("\"type\":\"function_call\",\"call_id\":\"call_1\""), sent);
+      assertTrue(
+          sent.contains("{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_1\""),
+          sent);
       assertTrue(
           sent.contains(
               "{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"{\\\"celsius\\\":18}\"}"),
@@ -230,6 +232,17 @@ class ResponsesJavaTest {
                 done.countDown();
               });
       consumer.start();
+      // close() only once the consumer is blocked waiting for the network, the case under test
+      long blockedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (consumer.getState() != Thread.State.WAITING
+          && consumer.getState() != Thread.State.TIMED_WAITING
+          && System.nanoTime() < blockedBy) {
+        Thread.sleep(1);
+      }
+      assertTrue(
+          consumer.getState() == Thread.State.WAITING
+              || consumer.getState() == Thread.State.TIMED_WAITING,
+          "the consumer never blocked");
       stream.close();
       assertTrue(done.await(10, TimeUnit.SECONDS), "hasNext() still blocked after close()");
       assertEquals(Boolean.FALSE, outcome.get());
