@@ -235,6 +235,24 @@ public final class ResponseInputItem {
    *     {@code arguments} when a value breaks its rule
    */
   public static ResponseInputItem functionCall(String callId, String name, String arguments) {
+    return functionCall(null, callId, name, arguments);
+  }
+
+  /**
+   * A function call the model made in an earlier turn, with the output item's own id ({@code
+   * fc_…}): reasoning models pair a reasoning item with the item that follows it by id, so a call
+   * sent back after its reasoning item needs it.
+   *
+   * @param id the output item's id, or {@code null} when unknown
+   * @param callId the call's id, which the matching output refers to; not blank
+   * @param name the function name: 1 to 64 characters from {@code [A-Za-z0-9_-]}
+   * @param arguments the arguments as JSON text, as the model produced them; may be empty
+   * @return the item
+   * @throws ai.auriko.errors.InvalidRequestException with param {@code id}, {@code call_id}, {@code
+   *     name} or {@code arguments} when a value breaks its rule
+   */
+  public static ResponseInputItem functionCall(
+      @Nullable String id, String callId, String name, String arguments) {
     return new ResponseInputItem(
         Type.FUNCTION_CALL,
         null,
@@ -244,7 +262,7 @@ public final class ResponseInputItem {
         Checks.identifier("name", name),
         Checks.nonNull("arguments", arguments),
         null,
-        null,
+        Checks.nonBlankIfSet("id", id),
         Collections.emptyList(),
         null);
   }
@@ -374,9 +392,10 @@ public final class ResponseInputItem {
   }
 
   /**
-   * The id of a reasoning item; wire {@code id}.
+   * The item's id; wire {@code id}.
    *
-   * @return the id for {@link Type#REASONING}, otherwise {@code null}
+   * @return the id of a {@link Type#REASONING} item, or of a {@link Type#FUNCTION_CALL} made with
+   *     one; otherwise {@code null}
    */
   public @Nullable String id() {
     return id;

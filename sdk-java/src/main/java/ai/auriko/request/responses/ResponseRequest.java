@@ -76,6 +76,7 @@ public final class ResponseRequest {
   private final @Nullable ResponseFormat textFormat;
   private final @Nullable String previousResponseId;
   private final @Nullable Boolean store;
+  private final List<String> include;
   private final @Nullable String user;
   private final Map<String, String> responseMetadata;
   private final @Nullable RoutingOptions routing;
@@ -120,6 +121,7 @@ public final class ResponseRequest {
     this.textFormat = b.textFormat;
     this.previousResponseId = Checks.nonBlankIfSet("previous_response_id", b.previousResponseId);
     this.store = b.store;
+    this.include = Checks.nonBlankEntries("include", b.include);
     this.user = b.user;
     this.responseMetadata = validateMetadata(b.responseMetadata);
     this.routing = b.routing;
@@ -184,6 +186,7 @@ public final class ResponseRequest {
     b.textFormat = textFormat;
     b.previousResponseId = previousResponseId;
     b.store = store;
+    b.include = include.isEmpty() ? null : new ArrayList<>(include);
     b.user = user;
     b.responseMetadata.putAll(responseMetadata);
     b.routing = routing;
@@ -335,6 +338,17 @@ public final class ResponseRequest {
   }
 
   /**
+   * Extra data the response should carry, for example {@code reasoning.encrypted_content} (the
+   * encrypted reasoning to pass back when the server keeps no state, {@code store: false}); wire
+   * {@code include}.
+   *
+   * @return an unmodifiable list; empty when none
+   */
+  public List<String> include() {
+    return include;
+  }
+
+  /**
    * An id for the end user, for the provider's abuse monitoring; wire {@code user}.
    *
    * @return the id, or {@code null} when unset
@@ -413,6 +427,7 @@ public final class ResponseRequest {
         && Objects.equals(textFormat, r.textFormat)
         && Objects.equals(previousResponseId, r.previousResponseId)
         && Objects.equals(store, r.store)
+        && include.equals(r.include)
         && Objects.equals(user, r.user)
         && responseMetadata.equals(r.responseMetadata)
         && Objects.equals(routing, r.routing)
@@ -439,6 +454,7 @@ public final class ResponseRequest {
         textFormat,
         previousResponseId,
         store,
+        include,
         user,
         responseMetadata,
         routing,
@@ -472,6 +488,7 @@ public final class ResponseRequest {
     field(sb, "textFormat", textFormat);
     field(sb, "previousResponseId", previousResponseId);
     field(sb, "store", store);
+    if (!include.isEmpty()) sb.append(", include=").append(include);
     if (user != null) sb.append(", user=<set>");
     if (!responseMetadata.isEmpty()) {
       sb.append(", responseMetadata=").append(responseMetadata.keySet());
@@ -505,6 +522,7 @@ public final class ResponseRequest {
     private @Nullable ResponseFormat textFormat;
     private @Nullable String previousResponseId;
     private @Nullable Boolean store;
+    private @Nullable List<String> include;
     private @Nullable String user;
     private final Map<String, String> responseMetadata = new LinkedHashMap<>();
     private @Nullable RoutingOptions routing;
@@ -726,6 +744,28 @@ public final class ResponseRequest {
     public Builder store(@Nullable Boolean store) {
       this.store = store;
       return this;
+    }
+
+    /**
+     * Sets what extra data the response should carry, for example {@code
+     * reasoning.encrypted_content}; none blank.
+     *
+     * @param include the values (copied), or {@code null} to clear
+     * @return this builder
+     */
+    public Builder include(@Nullable List<String> include) {
+      this.include = include == null ? null : new ArrayList<>(include);
+      return this;
+    }
+
+    /**
+     * Sets what extra data the response should carry; see {@link #include(List)}.
+     *
+     * @param include the values
+     * @return this builder
+     */
+    public Builder include(String... include) {
+      return include(Arrays.asList(include));
     }
 
     /**

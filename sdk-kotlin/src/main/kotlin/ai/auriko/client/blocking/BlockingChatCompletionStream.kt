@@ -46,13 +46,7 @@ import kotlinx.coroutines.CoroutineScope
 public class BlockingChatCompletionStream
 internal constructor(private val source: ChatCompletionStream, scope: CoroutineScope) :
     Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
-    private val iteration =
-        BlockingIteration(
-            scope,
-            { collector -> source.collectUnchecked(collector) },
-            { source.partialCompletion() },
-            { source.responseHeaders?.requestId() },
-        )
+    private val iteration = iterate(source, scope)
 
     /**
      * Returns this stream's one iterator (itself); a second call throws [IllegalStateException].
@@ -180,4 +174,18 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
 
     /** How many HTTP attempts were made (1 plus retries before the first chunk). */
     public fun attempts(): Int = source.attempts
+
+    private companion object {
+        /**
+         * Out of the instance on purpose: lambdas made here capture [source] only, never the stream
+         * object, which must stay unreachable from the engine for the cleaner to run.
+         */
+        fun iterate(source: ChatCompletionStream, scope: CoroutineScope) =
+            BlockingIteration(
+                scope,
+                { collector -> source.collectUnchecked(collector) },
+                { source.partialCompletion() },
+                { source.responseHeaders?.requestId() },
+            )
+    }
 }

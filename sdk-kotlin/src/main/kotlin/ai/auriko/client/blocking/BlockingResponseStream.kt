@@ -53,13 +53,7 @@ import kotlinx.coroutines.CoroutineScope
 public class BlockingResponseStream
 internal constructor(private val source: ResponseStream, scope: CoroutineScope) :
     Iterator<ResponseStreamEvent>, Iterable<ResponseStreamEvent>, AutoCloseable {
-    private val iteration =
-        BlockingIteration(
-            scope,
-            { collector -> source.collectUnchecked(collector) },
-            { source.partialResponse() },
-            { source.responseHeaders?.requestId() },
-        )
+    private val iteration = iterate(source, scope)
 
     /**
      * Returns this stream's one iterator (itself); a second call throws [IllegalStateException].
@@ -145,15 +139,33 @@ internal constructor(private val source: ResponseStream, scope: CoroutineScope) 
     /** The response headers, as soon as the response started; `null` before. */
     public fun responseHeaders(): ResponseHeaders? = source.responseHeaders
 
-    /** The whole response, once the stream completed normally; `null` before or after a failure. */
+    /**
+     * The whole response, as soon as the terminal event arrived (before it is returned by `next()`,
+     * so it is there even when you stop at `Completed` and close); `null` before, or after a
+     * failure.
+     */
     public fun response(): Response? = source.response
 
-    /** Token usage, once the stream completed normally. */
+    /** Token usage, as soon as the terminal event arrived. */
     public fun usage(): ResponseUsage? = source.usage
 
-    /** Auriko's routing metadata, once the stream completed normally. */
+    /** Auriko's routing metadata, as soon as the terminal event arrived. */
     public fun routingMetadata(): RoutingMetadata? = source.routingMetadata
 
     /** How many HTTP attempts were made (1 plus retries before the first event). */
     public fun attempts(): Int = source.attempts
+
+    private companion object {
+        /**
+         * Out of the instance on purpose: lambdas made here capture [source] only, never the stream
+         * object, which must stay unreachable from the engine for the cleaner to run.
+         */
+        fun iterate(source: ResponseStream, scope: CoroutineScope) =
+            BlockingIteration(
+                scope,
+                { collector -> source.collectUnchecked(collector) },
+                { source.partialResponse() },
+                { source.responseHeaders?.requestId() },
+            )
+    }
 }

@@ -78,6 +78,9 @@ public class ResponseRequestBuilder internal constructor() {
     /** An end-user id for abuse monitoring. */
     public var user: String? = null
 
+    /** Extra data the response should carry, for example `reasoning.encrypted_content`. */
+    public var include: List<String> = emptyList()
+
     /** Adds input items in order: messages, function calls and their outputs, reasoning. */
     public fun input(build: ResponseInputBuilder.() -> Unit) {
         ResponseInputBuilder(items).apply(build)
@@ -136,6 +139,7 @@ public class ResponseRequestBuilder internal constructor() {
             .textFormat(textFormat)
             .previousResponseId(previousResponseId)
             .store(store)
+            .include(include.takeIf { it.isNotEmpty() })
             .user(user)
         if (items.isNotEmpty() && input != null)
             throw Checks.invalid("input", "set either input text or input { … } items, not both")
@@ -173,9 +177,12 @@ internal constructor(private val items: MutableList<ResponseInputItem>) {
         items += ResponseInputItem.assistant(content)
     }
 
-    /** A function call the model made earlier (send it back before its output). */
-    public fun functionCall(callId: String, name: String, arguments: String) {
-        items += ResponseInputItem.functionCall(callId, name, arguments)
+    /**
+     * A function call the model made earlier (send it back before its output), with its output
+     * item's [id] when known.
+     */
+    public fun functionCall(callId: String, name: String, arguments: String, id: String? = null) {
+        items += ResponseInputItem.functionCall(id, callId, name, arguments)
     }
 
     /** The output of the function call [callId]. */

@@ -93,12 +93,14 @@ internal class ErrorResponses(
         body: JsonObject,
         text: String,
         headers: ResponseHeaders,
+        partial: PartialResult? = null,
     ): AurikoApiException {
         val fields = read(body)?.redacted() ?: Fields(null, null, null, null)
         return classifier.classify(
             fields
                 .details(200, headers, redactor.text(text))
                 .message(fields.message.orIfEmpty("the server answered 200 with an error object"))
+                .partialResult(partial)
                 .build()
         )
     }

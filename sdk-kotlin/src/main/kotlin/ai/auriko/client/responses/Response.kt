@@ -80,10 +80,15 @@ internal constructor(
 
     /**
      * This response's output as input items for the next request of a conversation kept by the
-     * client (with `store: false`, or without [previousResponseId]): each message as an assistant
-     * message of its output text, each function call as a `function_call` item (add its
+     * client (without [previousResponseId]): each message as an assistant message of its output
+     * text, each function call as a `function_call` item with its ids (add its
      * `function_call_output` after it), each reasoning item with its id, summary and encrypted
-     * content. Items of types this SDK does not model are left out.
+     * content — which the server needs when it keeps no state (`store: false`; ask for it with
+     * `include = reasoning.encrypted_content`). Items of types this SDK does not model are left
+     * out.
+     *
+     * @throws ai.auriko.errors.InvalidRequestException when a function call has no call id or name
+     *   (a partial response cut off before they arrived)
      */
     public fun outputAsInput(): List<ResponseInputItem> =
         output.mapNotNull { item ->
@@ -91,6 +96,7 @@ internal constructor(
                 is ResponseOutputItem.Message -> ResponseInputItem.assistant(item.outputText)
                 is ResponseOutputItem.FunctionCall ->
                     ResponseInputItem.functionCall(
+                        item.id,
                         item.callId ?: "",
                         item.name ?: "",
                         item.arguments,

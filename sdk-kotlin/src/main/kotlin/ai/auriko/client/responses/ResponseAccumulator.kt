@@ -111,7 +111,7 @@ public class ResponseAccumulator {
             is ReasoningSummaryTextDone ->
                 reasoning(event.outputIndex, event.itemId)
                     ?.summary(event.summaryIndex, event.text, whole = true, done = false)
-            is ResponseStreamEvent.Error,
+            is ResponseStreamEvent.ErrorEvent,
             is ResponseStreamEvent.Unknown -> {}
         }
     }

@@ -36,9 +36,11 @@ import kotlinx.coroutines.flow.flow
  * apply.
  *
  * **Properties and several collections.** [response], [usage] and [routingMetadata] describe the
- * latest collection to *complete normally*; [responseHeaders] and [attempts] the latest to *start*;
- * [metrics] the latest to *end*. When collections run concurrently, read each one's result from
- * [toResponse] or its exception instead.
+ * latest collection whose response *completed*: they are set the moment its terminal event arrived,
+ * before the collector receives that event, so a collector that stops there still has them; a
+ * collection still running, or one that failed, changes none of them. [responseHeaders] and
+ * [attempts] describe the latest collection to *start*; [metrics] the latest to *end*. When
+ * collections run concurrently, read each one's result from [toResponse] or its exception instead.
  *
  * **Cancellation.** Cancelling the collecting coroutine (scope cancellation, `take(n)`,
  * `withTimeout`, an exception thrown by the collector) cancels the HTTP exchange and closes the
@@ -65,7 +67,7 @@ public class ResponseStream internal constructor(call: StreamCall<ResponseStream
 
     /**
      * The final response (every event accumulated, the terminal event's snapshot last) of the
-     * latest collection that completed normally; `null` before one did.
+     * latest collection whose terminal event arrived; `null` before one did.
      */
     public val response: Response?
         get() = collections.completed

@@ -12,8 +12,8 @@ import kotlinx.serialization.json.JsonObject
  * content or summary index. [ResponseAccumulator] puts them together.
  *
  * A stream ends after [Completed], [Incomplete] or [Failed]. [Incomplete] ends it normally (the
- * result has status `incomplete` and says why); [Failed] and [Error] never reach a collector: the
- * stream throws the classified exception instead, with the partial [Response].
+ * result has status `incomplete` and says why); [Failed] and [ErrorEvent] never reach a collector:
+ * the stream throws the classified exception instead, with the partial [Response].
  */
 public sealed class ResponseStreamEvent {
     /** The event type as the server sent it, for example `response.output_text.delta`. */
@@ -461,7 +461,7 @@ public sealed class ResponseStreamEvent {
      * `error`: the server reported an error in the stream. A stream throws the classified exception
      * for it rather than emitting it.
      */
-    public class Error
+    public class ErrorEvent
     internal constructor(
         override val sequenceNumber: Long?,
         /** The error code, numeric codes as text. */
@@ -472,14 +472,14 @@ public sealed class ResponseStreamEvent {
         public val param: String?,
         override val json: JsonObject,
     ) : ResponseStreamEvent() {
-        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitError(this)
+        override fun <R> accept(visitor: Visitor<R>): R = visitor.visitErrorEvent(this)
 
         override val type: String
             get() = "error"
 
         /** The code and message, for logs. */
         override fun toString(): String =
-            "Error(sequenceNumber=$sequenceNumber, code=$code, message=$message)"
+            "ErrorEvent(sequenceNumber=$sequenceNumber, code=$code, message=$message)"
     }
 
     /** An event of a type this SDK does not model; read it from [json]. */
@@ -568,7 +568,7 @@ public sealed class ResponseStreamEvent {
             otherwise(event)
 
         /** `error`. */
-        public fun visitError(event: Error): R = otherwise(event)
+        public fun visitErrorEvent(event: ErrorEvent): R = otherwise(event)
 
         /** An event type this SDK does not model. */
         public fun visitUnknown(event: Unknown): R = otherwise(event)

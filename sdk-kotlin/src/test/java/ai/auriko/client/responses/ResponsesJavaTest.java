@@ -135,7 +135,9 @@ class ResponsesJavaTest {
                 exchange -> {
                   bodies.add(body(exchange));
                   String output =
-                      bodies.size() == 1 ? "[" + call + "]" : "[" + wire.message("18 °C", "completed") + "]";
+                      bodies.size() == 1
+                          ? "[" + call + "]"
+                          : "[" + wire.message("18 °C", "completed") + "]";
                   exchange.respond(
                       200,
                       wire.response("completed", output, ""),
@@ -161,7 +163,9 @@ class ResponsesJavaTest {
       assertEquals("18 °C", second.get(10, TimeUnit.SECONDS).getOutputText());
 
       String sent = bodies.get(1);
-      assertTrue(sent.contains("\"type\":\"function_call\",\"call_id\":\"call_1\""), sent);
+      assertTrue(
+          sent.contains("{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_1\""),
+          sent);
       assertTrue(
           sent.contains(
               "{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"{\\\"celsius\\\":18}\"}"),
@@ -228,6 +232,17 @@ class ResponsesJavaTest {
                 done.countDown();
               });
       consumer.start();
+      // close() only once the consumer is blocked waiting for the network, the case under test
+      long blockedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (consumer.getState() != Thread.State.WAITING
+          && consumer.getState() != Thread.State.TIMED_WAITING
+          && System.nanoTime() < blockedBy) {
+        Thread.sleep(1);
+      }
+      assertTrue(
+          consumer.getState() == Thread.State.WAITING
+              || consumer.getState() == Thread.State.TIMED_WAITING,
+          "the consumer never blocked");
       stream.close();
       assertTrue(done.await(10, TimeUnit.SECONDS), "hasNext() still blocked after close()");
       assertEquals(Boolean.FALSE, outcome.get());
@@ -259,5 +274,32 @@ class ResponsesJavaTest {
       assertTrue(Thread.interrupted(), "the interrupt flag was not set again");
       assertEquals("so far", e.partialResult(Response.class).getOutputText());
     }
+  }
+
+  @Test
+  void aStreamDroppedWithoutCloseIsReleasedByTheSafetyNet() throws Exception {
+    try (LoopbackServer server =
+            JavaTestSupport.server(
+                exchange -> {
+                  exchange.startStream(200, Map.of("Content-Type", "text/event-stream"));
+                  exchange.chunk(new ResponsesWire().created());
+                  exchange.awaitClientClose(30_000);
+                });
+        AurikoBlockingClient client = client(server)) {
+      openAndDrop(client);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (server.getClientClosedAt().get(1) == null && System.nanoTime() < deadline) {
+        System.gc();
+        Thread.sleep(20);
+      }
+      assertNotNull(
+          server.getClientClosedAt().get(1), "the dropped stream's connection was never closed");
+    }
+  }
+
+  /** Reads one event and forgets the stream without closing it. */
+  private static void openAndDrop(AurikoBlockingClient client) {
+    BlockingResponseStream stream = client.responses().stream(REQUEST);
+    assertTrue(stream.next() instanceof ResponseStreamEvent.Created);
   }
 }

@@ -188,14 +188,14 @@ class ResponseEventDecodingSpec :
                 event(
                         """{"type":"error","sequence_number":7,"code":"rate_limit_exceeded","message":"slow down","param":null}"""
                     )
-                    .shouldBeInstanceOf<ResponseStreamEvent.Error>()
+                    .shouldBeInstanceOf<ResponseStreamEvent.ErrorEvent>()
             e.code shouldBe "rate_limit_exceeded"
             e.message shouldBe "slow down"
             e.param.shouldBeNull()
             e.sequenceNumber shouldBe 7L
             val nested =
                 event("""{"type":"error","error":{"code":429,"message":"m"}}""")
-                    .shouldBeInstanceOf<ResponseStreamEvent.Error>()
+                    .shouldBeInstanceOf<ResponseStreamEvent.ErrorEvent>()
             nested.code shouldBe "429"
             nested.message shouldBe "m"
         }

@@ -48,7 +48,7 @@ class ResponseRequestEncodingSpec :
                         ),
                         ResponseInputItem.message(Role.ASSISTANT, "Let me look."),
                         ResponseInputItem.reasoning("rs_1", listOf("I looked"), "enc=="),
-                        ResponseInputItem.functionCall("call_1", "look", "{\"x\":1}"),
+                        ResponseInputItem.functionCall("fc_1", "call_1", "look", "{\"x\":1}"),
                         ResponseInputItem.functionCallOutput("call_1", "a cat"),
                     )
                     .instructions("You see images.")
@@ -68,6 +68,7 @@ class ResponseRequestEncodingSpec :
                     .textFormat(ResponseFormat.jsonSchema("answer", mapOf("type" to "object")))
                     .previousResponseId("resp_0")
                     .store(false)
+                    .include("reasoning.encrypted_content")
                     .user("u1")
                     .putResponseMetadata("k", "v")
                     .routing(
@@ -89,7 +90,7 @@ class ResponseRequestEncodingSpec :
                          {"type":"input_image","file_id":"file_1"}]},
                        {"type":"message","role":"assistant","content":"Let me look."},
                        {"type":"reasoning","id":"rs_1","summary":[{"type":"summary_text","text":"I looked"}],"encrypted_content":"enc=="},
-                       {"type":"function_call","call_id":"call_1","name":"look","arguments":"{\"x\":1}"},
+                       {"type":"function_call","id":"fc_1","call_id":"call_1","name":"look","arguments":"{\"x\":1}"},
                        {"type":"function_call_output","call_id":"call_1","output":"a cat"}],
                      "instructions":"You see images.",
                      "tools":[{"type":"function","name":"look","description":"Looks","parameters":{"type":"object"},"strict":true}],
@@ -102,6 +103,7 @@ class ResponseRequestEncodingSpec :
                      "text":{"format":{"type":"json_schema","name":"answer","schema":{"type":"object"}}},
                      "previous_response_id":"resp_0",
                      "store":false,
+                     "include":["reasoning.encrypted_content"],
                      "user":"u1",
                      "metadata":{"k":"v"},
                      "stream":true,
@@ -109,6 +111,17 @@ class ResponseRequestEncodingSpec :
                      "truncation":"auto"}
                     """
                 )
+        }
+
+        test("a tool without parameters or strict is sent as not strict, as on chat") {
+            val request =
+                ResponseRequest.builder()
+                    .model("m")
+                    .input("x")
+                    .addTool(Tool.builder("ping").build())
+                    .build()
+            ResponseRequestEncoder.toJson(request, stream = false)["tools"].toString() shouldBe
+                """[{"type":"function","name":"ping","parameters":null,"strict":false}]"""
         }
 
         test("the DSL builds the same request as the Java builder") {
@@ -193,7 +206,7 @@ class ResponseRequestEncodingSpec :
             response.outputAsInput() shouldBe
                 listOf(
                     ResponseInputItem.reasoning("rs_1", listOf("think"), "e"),
-                    ResponseInputItem.functionCall("call_1", "f", "{}"),
+                    ResponseInputItem.functionCall("fc_1", "call_1", "f", "{}"),
                     ResponseInputItem.assistant("Done"),
                 )
         }

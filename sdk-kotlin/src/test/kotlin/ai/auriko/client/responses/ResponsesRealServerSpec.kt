@@ -25,6 +25,7 @@ import io.kotest.matchers.string.shouldContain
 import io.ktor.client.engine.HttpClientEngine
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.time.Duration.Companion.milliseconds
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
@@ -82,6 +83,7 @@ class ResponsesRealServerSpec :
                             val types = stream.map { it.type }.toList()
                             types.first() shouldBe "response.created"
                             types.last() shouldBe "response.completed"
+                            types.count { it == "response.completed" } shouldBe 1
                             types.count { it == "response.output_text.delta" } shouldBe 3
                             val response = stream.response.shouldNotBeNull()
                             response.outputText shouldBe "Hello wörld"
@@ -101,6 +103,75 @@ class ResponsesRealServerSpec :
                             val body = String(request.body)
                             body shouldContain "\"stream\":true"
                             body shouldContain "\"input\":\"Hello\""
+                        }()
+                    }
+            }
+
+            test(
+                "[$engineName] nothing after response.completed counts: later events, [DONE] and an oversized line in the same read"
+            ) {
+                LoopbackServer { ex ->
+                        val wire = ResponsesWire()
+                        ex.startStream()
+                        ex.chunk(
+                            wire.textStream("fine") +
+                                wire.delta("late") +
+                                "data: [DONE]\n\n" +
+                                "data: " +
+                                "x".repeat(4096) +
+                                "\n\n"
+                        )
+                        ex.endStream()
+                    }
+                    .use { server ->
+                        withClient(server, { maxLineBytes = 1024 }) { client ->
+                            val stream = client.responses.stream(responsesRequest())
+                            val types = stream.map { it.type }.toList()
+                            types.last() shouldBe "response.completed"
+                            types.count { it == "response.output_text.delta" } shouldBe 1
+                            stream.response.shouldNotBeNull().outputText shouldBe "fine"
+                        }()
+                    }
+            }
+
+            test("[$engineName] a collector that stops at response.completed keeps the response") {
+                LoopbackServer { ex ->
+                        ex.startStream()
+                        ex.chunk(ResponsesWire().textStream("kept"))
+                        ex.awaitClientClose(10_000) // the body never ends: the collector stops
+                    }
+                    .use { server ->
+                        withClient(server) { client ->
+                            val stream = client.responses.stream(responsesRequest())
+                            stream.first { it is ResponseStreamEvent.Completed }
+                            stream.response.shouldNotBeNull().outputText shouldBe "kept"
+                            stream.usage.shouldNotBeNull().totalTokens shouldBe 6L
+                        }()
+                    }
+            }
+
+            test("[$engineName] create of a failed response throws the classified error with it") {
+                val wire = ResponsesWire()
+                LoopbackServer { ex ->
+                        ex.respond(
+                            200,
+                            wire.response(
+                                "failed",
+                                "[${wire.message("par", "incomplete")}]",
+                                ",\"error\":{\"code\":\"server_error\",\"message\":\"model crashed\"}",
+                            ),
+                        )
+                    }
+                    .use { server ->
+                        withClient(server) { client ->
+                            val e =
+                                shouldThrow<InternalException> {
+                                    client.responses.create(responsesRequest())
+                                }
+                            e.message shouldContain "model crashed"
+                            val partial = e.partialResponse.shouldNotBeNull()
+                            partial.id shouldBe "resp_1"
+                            partial.outputText shouldBe "par"
                         }()
                     }
             }

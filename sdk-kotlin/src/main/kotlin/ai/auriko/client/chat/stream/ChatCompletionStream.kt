@@ -27,11 +27,12 @@ import kotlinx.coroutines.flow.flow
  * emitted as each event's final blank line arrives, with no further buffering.
  *
  * **Properties and several collections.** [completion], [usage], [routingMetadata] and
- * [finishReasons] all describe one collection: the latest to *complete normally* (a collection
- * still running, or one that failed, changes none of them), so `usage` and `routingMetadata` never
- * come from two different answers. [responseHeaders] and [attempts] describe the latest collection
- * to *start*, [metrics] the latest to *end*. When several collections of one stream run
- * concurrently, read each one's own result from [toCompletion] or its exception instead.
+ * [finishReasons] all describe one collection: the latest whose answer *completed* — set the moment
+ * `[DONE]` (or the body's end after every choice finished) arrived; a collection still running, or
+ * one that failed before that, changes none of them — so `usage` and `routingMetadata` never come
+ * from two different answers. [responseHeaders] and [attempts] describe the latest collection to
+ * *start*, [metrics] the latest to *end*. When several collections of one stream run concurrently,
+ * read each one's own result from [toCompletion] or its exception instead.
  *
  * **Ending.** Collection completes normally when `[DONE]` arrives (the connection is then released
  * without reading further) or when the body ends after every choice finished. Otherwise it throws

@@ -96,9 +96,9 @@ internal object ResponseEventDecoding {
      * An `error` event: its fields at the top level (OpenAI), or inside an `error` object (some
      * gateways).
      */
-    private fun errorEvent(obj: JsonObject, seq: Long?): ResponseStreamEvent.Error {
+    private fun errorEvent(obj: JsonObject, seq: Long?): ResponseStreamEvent.ErrorEvent {
         val fields = obj(obj, "error") ?: obj
-        return ResponseStreamEvent.Error(
+        return ResponseStreamEvent.ErrorEvent(
             seq,
             string(fields, "code"),
             string(fields, "message"),

@@ -8,6 +8,7 @@ import ai.auriko.request.responses.InputContentPart
 import ai.auriko.request.responses.ResponseInputItem
 import ai.auriko.request.responses.ResponseRequest
 import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.buildJsonObject
@@ -52,6 +53,8 @@ internal object ResponseRequestEncoder {
             request.textFormat()?.let { f -> putJsonObject("text") { put("format", format(f)) } }
             request.previousResponseId()?.let { put("previous_response_id", it) }
             request.store()?.let { put("store", it) }
+            if (request.include().isNotEmpty())
+                putJsonArray("include") { request.include().forEach { add(JsonPrimitive(it)) } }
             request.user()?.let { put("user", it) }
             if (request.responseMetadata().isNotEmpty())
                 putJsonObject("metadata") {
@@ -120,12 +123,18 @@ internal object ResponseRequestEncoder {
         }
     }
 
+    /**
+     * `parameters` is required (nullable) in the Responses API, and an absent `strict` means
+     * *strict* there (every property required, optional ones filled with blanks), where chat's
+     * absent `strict` means not strict: a [Tool] that leaves it unset means the same on both APIs,
+     * so it is sent as `false`.
+     */
     private fun tool(t: Tool): JsonObject = buildJsonObject {
         put("type", t.type())
         put("name", t.name())
         t.description()?.let { put("description", it) }
-        t.parameters()?.let { put("parameters", RequestEncoder.jsonValue(it)) }
-        t.strict()?.let { put("strict", it) }
+        put("parameters", t.parameters()?.let { RequestEncoder.jsonValue(it) } ?: JsonNull)
+        put("strict", t.strict() ?: false)
     }
 
     private fun toolChoice(c: ToolChoice): JsonElement =

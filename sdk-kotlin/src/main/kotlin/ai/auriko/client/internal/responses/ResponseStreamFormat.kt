@@ -73,7 +73,7 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
                     throw notAnEvent(data, e)
                 }
             when (event) {
-                is ResponseStreamEvent.Error -> {
+                is ResponseStreamEvent.ErrorEvent -> {
                     ended = true
                     // A gateway may nest the fields in an `error` object that also has a type.
                     val errorType =

@@ -138,8 +138,9 @@ internal class StreamCall<T : Any, R : PartialResult>(
                 try {
                     decoder.feed(buffer, 0, n)
                 } catch (e: StreamLimitExceededException) {
-                    // Events completed earlier in this read arrived whole: deliver them first.
-                    if (events.size > 0) handle(events)
+                    // Events completed earlier in this read arrived whole: deliver them first; if
+                    // they ended the stream, what came after the end does not count.
+                    if (events.size > 0 && handle(events)) return finishBody(channel, buffer)
                     throw e
                 }
                 if (events.size > 0 && handle(events)) return finishBody(channel, buffer)
@@ -148,7 +149,7 @@ internal class StreamCall<T : Any, R : PartialResult>(
             decoding.incompleteReason()?.let { reason ->
                 throw SdkExceptions.interrupted(reason, null, run.requestId, decoding.partial())
             }
-            run.result = decoding.partial()
+            run.complete(decoding.partial())
         }
 
         /** Handles the events decoded from one read, in order; true when the stream ended. */
@@ -160,10 +161,11 @@ internal class StreamCall<T : Any, R : PartialResult>(
                     downstream.observer.streamEvent(type, data)
                     val item = decoding.decode(type, data)
                     // A terminal event may itself be an item (Responses' `response.completed`):
-                    // it reaches the caller, then the stream ends.
+                    // the result is complete (and published, see emit) before it reaches the
+                    // caller, then the stream ends.
                     if (item != null) emit(item)
                     if (decoding.ended) {
-                        run.result = decoding.partial()
+                        if (run.result == null) run.complete(decoding.partial())
                         return true
                     }
                 }
@@ -178,13 +180,16 @@ internal class StreamCall<T : Any, R : PartialResult>(
             val text = response.readCappedText(runtime.redactor, runtime.options.maxEventBytes)
             downstream.observer.responseBody(text)
             emit(decoding.decodeWholeBody(text))
-            run.result = decoding.partial()
+            if (run.result == null) run.complete(decoding.partial())
         }
 
         // Inline: a suspend call per item would allocate its continuation per item.
         @Suppress("NOTHING_TO_INLINE")
         private suspend inline fun emit(item: T) {
             decoding.accumulate(item)
+            // The terminal item completes the result before the caller sees it: a caller that
+            // stops there (Java's close() after `Completed`, Kotlin's `first { … }`) keeps it.
+            if (decoding.ended) run.complete(decoding.partial())
             if (run.emitted++ == 0) downstream.observer.firstChunk()
             run.metrics.item(decoding.carriesText(item))
             val watchdog = downstream.watchdog

@@ -7,16 +7,20 @@ import kotlinx.coroutines.flow.FlowCollector
 
 /**
  * What a public stream object (chat's or the Responses API's) remembers of its collections, by one
- * rule for every API: the result is the latest collection to *complete normally* (one still
- * running, or one that failed, changes nothing), so usage and routing metadata never come from two
- * different answers; headers and attempts are the latest collection to *start*; metrics the latest
- * to *end*. Each collection is one [StreamCall] run.
+ * rule for every API: the result is the latest collection whose answer *completed* (published by
+ * the core the moment it is, before the collector sees the terminal item; one still running, or one
+ * that failed, changes nothing), so usage and routing metadata never come from two different
+ * answers; headers and attempts are the latest collection to *start*; metrics the latest to *end*.
+ * Each collection is one [StreamCall] run.
  */
 internal class StreamCollections<T : Any, R : PartialResult>(private val call: StreamCall<T, R>) {
     @Volatile private var started: StreamRun<T, R>? = null
     @Volatile private var ended: StreamRun<T, R>? = null
 
-    /** The result of the latest collection that completed normally. */
+    /**
+     * The result of the latest collection that completed — published the moment its result was
+     * complete (its terminal event arrived), so a collector that stops at that event keeps it.
+     */
     @Volatile
     var completed: R? = null
         private set
@@ -47,9 +51,9 @@ internal class StreamCollections<T : Any, R : PartialResult>(private val call: S
 
     private suspend fun collectInto(run: StreamRun<T, R>, collector: FlowCollector<T>) {
         started = run
+        run.onComplete = { completed = it }
         try {
             call.collect(run, collector)
-            run.result?.let { completed = it }
         } finally {
             ended = run
         }

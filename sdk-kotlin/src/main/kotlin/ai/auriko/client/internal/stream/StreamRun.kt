@@ -11,7 +11,15 @@ import ai.auriko.errors.PartialResult
  */
 internal class StreamRun<T : Any, R : PartialResult>(time: ClientTime) :
     AttemptState("the client was closed before the stream started") {
-    @Volatile var result: R? = null
+    /** The complete result, once there is one; see [complete]. */
+    @Volatile
+    var result: R? = null
+        private set
+
+    /**
+     * Called once with the result the moment it is complete (before the collector sees the end).
+     */
+    @Volatile var onComplete: ((R) -> Unit)? = null
     @Volatile var emitted: Int = 0
     @Volatile var attempts: Int = 0
     @Volatile var finalMetrics: StreamMetrics? = null
@@ -29,6 +37,12 @@ internal class StreamRun<T : Any, R : PartialResult>(time: ClientTime) :
 
     /** What had arrived, once the response started; `null` before. Safe from any thread. */
     override fun partial(): R? = decoding?.partial()
+
+    /** The result is complete: record it and tell [onComplete]. */
+    fun complete(value: R) {
+        result = value
+        onComplete?.invoke(value)
+    }
 
     /** Records the final metrics once; returns them. */
     fun finish(): StreamMetrics = finalMetrics ?: metrics.snapshot().also { finalMetrics = it }
