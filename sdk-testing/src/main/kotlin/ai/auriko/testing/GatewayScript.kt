@@ -1,5 +1,6 @@
 package ai.auriko.testing
 
+import ai.auriko.testing.internal.ScriptAnswer
 import ai.auriko.testing.internal.ScriptStep
 import kotlin.time.Duration
 import kotlin.time.toKotlinDuration
@@ -283,9 +284,12 @@ public class GatewayScript private constructor(builder: Builder) {
             message: String,
             type: String = defaultType(status),
         ): Builder = apply {
-            val body =
-                """{"error":{"message":${quote(message)},"type":${quote(type)},"code":${quote(code)}}}"""
-            httpError = HttpErrorSpec(status, "application/json", body)
+            httpError =
+                HttpErrorSpec(
+                    status,
+                    "application/json",
+                    ScriptAnswer.errorBody(code, message, type),
+                )
         }
 
         /**
@@ -312,9 +316,6 @@ public class GatewayScript private constructor(builder: Builder) {
                 429 -> "rate_limit_error"
                 else -> "server_error"
             }
-
-        private fun quote(s: String): String =
-            kotlinx.serialization.json.JsonPrimitive(s).toString()
     }
 }
 
