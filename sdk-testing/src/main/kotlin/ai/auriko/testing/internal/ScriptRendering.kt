@@ -91,6 +91,20 @@ internal class ScriptAnswer(
             .filter { it.index == index }
             .joinToString("") { it.fragment }
 
+    /** Plays the steps that carry the answer through [rendering], discarding the events. */
+    fun playAnswer(rendering: ScriptRendering) {
+        for (step in script.steps) {
+            when (step) {
+                is ScriptStep.Content -> rendering.content(step.text)
+                is ScriptStep.Reasoning -> rendering.reasoning(step.text)
+                is ScriptStep.ToolCallStart ->
+                    rendering.toolCallStart(step.index, step.id, step.name)
+                is ScriptStep.ToolArguments -> rendering.toolArguments(step.index, step.fragment)
+                else -> {}
+            }
+        }
+    }
+
     companion object {
         /** The gateway's JSON error body (`{"error":{…}}`), the same for every API. */
         fun errorBody(code: String, message: String, type: String = "server_error"): String =

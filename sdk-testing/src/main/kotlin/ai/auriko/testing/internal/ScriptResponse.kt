@@ -6,12 +6,14 @@ import ai.auriko.testing.GatewayScript
  * A [GatewayScript] played for one request: status, headers, and either a whole body or an SSE
  * stream written through a caller-supplied sink. Transport-independent, so the in-memory engine,
  * the loopback server and the samples' embedded gateway (a Ktor server) all play scripts the same
- * way. Implementation detail of the test kit, not API: its shape may change in any release.
+ * way; the [format] decides the wire format, the script is the same. Implementation detail of the
+ * test kit, not API: its shape may change in any release.
  *
  * @param script what to answer
  * @param requestModel the request's model, used for the answer's `model` unless the script sets one
  * @param completionId the answer's `id` unless the script sets one
  * @param created the answer's creation time, in seconds
+ * @param previousResponseId the request's `previous_response_id`, echoed by a Responses answer
  */
 public class ScriptResponse(
     private val script: GatewayScript,
@@ -20,11 +22,35 @@ public class ScriptResponse(
     public val stream: Boolean,
     completionId: String,
     created: Long = System.currentTimeMillis() / 1000,
+    /** The API the request was for, and so the wire format of the answer. */
+    public val format: Format = Format.CHAT,
+    private val previousResponseId: String? = null,
 ) {
+    /** The APIs a script can answer, each with its own wire format. */
+    public enum class Format {
+        /** `POST /v1/chat/completions`: `chat.completion.chunk` events or a `chat.completion`. */
+        CHAT,
+
+        /** `POST /v1/responses`: Responses stream events or a `response` object. */
+        RESPONSES;
+
+        /** Picks the format a request path asks for. */
+        public companion object {
+            /** [RESPONSES] for a path (query aside) that ends in `/responses`, else [CHAT]. */
+            @JvmStatic
+            public fun forPath(path: String): Format =
+                if (isResponsesPath(path)) RESPONSES else CHAT
+        }
+    }
+
     private val answer = ScriptAnswer(script, requestModel, completionId, created)
     private val error = script.steps.firstNotNullOfOrNull { it as? ScriptStep.Error }
 
-    private fun newRendering(): ScriptRendering = ChatRendering(answer)
+    private fun newRendering(): ScriptRendering =
+        when (format) {
+            Format.CHAT -> ChatRendering(answer)
+            Format.RESPONSES -> ResponsesSse(answer, previousResponseId)
+        }
 
     /** True when the answer is an SSE stream (a streaming request and no HTTP error). */
     public val isStream: Boolean
@@ -102,3 +128,7 @@ public class ScriptResponse(
         return if (truncatesBody) whole.substring(0, whole.length / 2) else whole
     }
 }
+
+/** True for a path (query aside) that ends in `/responses`: a Responses API request. */
+internal fun isResponsesPath(path: String): Boolean =
+    path.substringBefore('?').trimEnd('/').endsWith("/responses")
