@@ -176,7 +176,7 @@ public abstract class FakeGateway internal constructor() : AutoCloseable {
                     request.model ?: request.models.firstOrNull(),
                     request.stream,
                     "resp_fake_$n",
-                    format = ScriptResponse.Format.RESPONSES,
+                    responses = true,
                     previousResponseId = request.previousResponseId,
                 )
             else

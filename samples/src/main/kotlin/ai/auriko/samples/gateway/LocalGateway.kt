@@ -75,8 +75,8 @@ constructor(
     private val server: EmbeddedServer<*, *> =
         embeddedServer(CIO, port = port, host = "127.0.0.1") {
                 routing {
-                    post("/v1/chat/completions") { answer(call, ScriptResponse.Format.CHAT) }
-                    post("/v1/responses") { answer(call, ScriptResponse.Format.RESPONSES) }
+                    post("/v1/chat/completions") { answer(call, responses = false) }
+                    post("/v1/responses") { answer(call, responses = true) }
                     get("/v1/models") { call.respondJson(MODELS_BODY) }
                     get("/v1/models/{id}") {
                         val id = call.parameters["id"].orEmpty()
@@ -161,10 +161,9 @@ constructor(
     }
 
     /** Answers a chat or Responses request: the same checks, routing, answer and script. */
-    private suspend fun answer(call: ApplicationCall, format: ScriptResponse.Format) {
+    private suspend fun answer(call: ApplicationCall, responses: Boolean) {
         val n = requestCounter.incrementAndGet()
         val requestId = "req_local_$n"
-        val responses = format == ScriptResponse.Format.RESPONSES
         call.response.header("x-request-id", requestId)
         val auth = call.request.header("Authorization")
         if (
@@ -302,7 +301,7 @@ constructor(
                     decision.model,
                     stream,
                     "resp_local_$n",
-                    format = format,
+                    responses = true,
                     previousResponseId =
                         (sent["previous_response_id"] as? JsonPrimitive)?.contentOrNull,
                 )

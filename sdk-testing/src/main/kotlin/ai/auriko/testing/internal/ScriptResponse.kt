@@ -6,8 +6,8 @@ import ai.auriko.testing.GatewayScript
  * A [GatewayScript] played for one request: status, headers, and either a whole body or an SSE
  * stream written through a caller-supplied sink. Transport-independent, so the in-memory engine,
  * the loopback server and the samples' embedded gateway (a Ktor server) all play scripts the same
- * way; the [format] decides the wire format, the script is the same. Implementation detail of the
- * test kit, not API: its shape may change in any release.
+ * way; [responses] picks the wire format, the script is the same. Implementation detail of the test
+ * kit, not API: its shape may change in any release.
  *
  * @param script what to answer
  * @param requestModel the request's model, used for the answer's `model` unless the script sets one
@@ -22,35 +22,18 @@ public class ScriptResponse(
     public val stream: Boolean,
     completionId: String,
     created: Long = System.currentTimeMillis() / 1000,
-    /** The API the request was for, and so the wire format of the answer. */
-    public val format: Format = Format.CHAT,
+    /**
+     * True when the request was for the Responses API (`POST …/responses`): the answer is in that
+     * API's wire format; otherwise in chat's.
+     */
+    public val responses: Boolean = false,
     private val previousResponseId: String? = null,
 ) {
-    /** The APIs a script can answer, each with its own wire format. */
-    public enum class Format {
-        /** `POST /v1/chat/completions`: `chat.completion.chunk` events or a `chat.completion`. */
-        CHAT,
-
-        /** `POST /v1/responses`: Responses stream events or a `response` object. */
-        RESPONSES;
-
-        /** Picks the format a request path asks for. */
-        public companion object {
-            /** [RESPONSES] for a path (query aside) that ends in `/responses`, else [CHAT]. */
-            @JvmStatic
-            public fun forPath(path: String): Format =
-                if (isResponsesPath(path)) RESPONSES else CHAT
-        }
-    }
-
     private val answer = ScriptAnswer(script, requestModel, completionId, created)
     private val error = script.steps.firstNotNullOfOrNull { it as? ScriptStep.Error }
 
     private fun newRendering(): ScriptRendering =
-        when (format) {
-            Format.CHAT -> ChatRendering(answer)
-            Format.RESPONSES -> ResponsesSse(answer, previousResponseId)
-        }
+        if (responses) ResponsesSse(answer, previousResponseId) else ChatRendering(answer)
 
     /** True when the answer is an SSE stream (a streaming request and no HTTP error). */
     public val isStream: Boolean
