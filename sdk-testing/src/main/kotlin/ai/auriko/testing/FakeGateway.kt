@@ -18,6 +18,9 @@ import kotlinx.coroutines.withContext
  * keys or cost. Two kinds share this API: [InMemoryGateway] (a Ktor `MockEngine` the client is
  * built with) and [LoopbackGateway] (a real HTTP server on 127.0.0.1).
  *
+ * It answers `POST …/chat/completions` and `POST …/responses` (the Responses API) from the same
+ * scripts, each in its own wire format; [RecordedRequest.isResponsesRequest] tells them apart.
+ *
  * Each request is answered by a [GatewayScript]: first the oldest queued script whose matcher
  * accepts it ([enqueue], used once), otherwise the first standing rule that accepts it ([on], used
  * for every matching request). A request nothing accepts gets HTTP 400 with the code
@@ -167,12 +170,22 @@ public abstract class FakeGateway internal constructor() : AutoCloseable {
                 else rules.firstOrNull { it.matcher.matches(request) }?.script
             } ?: noScript(request)
         val response =
-            ScriptResponse(
-                script,
-                request.model ?: request.models.firstOrNull(),
-                request.stream,
-                "chatcmpl-fake-$n",
-            )
+            if (request.isResponsesRequest)
+                ScriptResponse(
+                    script,
+                    request.model ?: request.models.firstOrNull(),
+                    request.stream,
+                    "resp_fake_$n",
+                    responses = true,
+                    previousResponseId = request.previousResponseId,
+                )
+            else
+                ScriptResponse(
+                    script,
+                    request.model ?: request.models.firstOrNull(),
+                    request.stream,
+                    "chatcmpl-fake-$n",
+                )
         val headerList = response.headers.toMutableList()
         if (
             script.defaultRequestId &&

@@ -1,5 +1,6 @@
 package ai.auriko.testing
 
+import ai.auriko.testing.internal.ScriptAnswer
 import ai.auriko.testing.internal.ScriptStep
 import kotlin.time.Duration
 import kotlin.time.toKotlinDuration
@@ -12,6 +13,14 @@ import kotlin.time.toKotlinDuration
  * event in the middle of the stream, a stream cut short, or an HTTP error. A streaming request
  * (`"stream": true`) gets the answer as gateway SSE; a non-streaming `create` gets the same answer
  * as one `chat.completion` JSON body.
+ *
+ * The same script answers a Responses API request (`POST …/responses`) in that API's wire format:
+ * `response.*` stream events, or one `response` object when not streamed. Reasoning becomes a
+ * `reasoning` item's summary, content a `message` item's `output_text`, each tool call a
+ * `function_call` item (its id is the `call_id`); usage and `routing_metadata` are on the final
+ * response, a `length` finish reason ends it as `response.incomplete` (`max_output_tokens`), and an
+ * [Builder.errorEvent] is an `event: error`. Pacing, pauses, keep-alives, truncation, headers and
+ * HTTP errors are the same for both APIs.
  *
  * Kotlin builds one with [gatewayScript] or straight in `gateway.enqueue { … }`; Java with `new
  * GatewayScript.Builder()…build()`.
@@ -92,12 +101,18 @@ public class GatewayScript private constructor(builder: Builder) {
         internal var httpError: HttpErrorSpec? = null
         private var toolCalls = 0
 
-        /** Streams [fragments] as content, one chunk per fragment, exactly as given. */
+        /**
+         * Streams [fragments] as content, one chunk per fragment, exactly as given; for a Responses
+         * request, a message item's `output_text`, one delta per fragment.
+         */
         public fun content(vararg fragments: String): Builder = apply {
             fragments.forEach { steps += ScriptStep.Content(it) }
         }
 
-        /** Streams [fragments] as reasoning (`reasoning_content`), one chunk per fragment. */
+        /**
+         * Streams [fragments] as reasoning (`reasoning_content`), one chunk per fragment; for a
+         * Responses request, a reasoning item's summary, one delta per fragment.
+         */
         public fun reasoning(vararg fragments: String): Builder = apply {
             fragments.forEach { steps += ScriptStep.Reasoning(it) }
         }
@@ -105,7 +120,8 @@ public class GatewayScript private constructor(builder: Builder) {
         /**
          * Streams a function call: a first chunk with [id] and [name], then one chunk per argument
          * fragment. Each call gets the next tool index, so several calls are parallel tool calls;
-         * the finish reason becomes `tool_calls` unless set with [finishReason].
+         * the finish reason becomes `tool_calls` unless set with [finishReason]. For a Responses
+         * request, a `function_call` item whose `call_id` is [id].
          */
         public fun toolCall(id: String, name: String, vararg argumentFragments: String): Builder =
             apply {
@@ -136,7 +152,9 @@ public class GatewayScript private constructor(builder: Builder) {
 
         /**
          * The finish reason of the final chunk (default `stop`, or `tool_calls` after a tool call),
-         * and the provider's own.
+         * and the provider's own. A Responses answer has no finish reason: `length` makes it
+         * `incomplete` with `incomplete_details.reason` `max_output_tokens` (`content_filter`
+         * likewise), any other is `completed`.
          */
         @JvmOverloads
         public fun finishReason(reason: String, nativeReason: String? = null): Builder = apply {
@@ -144,7 +162,10 @@ public class GatewayScript private constructor(builder: Builder) {
             nativeFinishReason = nativeReason
         }
 
-        /** Sends a usage chunk (and `usage` in a non-streamed answer) with these token counts. */
+        /**
+         * Sends a usage chunk (and `usage` in a non-streamed answer) with these token counts; a
+         * Responses answer reports them as `input_tokens`, `output_tokens` and their details.
+         */
         @JvmOverloads
         public fun usage(
             promptTokens: Long,
@@ -159,7 +180,8 @@ public class GatewayScript private constructor(builder: Builder) {
 
         /**
          * Routing metadata: the provider that served the answer. Any routing setter makes the
-         * script send a `routing_metadata` chunk.
+         * script send a `routing_metadata` chunk (on a Responses answer, the final response's
+         * `routing_metadata`).
          */
         public fun provider(provider: String): Builder = apply { routing().provider = provider }
 
@@ -212,7 +234,10 @@ public class GatewayScript private constructor(builder: Builder) {
          */
         public fun model(model: String): Builder = apply { this.model = model }
 
-        /** The `id` field of the answer; by default `chatcmpl-fake-<n>`. */
+        /**
+         * The `id` field of the answer; by default `chatcmpl-fake-<n>`, or `resp_fake_<n>` for a
+         * Responses request.
+         */
         public fun completionId(id: String): Builder = apply { completionId = id }
 
         /** Waits [pacing] before each content, reasoning and tool-argument chunk. */
@@ -259,16 +284,18 @@ public class GatewayScript private constructor(builder: Builder) {
         /**
          * Ends the stream here with the gateway's in-stream error: a chunk whose finish reason is
          * `error` and whose top-level `error` carries [code] and [message]; no `[DONE]` follows. A
-         * non-streamed request gets HTTP 500 with that error instead.
+         * Responses stream gets `event: error` with [code] and [message] and ends. A non-streamed
+         * request gets HTTP 500 with that error instead.
          */
         public fun errorEvent(code: String, message: String): Builder = apply {
             steps += ScriptStep.Error(code, message)
         }
 
         /**
-         * Ends the body here, with no finish chunk and no `[DONE]`: the connection was cut. The
-         * loopback server closes the socket without ending the chunked body; in memory the body
-         * just ends. A non-streamed request gets the first half of its JSON body.
+         * Ends the body here, with no finish chunk and no `[DONE]` (for a Responses request, no
+         * terminal `response.*` event): the connection was cut. The loopback server closes the
+         * socket without ending the chunked body; in memory the body just ends. A non-streamed
+         * request gets the first half of its JSON body.
          */
         public fun truncate(): Builder = apply { steps += ScriptStep.Truncate }
 
@@ -283,9 +310,12 @@ public class GatewayScript private constructor(builder: Builder) {
             message: String,
             type: String = defaultType(status),
         ): Builder = apply {
-            val body =
-                """{"error":{"message":${quote(message)},"type":${quote(type)},"code":${quote(code)}}}"""
-            httpError = HttpErrorSpec(status, "application/json", body)
+            httpError =
+                HttpErrorSpec(
+                    status,
+                    "application/json",
+                    ScriptAnswer.errorBody(code, message, type),
+                )
         }
 
         /**
@@ -312,9 +342,6 @@ public class GatewayScript private constructor(builder: Builder) {
                 429 -> "rate_limit_error"
                 else -> "server_error"
             }
-
-        private fun quote(s: String): String =
-            kotlinx.serialization.json.JsonPrimitive(s).toString()
     }
 }
 

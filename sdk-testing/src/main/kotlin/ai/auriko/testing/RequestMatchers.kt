@@ -27,7 +27,10 @@ public object RequestMatchers {
     public fun toolOffered(name: String): RequestMatcher =
         Described("tool $name offered") { name in it.toolNames }
 
-    /** Requests whose last message is a tool result (the second turn of a tool loop). */
+    /**
+     * Requests whose last message is a tool result (the second turn of a tool loop): a chat `tool`
+     * message or a Responses `function_call_output` item.
+     */
     @JvmStatic
     public fun lastMessageIsToolResult(): RequestMatcher =
         Described("last message is a tool result") { it.messages.lastOrNull()?.role == "tool" }

@@ -14,9 +14,16 @@ import ai.auriko.gateway.Optimize;
 import ai.auriko.gateway.RoutingOptions;
 import ai.auriko.request.chat.ChatCompletionRequest;
 import ai.auriko.request.chat.ChatMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,6 +42,7 @@ class JavaApiTest {
           RecordedRequest.class,
           RecordedMessage.class,
           RecordedToolCall.class,
+          RecordedFunctionCallOutput.class,
           RequestMatcher.class,
           RequestMatchers.class);
 
@@ -154,6 +162,66 @@ class JavaApiTest {
               .build());
       assertEquals("ab", client.chat().completions().create(request).getContent());
       assertEquals(2, gateway.getConnectionCount());
+      gateway.assertAllQueuedScriptsUsed();
+    }
+  }
+
+  @Test
+  void loopbackResponsesRequestRecordedAndAnsweredInTheResponsesFormat() throws IOException {
+    try (LoopbackGateway gateway = new LoopbackGateway()) {
+      gateway.enqueue(
+          RequestMatchers.lastMessageIsToolResult(),
+          new GatewayScript.Builder().content("18 ", "degrees").usage(9, 2).build());
+      String body =
+          "{\"model\":\"gpt-4.1\",\"instructions\":\"Be brief.\",\"stream\":true,"
+              + "\"previous_response_id\":\"resp_1\",\"max_output_tokens\":64,"
+              + "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\"}],"
+              + "\"input\":[{\"role\":\"user\",\"content\":\"Weather?\"},"
+              + "{\"type\":\"function_call\",\"call_id\":\"call_1\",\"name\":\"get_weather\","
+              + "\"arguments\":\"{}\"},"
+              + "{\"type\":\"function_call_output\",\"call_id\":\"call_1\",\"output\":\"18\"}]}";
+      HttpURLConnection c =
+          (HttpURLConnection) new URL(gateway.getBaseUrl() + "/responses").openConnection();
+      String answer;
+      try {
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(10_000);
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Authorization", "Bearer sk-java");
+        c.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(200, c.getResponseCode());
+        try (InputStream in = c.getInputStream()) {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          byte[] buffer = new byte[8192];
+          for (int n = in.read(buffer); n != -1 && bytes.size() < (1 << 24); n = in.read(buffer)) {
+            bytes.write(buffer, 0, n);
+          }
+          answer = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        }
+      } finally {
+        c.disconnect();
+      }
+      assertTrue(answer.startsWith("event: response.created\ndata: "), answer);
+      assertTrue(answer.contains("\"delta\":\"18 \""), answer);
+      assertTrue(answer.contains("event: response.completed\n"), answer);
+
+      RecordedRequest request = gateway.takeRequest(Duration.ofSeconds(5));
+      assertTrue(request.isResponsesRequest());
+      assertEquals("Be brief.", request.getInstructions());
+      assertEquals("resp_1", request.getPreviousResponseId());
+      assertEquals(Integer.valueOf(64), request.getMaxOutputTokens());
+      assertEquals(List.of("get_weather"), request.getToolNames());
+      assertEquals("Weather?", request.getLastUserMessage());
+      RecordedToolCall call = request.getFunctionCalls().get(0);
+      assertEquals("call_1", call.getId());
+      assertEquals("get_weather", call.getName());
+      RecordedFunctionCallOutput output = request.getFunctionCallOutputs().get(0);
+      assertEquals("call_1", output.getCallId());
+      assertEquals("18", output.getOutput());
       gateway.assertAllQueuedScriptsUsed();
     }
   }

@@ -29,7 +29,9 @@ import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.booleanOrNull
+import kotlinx.serialization.json.contentOrNull
 import kotlinx.serialization.json.jsonPrimitive
 
 /**
@@ -43,10 +45,16 @@ import kotlinx.serialization.json.jsonPrimitive
  *   `gateway.routing.optimize` and `models`; reasoning is streamed for thinking models with
  *   `extensions.thinking`; a `get_weather` tool call is streamed when tools are offered and the
  *   user asks about the weather.
+ * - `POST /v1/responses` (the Responses API), streaming and not: the same answers from the same
+ *   conversation — `instructions` and `input` (a string, or message, `function_call` and
+ *   `function_call_output` items), flat function tools, `reasoning` asking for thinking — written
+ *   in that API's format: `response.*` events with a reasoning summary, a message or a
+ *   `function_call` item, and usage and `routing_metadata` on the final response.
  * - Errors on demand, by model name (`error-401`, `error-402`, `error-404`, `error-429`,
  *   `error-502`, `error-midstream`, `error-truncated`) or by the `x-simulate-error` header.
  * - Request checks like the real one: an `Authorization` header, valid JSON, exactly one of
- *   `model`/`models`, a `messages` array — otherwise 400 (401 without a key).
+ *   `model`/`models`, a `messages` array (chat) or an `input` (Responses) — otherwise 400 (401
+ *   without a key).
  * - `GET /v1/models`, `/v1/models/{id}`, `/v1/me`, `/v1/workspaces`, `/v1/registry/models`,
  *   `/v1/registry/providers`, `/v1/directory/models` with plausible data.
  *
@@ -67,7 +75,8 @@ constructor(
     private val server: EmbeddedServer<*, *> =
         embeddedServer(CIO, port = port, host = "127.0.0.1") {
                 routing {
-                    post("/v1/chat/completions") { chatCompletions(call) }
+                    post("/v1/chat/completions") { answer(call, responses = false) }
+                    post("/v1/responses") { answer(call, responses = true) }
                     get("/v1/models") { call.respondJson(MODELS_BODY) }
                     get("/v1/models/{id}") {
                         val id = call.parameters["id"].orEmpty()
@@ -151,8 +160,10 @@ constructor(
         server.stop(0, 500)
     }
 
-    private suspend fun chatCompletions(call: ApplicationCall) {
-        val requestId = "req_local_${requestCounter.incrementAndGet()}"
+    /** Answers a chat or Responses request: the same checks, routing, answer and script. */
+    private suspend fun answer(call: ApplicationCall, responses: Boolean) {
+        val n = requestCounter.incrementAndGet()
+        val requestId = "req_local_$n"
         call.response.header("x-request-id", requestId)
         val auth = call.request.header("Authorization")
         if (
@@ -165,7 +176,7 @@ constructor(
                 "Missing or malformed Authorization header",
             )
         }
-        val body =
+        val sent =
             try {
                 json.parseToJsonElement(call.receiveText()) as? JsonObject
             } catch (e: SerializationException) {
@@ -177,8 +188,8 @@ constructor(
                     "invalid_request_error",
                     "The request body is not a JSON object",
                 )
-        val hasModel = body["model"] != null
-        val hasModels = (body["models"] as? JsonArray)?.isNotEmpty() == true
+        val hasModel = sent["model"] != null
+        val hasModels = (sent["models"] as? JsonArray)?.isNotEmpty() == true
         if (hasModel == hasModels) {
             return call.respondError(
                 400,
@@ -187,7 +198,7 @@ constructor(
                 "Exactly one of model or models must be set",
             )
         }
-        if (body["messages"] !is JsonArray) {
+        if (!responses && sent["messages"] !is JsonArray) {
             return call.respondError(
                 400,
                 "invalid_request",
@@ -195,6 +206,17 @@ constructor(
                 "messages must be an array",
             )
         }
+        val input = sent["input"]
+        if (responses && !(input is JsonArray || (input is JsonPrimitive && input.isString))) {
+            return call.respondError(
+                400,
+                "invalid_request",
+                "invalid_request_error",
+                "input must be a string or an array of items",
+            )
+        }
+        // a Responses request is answered as the chat request it amounts to
+        val body = if (responses) chatView(sent) else sent
 
         val decision = route(body)
         val simulate =
@@ -263,7 +285,8 @@ constructor(
                     header("x-credits-balance-microdollars", balance.toString())
                     header("x-provider-used", decision.provider.name)
                     header("x-routing-strategy", decision.strategy)
-                    if (includeUsage || !stream)
+                    // the Responses API always reports usage; chat when asked, or not streaming
+                    if (responses || includeUsage || !stream)
                         usage(promptTokens.toLong(), completionTokens.toLong())
                     costUsd(costUsd)
                 }
@@ -271,7 +294,18 @@ constructor(
 
         // The wire format is written by the test kit's player: one writer of gateway SSE for the
         // samples and for users' tests.
-        val response = ScriptResponse(script, decision.model, stream, "chatcmpl-$requestId")
+        val response =
+            if (responses)
+                ScriptResponse(
+                    script,
+                    decision.model,
+                    stream,
+                    "resp_local_$n",
+                    responses = true,
+                    previousResponseId =
+                        (sent["previous_response_id"] as? JsonPrimitive)?.contentOrNull,
+                )
+            else ScriptResponse(script, decision.model, stream, "chatcmpl-$requestId")
         response.headers.forEach { (name, value) -> call.response.header(name, value) }
         val contentType = ContentType.parse(response.contentType)
         if (!response.isStream) {

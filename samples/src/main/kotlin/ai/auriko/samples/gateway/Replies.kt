@@ -1,11 +1,18 @@
 package ai.auriko.samples.gateway
 
 import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.add
 import kotlinx.serialization.json.booleanOrNull
+import kotlinx.serialization.json.buildJsonObject
 import kotlinx.serialization.json.contentOrNull
 import kotlinx.serialization.json.jsonPrimitive
+import kotlinx.serialization.json.put
+import kotlinx.serialization.json.putJsonArray
+import kotlinx.serialization.json.putJsonObject
 
 /** What the local gateway will say: optional reasoning, then either text or a tool call. */
 internal class Reply(
@@ -124,3 +131,98 @@ private fun text(message: JsonObject): String =
                 .joinToString(" ")
         else -> ""
     }
+
+/**
+ * A Responses request as the chat request it amounts to, so the same routing and answers serve both
+ * APIs: `instructions` become a system message and `input` the messages (a string is one user
+ * message; a `function_call` item an assistant message with that tool call; a
+ * `function_call_output` item a tool message), flat function tools get the chat shape, and a
+ * `reasoning` option asks for thinking as `extensions.thinking` does. Every other field is kept.
+ */
+internal fun chatView(body: JsonObject): JsonObject {
+    val messages = buildList {
+        (body["instructions"] as? JsonPrimitive)?.contentOrNull?.let {
+            add(chatMessage("system", JsonPrimitive(it)))
+        }
+        when (val input = body["input"]) {
+            is JsonPrimitive -> add(chatMessage("user", input))
+            is JsonArray ->
+                input
+                    .mapNotNull { it as? JsonObject }
+                    .forEach { item ->
+                        when (item["type"]?.jsonPrimitive?.contentOrNull) {
+                            "function_call" ->
+                                add(
+                                    buildJsonObject {
+                                        put("role", "assistant")
+                                        put("content", JsonNull)
+                                        putJsonArray("tool_calls") {
+                                            add(
+                                                buildJsonObject {
+                                                    put("id", item["call_id"] ?: JsonNull)
+                                                    put("type", "function")
+                                                    putJsonObject("function") {
+                                                        put("name", item["name"] ?: JsonNull)
+                                                        put(
+                                                            "arguments",
+                                                            item["arguments"] ?: JsonNull,
+                                                        )
+                                                    }
+                                                }
+                                            )
+                                        }
+                                    }
+                                )
+                            "function_call_output" ->
+                                add(
+                                    buildJsonObject {
+                                        put("role", "tool")
+                                        put("tool_call_id", item["call_id"] ?: JsonNull)
+                                        put("content", item["output"] ?: JsonNull)
+                                    }
+                                )
+                            "message",
+                            null ->
+                                item["role"]?.let { role ->
+                                    add(
+                                        buildJsonObject {
+                                            put("role", role)
+                                            put("content", item["content"] ?: JsonNull)
+                                        }
+                                    )
+                                }
+                            else -> {} // reasoning items, item references: not conversation
+                        }
+                    }
+            else -> {}
+        }
+    }
+    val tools =
+        (body["tools"] as? JsonArray)?.mapNotNull { tool ->
+            (tool as? JsonObject)
+                ?.takeIf { it["type"]?.jsonPrimitive?.contentOrNull == "function" }
+                ?.let { flat ->
+                    buildJsonObject {
+                        put("type", "function")
+                        put("function", JsonObject(flat - "type"))
+                    }
+                }
+        }
+    val thinking = body["reasoning"] is JsonObject && body["extensions"] == null
+    return JsonObject(
+        body - "input" - "instructions" +
+            listOfNotNull(
+                "messages" to JsonArray(messages),
+                tools?.let { "tools" to JsonArray(it) },
+                if (thinking)
+                    "extensions" to
+                        buildJsonObject { putJsonObject("thinking") { put("enabled", true) } }
+                else null,
+            )
+    )
+}
+
+private fun chatMessage(role: String, content: JsonElement): JsonObject = buildJsonObject {
+    put("role", role)
+    put("content", content)
+}

@@ -15,8 +15,9 @@ import kotlinx.serialization.json.putJsonObject
 /**
  * The gateway's SSE wire format for one completion, as in the project's wire recordings
  * (`test-support`, `ai/auriko/fixtures/sse`): each function returns one complete event (`data: …`
- * and the blank line). The only writer of gateway SSE in the project — the fake gateway and the
- * samples' embedded gateway both use it. Implementation detail of the test kit, not API.
+ * and the blank line). The only writer of gateway chat SSE in the project — the fake gateway and
+ * the samples' embedded gateway both use it, through [ChatRendering]; its [routingJson] is every
+ * format's routing metadata. Implementation detail of the test kit, not API.
  */
 internal class GatewaySse(
     private val id: String,
@@ -127,11 +128,12 @@ internal class GatewaySse(
             ),
         )
 
-    fun comment(text: String): String = ": $text\n\n"
-
     fun done(): String = "data: [DONE]\n\n"
 
     companion object {
+        /** An SSE comment, such as the gateway's `: keep-alive`; the same in every format. */
+        fun comment(text: String): String = ": $text\n\n"
+
         fun usageJson(prompt: Long, completion: Long, cached: Long, reasoning: Long): JsonObject =
             buildJsonObject {
                 put("prompt_tokens", prompt)

@@ -1,24 +1,19 @@
 package ai.auriko.testing.internal
 
 import ai.auriko.testing.GatewayScript
-import kotlinx.serialization.json.JsonNull
-import kotlinx.serialization.json.JsonPrimitive
-import kotlinx.serialization.json.add
-import kotlinx.serialization.json.buildJsonObject
-import kotlinx.serialization.json.put
-import kotlinx.serialization.json.putJsonArray
-import kotlinx.serialization.json.putJsonObject
 
 /**
  * A [GatewayScript] played for one request: status, headers, and either a whole body or an SSE
  * stream written through a caller-supplied sink. Transport-independent, so the in-memory engine,
  * the loopback server and the samples' embedded gateway (a Ktor server) all play scripts the same
- * way. Implementation detail of the test kit, not API: its shape may change in any release.
+ * way; [responses] picks the wire format, the script is the same. Implementation detail of the test
+ * kit, not API: its shape may change in any release.
  *
  * @param script what to answer
- * @param requestModel the request's model, used for the chunks' `model` unless the script sets one
- * @param completionId the chunks' `id` unless the script sets one
- * @param created the chunks' `created` time, in seconds
+ * @param requestModel the request's model, used for the answer's `model` unless the script sets one
+ * @param completionId the answer's `id` unless the script sets one
+ * @param created the answer's creation time, in seconds
+ * @param previousResponseId the request's `previous_response_id`, echoed by a Responses answer
  */
 public class ScriptResponse(
     private val script: GatewayScript,
@@ -27,13 +22,18 @@ public class ScriptResponse(
     public val stream: Boolean,
     completionId: String,
     created: Long = System.currentTimeMillis() / 1000,
+    /**
+     * True when the request was for the Responses API (`POST …/responses`): the answer is in that
+     * API's wire format; otherwise in chat's.
+     */
+    public val responses: Boolean = false,
+    private val previousResponseId: String? = null,
 ) {
-    private val model = script.model ?: requestModel ?: "fake-model"
-    private val id = script.completionId ?: completionId
-    private val createdAt = created
-    private val sse = GatewaySse(id, model, created)
+    private val answer = ScriptAnswer(script, requestModel, completionId, created)
     private val error = script.steps.firstNotNullOfOrNull { it as? ScriptStep.Error }
-    private val toolCalls = script.steps.filterIsInstance<ScriptStep.ToolCallStart>()
+
+    private fun newRendering(): ScriptRendering =
+        if (responses) ResponsesSse(answer, previousResponseId) else ChatRendering(answer)
 
     /** True when the answer is an SSE stream (a streaming request and no HTTP error). */
     public val isStream: Boolean
@@ -54,7 +54,7 @@ public class ScriptResponse(
         get() = script.headers
 
     /** The whole body when [isStream] is false. */
-    public val body: String by lazy { script.httpError?.body ?: completionBody() }
+    public val body: String by lazy { script.httpError?.body ?: wholeBody() }
 
     /** True when a non-streamed body must be cut short (the script truncates). */
     public val truncatesBody: Boolean
@@ -70,125 +70,48 @@ public class ScriptResponse(
         write: suspend (String) -> Unit,
         pause: suspend (Long) -> Unit,
     ): Boolean {
-        var roleSent = false
-        suspend fun data(event: String, paced: Boolean) {
+        val rendering = newRendering()
+        var started = false
+        // the opening events come first, so a rendering renders a step only once they are out
+        suspend fun data(paced: Boolean, events: () -> List<String>) {
             if (paced && script.pacingNanos > 0) pause(script.pacingNanos)
-            if (!roleSent) {
-                roleSent = true
-                write(sse.role())
+            if (!started) {
+                started = true
+                rendering.start().forEach { write(it) }
             }
-            write(event)
+            events().forEach { write(it) }
         }
         for (step in script.steps) {
             when (step) {
-                is ScriptStep.Content -> data(sse.content(step.text), paced = true)
-                is ScriptStep.Reasoning -> data(sse.reasoning(step.text), paced = true)
+                is ScriptStep.Content -> data(paced = true) { rendering.content(step.text) }
+                is ScriptStep.Reasoning -> data(paced = true) { rendering.reasoning(step.text) }
                 is ScriptStep.ToolCallStart ->
-                    data(sse.toolCallStart(step.index, step.id, step.name), paced = false)
+                    data(paced = false) { rendering.toolCallStart(step.index, step.id, step.name) }
                 is ScriptStep.ToolArguments ->
-                    data(sse.toolArguments(step.index, step.fragment), paced = true)
+                    data(paced = true) { rendering.toolArguments(step.index, step.fragment) }
                 is ScriptStep.Pause -> pause(step.nanos)
-                is ScriptStep.Comment -> write(sse.comment(step.text))
+                is ScriptStep.Comment -> write(GatewaySse.comment(step.text))
                 is ScriptStep.Raw -> write(step.event)
                 is ScriptStep.Error -> {
-                    data(sse.error(step.code, step.message), paced = false)
+                    data(paced = false) { rendering.error(step.code, step.message) }
                     return true
                 }
                 ScriptStep.Truncate -> return false
             }
         }
-        data(sse.finish(finishReason(), script.nativeFinishReason), paced = false)
-        script.usage?.let {
-            write(
-                sse.usage(GatewaySse.usageJson(it.prompt, it.completion, it.cached, it.reasoning))
-            )
-        }
-        routingJson()?.let { write(sse.routing(it)) }
-        write(sse.done())
+        data(paced = false) { rendering.end() }
         return true
     }
 
-    private fun finishReason(): String =
-        script.finishReason ?: if (toolCalls.isNotEmpty()) "tool_calls" else "stop"
-
-    private fun routingJson() =
-        script.routing?.let {
-            GatewaySse.routingJson(
-                it.provider,
-                it.providerModelId,
-                it.modelCanonical,
-                it.strategy,
-                it.ttftMs,
-                it.throughputTps,
-                it.costUsd,
-                it.warnings,
-            )
-        }
-
-    private fun completionBody(): String {
+    private fun wholeBody(): String {
         error?.let {
-            return """{"error":{"message":${JsonPrimitive(it.message)},"type":"server_error","code":${JsonPrimitive(it.code)}}}"""
+            return ScriptAnswer.errorBody(it.code, it.message)
         }
-        val content =
-            script.steps.filterIsInstance<ScriptStep.Content>().joinToString("") { it.text }
-        val reasoning =
-            script.steps.filterIsInstance<ScriptStep.Reasoning>().joinToString("") { it.text }
-        val whole =
-            buildJsonObject {
-                    put("id", id)
-                    put("object", "chat.completion")
-                    put("created", createdAt)
-                    put("model", model)
-                    putJsonArray("choices") {
-                        add(
-                            buildJsonObject {
-                                put("index", 0)
-                                putJsonObject("message") {
-                                    put("role", "assistant")
-                                    put(
-                                        "content",
-                                        if (content.isEmpty() && toolCalls.isNotEmpty()) JsonNull
-                                        else JsonPrimitive(content),
-                                    )
-                                    if (reasoning.isNotEmpty()) put("reasoning_content", reasoning)
-                                    if (toolCalls.isNotEmpty()) {
-                                        putJsonArray("tool_calls") {
-                                            toolCalls.forEach { call ->
-                                                val args =
-                                                    script.steps
-                                                        .filterIsInstance<
-                                                            ScriptStep.ToolArguments
-                                                        >()
-                                                        .filter { it.index == call.index }
-                                                        .joinToString("") { it.fragment }
-                                                add(
-                                                    buildJsonObject {
-                                                        put("id", call.id)
-                                                        put("type", "function")
-                                                        putJsonObject("function") {
-                                                            put("name", call.name)
-                                                            put("arguments", args)
-                                                        }
-                                                    }
-                                                )
-                                            }
-                                        }
-                                    }
-                                }
-                                put("finish_reason", finishReason())
-                                script.nativeFinishReason?.let { put("native_finish_reason", it) }
-                            }
-                        )
-                    }
-                    script.usage?.let {
-                        put(
-                            "usage",
-                            GatewaySse.usageJson(it.prompt, it.completion, it.cached, it.reasoning),
-                        )
-                    }
-                    routingJson()?.let { put("routing_metadata", it) }
-                }
-                .toString()
+        val whole = newRendering().body()
         return if (truncatesBody) whole.substring(0, whole.length / 2) else whole
     }
 }
+
+/** True for a path (query aside) that ends in `/responses`: a Responses API request. */
+internal fun isResponsesPath(path: String): Boolean =
+    path.substringBefore('?').trimEnd('/').endsWith("/responses")
