@@ -125,6 +125,39 @@ class SamplesTest {
     }
 
     @Test
+    fun `responses sample streams text, then runs a function-call round trip`() {
+        val out = capture { printer ->
+            runBlocking {
+                val text = ResponsesSample.streamText(client, printer)
+                check(text.isNotBlank()) { "no text streamed" }
+                val answer =
+                    ResponsesSample.toolRoundTrip(client, "What is the weather in Lisbon?", printer)
+                printer.println(answer)
+            }
+        }
+        assertTrue(out.contains("[completed, "), out)
+        assertTrue(out.contains("tokens, via "), out)
+        assertTrue(
+            out.contains("[tool] get_weather({\"city\":\"Lisbon\"}) -> 18°C and clear in Lisbon"),
+            out,
+        )
+        assertTrue(out.contains("Here is what the tool reported: 18°C and clear in Lisbon."), out)
+    }
+
+    @Test
+    fun `java responses sample streams with a visitor and answers after a tool call`() {
+        ai.auriko.client.blocking.AurikoBlockingClient(client).use { blocking ->
+            val out = capture { printer ->
+                val response = JavaResponsesSample.streamText(blocking, printer)
+                assertTrue(response.status == "completed", response.toString())
+            }
+            assertTrue(out.contains(" tokens]"), out)
+            val answer = JavaResponsesSample.toolRoundTrip(blocking, "What is the weather in Oslo?")
+            assertTrue(answer.contains("Here is what the tool reported: 18°C and clear"), answer)
+        }
+    }
+
+    @Test
     fun `routing sample shows the provider and cost follow the strategy`() {
         val out = capture { runBlocking { RoutingSample.run(client, "One line please", it) } }
         val lines = out.lines()
