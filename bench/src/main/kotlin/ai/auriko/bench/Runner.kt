@@ -176,7 +176,7 @@ object Runner {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.openjdk.jmh.Main",
-                "SseDecoderBenchmark|ChunkDecodeBenchmark",
+                "SseDecoderBenchmark|ChunkDecodeBenchmark|ResponseEventDecodeBenchmark",
                 "-wi",
                 if (quick) "1" else "2",
                 "-i",

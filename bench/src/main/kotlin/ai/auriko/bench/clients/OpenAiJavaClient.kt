@@ -13,8 +13,8 @@ import java.util.Optional
 /**
  * `com.openai:openai-java` with default settings: the blocking `StreamResponse` for single streams
  * (chat `createStreaming`, and Responses `createStreaming` whose `ResponseStreamEvent`s are checked
- * with `isOutputTextDelta()`) and cancellation (`close()`), its async `subscribe` API for concurrent
- * streams.
+ * with `isOutputTextDelta()`) and cancellation (`close()`), its async `subscribe` API for
+ * concurrent streams.
  */
 class OpenAiJavaClient(baseUrl: String) : BenchClient {
     private val client: OpenAIClient =
