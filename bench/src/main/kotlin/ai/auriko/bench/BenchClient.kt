@@ -10,6 +10,13 @@ interface BenchClient : AutoCloseable {
     fun readAll(sink: ChunkSink): Int
 
     /**
+     * Reads one whole Responses API stream (`POST /responses`) on the calling thread, to its end,
+     * handing each `response.output_text.delta`'s text to [sink]; returns how many there were, or
+     * null when this client cannot stream Responses.
+     */
+    fun readAllResponses(sink: ChunkSink): Int? = null
+
+    /**
      * Starts one stream without blocking the caller and calls [done] once, with the chunk count or
      * the failure. Clients without a non-blocking API return false (the scenario is skipped).
      */

@@ -8,10 +8,19 @@ class Report(
     private val outcomes: List<Runner.Outcome>,
     private val quick: Boolean,
     private val seconds: Double,
+    /** The runner's arguments, quoted in the heading. */
+    private val args: List<String> = if (quick) listOf("quick") else emptyList(),
 ) {
     private companion object {
         /** Size of `SseDecoderBenchmark`'s 10,000-event body, in MB. */
         const val SSE_BODY_MB = 1.78
+
+        /** The scenarios issue 9's targets judge. */
+        val CHAT_SCENARIOS = setOf("throughput", "latency", "concurrency", "cancellation")
+
+        /** Responses throughput targets: × openai-java's deltas/s, bytes allocated per delta. */
+        const val RESPONSES_SPEEDUP = 3.0
+        const val RESPONSES_ALLOC_BYTES = 1024.0
     }
 
     private fun find(client: String, scenario: String, param: Int = 0) =
@@ -49,7 +58,7 @@ class Report(
         appendLine("# Streaming benchmarks against openai-java and openai-kotlin")
         appendLine()
         appendLine(
-            "One run of `bench/run.sh${if (quick) " quick" else ""}` (${env}; ${"%.0f".format(seconds)} s). Each client and"
+            "One run of `${(listOf("bench/run.sh") + args).joinToString(" ")}` (${env}; ${"%.0f".format(seconds)} s). Each client and"
         )
         appendLine(
             "scenario in a fresh JVM against the same loopback server; medians; ratios are to the baselines"
@@ -62,11 +71,16 @@ class Report(
         )
         appendLine()
         throughput()
+        responsesThroughput()
         latency()
         concurrency()
         cancellation()
         jmh()
-        targets()
+        if (outcomes.any { it.scenario in CHAT_SCENARIOS }) {
+            targets()
+            appendLine()
+        }
+        responsesTargets()
     }
 
     private fun StringBuilder.throughput() {
@@ -98,6 +112,73 @@ class Report(
         }
         appendLine()
     }
+
+    /**
+     * The Responses stream's throughput, as [throughput] measures chat chunks; the last column is
+     * the client's Responses rate over its own chat rate in this run (events ~15% longer).
+     */
+    private fun StringBuilder.responsesThroughput() {
+        val s = "responses-throughput"
+        val rows = clients.filter { find(it, s) != null }
+        if (rows.isEmpty()) return
+        val j = num(find("openai-java", s), "chunksPerSec")
+        val o0 = rows.firstNotNullOfOrNull { find(it, s)?.takeIf { o -> o.data != null } }
+        appendLine(
+            "## 1b. Responses streaming throughput: one stream of ${f(num(o0, "chunks"))} `response.output_text.delta` events (~${f(num(o0, "bytesPerChunk"))} bytes each)"
+        )
+        appendLine()
+        appendLine(
+            "Between `response.created`, `output_item.added`, `content_part.added` and the closing `output_text.done`,"
+        )
+        appendLine(
+            "`content_part.done`, `output_item.done`, `response.completed`; every client reads to the end and counts the text deltas."
+        )
+        appendLine()
+        appendLine(
+            "| client | deltas/s | MB/s | CPU µs/delta | alloc B/delta | × transport (same engine) | × minimal parser (same engine) | × openai-java | × own chat chunks/s |"
+        )
+        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for (c in rows) {
+            val o = find(c, s)
+            val r = num(o, "chunksPerSec")
+            val t = num(find(baseline("transport", c), s), "chunksPerSec")
+            val m = num(find(baseline("minimal", c), s), "chunksPerSec")
+            if (r == null) {
+                appendLine("| ${label(c)} | ${why(o)} | | | | | | | |")
+                continue
+            }
+            appendLine(
+                "| ${label(c)} | ${f(r)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} | ${ratio(r, num(find(c, "throughput"), "chunksPerSec"))} |"
+            )
+        }
+        appendLine()
+    }
+
+    private fun StringBuilder.responsesTargets() {
+        val s = "responses-throughput"
+        if (outcomes.none { it.scenario == s }) return
+        appendLine("## Targets (Responses streaming)")
+        appendLine()
+        appendLine("| target | measured | met |")
+        appendLine("|---|---|:---:|")
+        val j = num(find("openai-java", s), "chunksPerSec")
+        for (c in listOf("auriko-flow", "auriko-iterator")) {
+            val o = find(c, s) ?: continue
+            val r = num(o, "chunksPerSec")
+            val speedup = r?.let { a -> j?.let { a / it } }
+            appendLine(
+                "| ${label(c)}: deltas/s ≥ ${"%.0f".format(RESPONSES_SPEEDUP)}× openai-java | ${ratio(r, j)} | ${met(speedup) { it >= RESPONSES_SPEEDUP }} |"
+            )
+            val alloc = num(o, "allocBytesPerChunk")
+            appendLine(
+                "| ${label(c)}: allocation ≤ ${f(RESPONSES_ALLOC_BYTES)} B/delta | ${f(alloc)} B | ${met(alloc) { it <= RESPONSES_ALLOC_BYTES }} |"
+            )
+        }
+        appendLine()
+    }
+
+    private fun met(value: Double?, ok: (Double) -> Boolean): String =
+        if (value == null) "–" else if (ok(value)) "yes" else "**no**"
 
     private fun StringBuilder.latency() {
         val rows = clients.filter { find(it, "latency") != null }
@@ -218,10 +299,11 @@ class Report(
         appendLine()
         appendLine("| target | measured | met |")
         appendLine("|---|---|:---:|")
-        fun row(what: String, value: Double?, shown: String, ok: (Double) -> Boolean) =
-            appendLine(
-                "| $what | $shown | ${if (value == null) "–" else if (ok(value)) "yes" else "**no**"} |"
-            )
+        // A target whose scenario did not run (or did not measure it) is left out.
+        fun row(what: String, value: Double?, shown: String, ok: (Double) -> Boolean) {
+            if (value != null)
+                appendLine("| $what | $shown | ${if (ok(value)) "yes" else "**no**"} |")
+        }
         // The default engine's clients are judged, against the baselines on that engine.
         val flow = find("auriko-flow", "throughput")
         val rate = num(flow, "chunksPerSec")

@@ -1,6 +1,7 @@
 package ai.auriko.bench
 
 import ai.auriko.bench.server.BenchServer
+import ai.auriko.bench.server.ResponsesWire
 import ai.auriko.bench.server.Wire
 import java.io.File
 import java.lang.management.ManagementFactory
@@ -28,6 +29,7 @@ object RunOne {
         try {
             when (scenario) {
                 "throughput" -> throughput(name, quick, result)
+                "responses-throughput" -> responsesThroughput(name, quick, result)
                 "latency" -> latency(name, quick, result)
                 "concurrency" -> concurrency(name, param, quick, result)
                 "cancellation" -> cancellation(name, quick, result)
@@ -83,14 +85,57 @@ object RunOne {
 
     private fun throughput(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
         val chunks = if (quick) 50_000 else 200_000
+        // SSE bytes, without the HTTP chunk framing.
+        measureThroughput(
+            name,
+            quick,
+            out,
+            "tp-$chunks",
+            chunks,
+            Wire.throughputEventBytes(chunks),
+        ) { c, sink ->
+            c.readAll(sink)
+        }
+    }
+
+    /**
+     * The Responses API's counterpart of [throughput]: one stream of as many
+     * `response.output_text.delta` events, between the opening and closing events
+     * ([ResponsesWire]), read to its end; "chunks" are the text deltas, measured alike.
+     */
+    private fun responsesThroughput(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
+        val deltas = if (quick) 50_000 else 200_000
+        val bytes = ResponsesWire.throughputEventBytes(deltas)
+        measureThroughput(name, quick, out, "rtp-$deltas", deltas, bytes) { c, sink ->
+            c.readAllResponses(sink)
+        }
+    }
+
+    /**
+     * After warm-up streams, [read]s one stream of [chunks] items from a server answering with
+     * [mode], in measured rounds: items/s, MB/s of [bodyBytes], CPU and allocation per item. A
+     * client for which [read] returns null is skipped.
+     */
+    private fun measureThroughput(
+        name: String,
+        quick: Boolean,
+        out: MutableMap<String, Any?>,
+        mode: String,
+        chunks: Int,
+        bodyBytes: Long,
+        read: (BenchClient, ChunkSink) -> Int?,
+    ) {
         val rounds = if (quick) 3 else 7
-        BenchServer(threads = 1, mode = "tp-$chunks").use { server ->
-            val bodyBytes =
-                Wire.throughputEventBytes(chunks) // SSE bytes, without the HTTP chunk framing
+        BenchServer(threads = 1, mode = mode).use { server ->
             val probe = Probe { server.threadIds }
             client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
                 repeat(if (quick) 2 else 4) {
-                    check(c.readAll(Sink()) == chunks) { "warm-up: wrong chunk count" }
+                    val n = read(c, Sink())
+                    if (n == null) {
+                        out["skipped"] = "not supported by this client"
+                        return
+                    }
+                    check(n == chunks) { "warm-up: got $n of $chunks" }
                 }
                 val rates = ArrayList<Double>()
                 val cpu = ArrayList<Double>()
@@ -100,7 +145,7 @@ object RunOne {
                     val a0 = probe.allocation()
                     val c0 = probe.cpuNanos()
                     val t0 = System.nanoTime()
-                    val n = c.readAll(Sink())
+                    val n = read(c, Sink())
                     val t1 = System.nanoTime()
                     val c1 = probe.cpuNanos()
                     val a1 = probe.allocation()

@@ -9,9 +9,10 @@ import kotlinx.serialization.json.JsonObject
 
 /**
  * Runs every client through every scenario, each in a fresh JVM, and writes the markdown table:
- * `Runner [quick] [--clients a,b] [--scenarios s,t] [--out dir]`. Bounded: each fork has its own
- * timeout and is killed (with the server process it started) when it passes it; the whole run stops
- * starting forks after its budget (14 min full, 5 min quick) and says so in the table.
+ * `Runner [quick] [--clients a,b] [--scenarios s,t] [--out dir] [--name peers]` writes
+ * `<dir>/<date>-<name>[-quick].md`. Bounded: each fork has its own timeout and is killed (with the
+ * server process it started) when it passes it; the whole run stops starting forks after its budget
+ * (14 min full, 5 min quick) and says so in the table.
  */
 object Runner {
     /** One fork's outcome. */
@@ -31,8 +32,16 @@ object Runner {
         val clients = option("--clients")?.split(',') ?: Clients.all.keys.toList()
         val scenarios =
             option("--scenarios")?.split(',')
-                ?: listOf("throughput", "latency", "concurrency", "cancellation", "jmh")
+                ?: listOf(
+                    "throughput",
+                    "responses-throughput",
+                    "latency",
+                    "concurrency",
+                    "cancellation",
+                    "jmh",
+                )
         val outDir = File(option("--out") ?: "bench/results")
+        val name = option("--name") ?: "peers"
         val levels = if (quick) listOf(1_000) else listOf(1_000, 5_000, 10_000)
         val budgetNanos = (if (quick) 5L else 14L) * 60 * 1_000_000_000L
         val started = System.nanoTime()
@@ -86,7 +95,7 @@ object Runner {
                     else -> null
                 }
             System.err.println(
-                "[%5.0f s] %-22s %-12s %6s %s (%.1f s)"
+                "[%5.0f s] %-22s %-20s %6s %s (%.1f s)"
                     .format(
                         (System.nanoTime() - started) / 1e9,
                         client,
@@ -136,15 +145,18 @@ object Runner {
                                 failedBelow = n
                         }
                     }
-                    "throughput" -> outcomes += fork(client, scenario, 0, if (quick) 60 else 150)
+                    "throughput",
+                    "responses-throughput" ->
+                        outcomes += fork(client, scenario, 0, if (quick) 60 else 150)
                     else -> outcomes += fork(client, scenario, 0, 60)
                 }
             }
         }
-        val markdown = Report(outcomes, quick, (System.nanoTime() - started) / 1e9).markdown()
+        val markdown =
+            Report(outcomes, quick, (System.nanoTime() - started) / 1e9, args.toList()).markdown()
         outDir.mkdirs()
         val file =
-            File(outDir, "${LocalDate.now(ZoneOffset.UTC)}-peers${if (quick) "-quick" else ""}.md")
+            File(outDir, "${LocalDate.now(ZoneOffset.UTC)}-$name${if (quick) "-quick" else ""}.md")
         file.writeText(markdown)
         println(markdown)
         System.err.println("wrote ${file.path}")
@@ -164,7 +176,7 @@ object Runner {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.openjdk.jmh.Main",
-                "SseDecoderBenchmark|ChunkDecodeBenchmark",
+                "SseDecoderBenchmark|ChunkDecodeBenchmark|ResponseEventDecodeBenchmark",
                 "-wi",
                 if (quick) "1" else "2",
                 "-i",

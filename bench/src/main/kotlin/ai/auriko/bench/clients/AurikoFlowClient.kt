@@ -2,8 +2,10 @@ package ai.auriko.bench.clients
 
 import ai.auriko.bench.ChunkSink
 import ai.auriko.client.AurikoClient
+import ai.auriko.client.responses.ResponseStreamEvent
 import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.responses.ResponseRequest
 
 /**
  * This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is
@@ -26,6 +28,17 @@ class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
         return n
     }
 
+    override suspend fun readResponses(sink: ChunkSink): Int {
+        var n = 0
+        client.responses.stream(RESPONSES_REQUEST).collect { event ->
+            if (event is ResponseStreamEvent.OutputTextDelta) {
+                sink.chunk(event.delta)
+                n++
+            }
+        }
+        return n
+    }
+
     override fun close() {
         super.close()
         client.close()
@@ -39,5 +52,9 @@ class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
                 .model("gpt-4o")
                 .addMessage(ChatMessage.user("go"))
                 .build()
+
+        /** The Responses request every Auriko client sends. */
+        val RESPONSES_REQUEST: ResponseRequest =
+            ResponseRequest.builder().model("gpt-4o").input("go").build()
     }
 }

@@ -5,6 +5,7 @@ import ai.auriko.bench.ChunkSink
 import ai.auriko.client.AurikoClient
 import ai.auriko.client.blocking.AurikoBlockingClient
 import ai.auriko.client.blocking.blocking
+import ai.auriko.client.responses.ResponseStreamEvent
 
 /**
  * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO. It has no
@@ -25,6 +26,19 @@ class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient 
             for (chunk in stream) {
                 sink.chunk(chunk.choices.firstOrNull()?.delta?.content)
                 n++
+            }
+        }
+        return n
+    }
+
+    override fun readAllResponses(sink: ChunkSink): Int {
+        var n = 0
+        blocking.responses().stream(AurikoFlowClient.RESPONSES_REQUEST).use { stream ->
+            for (event in stream) {
+                if (event is ResponseStreamEvent.OutputTextDelta) {
+                    sink.chunk(event.delta)
+                    n++
+                }
             }
         }
         return n

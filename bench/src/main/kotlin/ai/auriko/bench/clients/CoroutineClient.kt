@@ -23,7 +23,15 @@ abstract class CoroutineClient : BenchClient {
     /** Reads one stream to its end, handing each chunk to [sink]; returns the chunk count. */
     protected abstract suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit = {}): Int
 
+    /**
+     * Reads one Responses stream to its end, handing each text delta to [sink]; returns the delta
+     * count, or null without Responses streaming.
+     */
+    protected open suspend fun readResponses(sink: ChunkSink): Int? = null
+
     override fun readAll(sink: ChunkSink): Int = runBlocking { read(sink) }
+
+    override fun readAllResponses(sink: ChunkSink): Int? = runBlocking { readResponses(sink) }
 
     override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean {
         scope.launch {

@@ -19,21 +19,35 @@ import io.ktor.utils.io.readAvailable
 abstract class KtorBaseline(private val baseUrl: String, engine: Engine) : CoroutineClient() {
     private val http = HttpClient(engine.create()) { expectSuccess = false }
 
-    /** Handles the body read by read; returns the chunk count. */
+    /**
+     * Handles the body read by read; returns the chunk count, or for a Responses stream
+     * ([responses]) the text delta count.
+     */
     protected abstract suspend fun consume(
         body: ByteReadChannel,
         sink: ChunkSink,
         onChunk: (Int) -> Unit,
+        responses: Boolean,
     ): Int
 
     override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int =
+        post("chat/completions", BODY) { consume(it, sink, onChunk, responses = false) }
+
+    override suspend fun readResponses(sink: ChunkSink): Int =
+        post("responses", RESPONSES_BODY) { consume(it, sink, {}, responses = true) }
+
+    private suspend fun post(
+        path: String,
+        body: ByteArray,
+        handle: suspend (ByteReadChannel) -> Int,
+    ): Int =
         http
-            .preparePost("$baseUrl/chat/completions") {
+            .preparePost("$baseUrl/$path") {
                 header("Authorization", "Bearer bench-key")
                 header("Accept", "text/event-stream")
-                setBody(ByteArrayContent(BODY, ContentType.Application.Json))
+                setBody(ByteArrayContent(body, ContentType.Application.Json))
             }
-            .execute { response -> consume(response.bodyAsChannel(), sink, onChunk) }
+            .execute { response -> handle(response.bodyAsChannel()) }
 
     override fun close() {
         super.close()
@@ -48,5 +62,6 @@ abstract class KtorBaseline(private val baseUrl: String, engine: Engine) : Corou
         val BODY =
             """{"model":"gpt-4o","messages":[{"role":"user","content":"go"}],"stream":true}"""
                 .toByteArray()
+        val RESPONSES_BODY = """{"model":"gpt-4o","input":"go","stream":true}""".toByteArray()
     }
 }

@@ -8,7 +8,9 @@ import kotlinx.serialization.json.Json
 
 /**
  * The least a correct-enough client must do: split lines on bytes, and decode each `data:` line
- * with kotlinx.serialization into a small class (one String per line, one decode).
+ * with kotlinx.serialization into a small class (one String per line, one decode). Of a Responses
+ * stream it decodes every event's `type` and `delta` (skipping the rest, the response objects
+ * included) and counts the `response.output_text.delta` ones.
  */
 class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl, engine) {
     @Serializable
@@ -23,12 +25,15 @@ class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(base
 
     @Serializable private class MiniDelta(val role: String? = null, val content: String? = null)
 
+    @Serializable private class MiniEvent(val type: String = "", val delta: String? = null)
+
     private val json = Json { ignoreUnknownKeys = true }
 
     override suspend fun consume(
         body: ByteReadChannel,
         sink: ChunkSink,
         onChunk: (Int) -> Unit,
+        responses: Boolean,
     ): Int {
         val buffer = ByteArray(8192)
         var line = ByteArray(1024) // the current line, carried across reads
@@ -52,8 +57,14 @@ class MinimalParserBaseline(baseUrl: String, engine: Engine) : KtorBaseline(base
                 }
                 start = i + 1
                 if (text == null || text == "[DONE]") continue
-                val chunk = json.decodeFromString(MiniChunk.serializer(), text)
-                sink.chunk(chunk.choices.firstOrNull()?.delta?.content)
+                if (responses) {
+                    val event = json.decodeFromString(MiniEvent.serializer(), text)
+                    if (event.type != "response.output_text.delta") continue
+                    sink.chunk(event.delta)
+                } else {
+                    val chunk = json.decodeFromString(MiniChunk.serializer(), text)
+                    sink.chunk(chunk.choices.firstOrNull()?.delta?.content)
+                }
                 onChunk(++chunks)
             }
             val rest = n - start

@@ -7,17 +7,22 @@ import com.openai.client.okhttp.OpenAIOkHttpClient
 import com.openai.core.http.AsyncStreamResponse
 import com.openai.models.chat.completions.ChatCompletionChunk
 import com.openai.models.chat.completions.ChatCompletionCreateParams
+import com.openai.models.responses.ResponseCreateParams
 import java.util.Optional
 
 /**
  * `com.openai:openai-java` with default settings: the blocking `StreamResponse` for single streams
- * and cancellation (`close()`), its async `subscribe` API for concurrent streams.
+ * (chat `createStreaming`, and Responses `createStreaming` whose `ResponseStreamEvent`s are checked
+ * with `isOutputTextDelta()`) and cancellation (`close()`), its async `subscribe` API for
+ * concurrent streams.
  */
 class OpenAiJavaClient(baseUrl: String) : BenchClient {
     private val client: OpenAIClient =
         OpenAIOkHttpClient.builder().apiKey("bench-key").baseUrl(baseUrl).build()
     private val params =
         ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("go").build()
+
+    private val responseParams = ResponseCreateParams.builder().model("gpt-4o").input("go").build()
 
     private fun content(chunk: ChatCompletionChunk): String? =
         chunk.choices().firstOrNull()?.delta()?.content()?.orElse(null)
@@ -28,6 +33,19 @@ class OpenAiJavaClient(baseUrl: String) : BenchClient {
             response.stream().forEach {
                 sink.chunk(content(it))
                 n++
+            }
+        }
+        return n
+    }
+
+    override fun readAllResponses(sink: ChunkSink): Int {
+        var n = 0
+        client.responses().createStreaming(responseParams).use { response ->
+            response.stream().forEach { event ->
+                if (event.isOutputTextDelta()) {
+                    sink.chunk(event.asOutputTextDelta().delta())
+                    n++
+                }
             }
         }
         return n

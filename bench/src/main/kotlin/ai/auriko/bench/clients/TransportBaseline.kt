@@ -1,18 +1,22 @@
 package ai.auriko.bench.clients
 
 import ai.auriko.bench.ChunkSink
+import ai.auriko.bench.server.ResponsesWire
 import ai.auriko.bench.server.Wire
 import io.ktor.utils.io.ByteReadChannel
 
 /**
  * Transport only: reads the body and counts bytes and event ends (`\n\n`), no parsing. To report
  * delivery latency it reads a paced chunk's write stamp at its known offset before the event end.
+ * Of a Responses stream it reports the events less the [ResponsesWire.FRAMING_EVENTS] around the
+ * deltas.
  */
 class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl, engine) {
     override suspend fun consume(
         body: ByteReadChannel,
         sink: ChunkSink,
         onChunk: (Int) -> Unit,
+        responses: Boolean,
     ): Int {
         val buffer = ByteArray(8192)
         val previous = ByteArray(TAIL)
@@ -42,7 +46,9 @@ class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl,
             }
         }
         check(bytes > 0) { "empty body" }
-        return events - 1 // the last event is [DONE]
+        // A chat stream's last event is [DONE]; a Responses stream's deltas have events around
+        // them.
+        return events - if (responses) ResponsesWire.FRAMING_EVENTS else 1
     }
 
     /**

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport
  * A loopback HTTP/1.1 server on NIO selectors that answers every POST with an event stream shaped
  * by [mode] (or by the path's first segment, when it is one of these):
  * - `tp-<chunks>`: a pre-encoded body of `chunks` events, written as fast as the socket takes it;
+ * - `rtp-<deltas>`: the same for a Responses API stream of `deltas` text deltas ([ResponsesWire]);
  * - `paced-<chunks>-<spacingNanos>`: stamped chunks at a fixed schedule;
  * - `endless-<spacingNanos>`: stamped chunks until the peer closes.
  *
@@ -33,7 +34,7 @@ import java.util.concurrent.locks.LockSupport
  */
 class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : AutoCloseable {
     /**
-     * The stream shape for requests whose path does not start with one (`tp-…`, `paced-…`,
+     * The stream shape for requests whose path does not start with one (`tp-…`, `rtp-…`, `paced-…`,
      * `endless-…`).
      */
     @Volatile var mode: String = mode
@@ -63,6 +64,7 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
     val bytesWritten = AtomicLong()
 
     private val bodies = ConcurrentHashMap<Int, ByteArray>()
+    private val responsesBodies = ConcurrentHashMap<Int, ByteArray>()
     private val loops = List(threads) { Loop(it) }
     private val next = AtomicInteger()
     @Volatile private var running = true
@@ -84,13 +86,11 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
 
     /** The whole response (head and body) for `tp-<chunks>`, encoded once per size. */
     private fun tpResponse(chunks: Int): ByteArray =
-        bodies.computeIfAbsent(chunks) {
-            val body = Wire.throughputBody(it)
-            val head =
-                "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    .toByteArray()
-            head + body
-        }
+        bodies.computeIfAbsent(chunks) { STREAM_HEAD + Wire.throughputBody(it) }
+
+    /** The whole response (head and body) for `rtp-<deltas>`, encoded once per size. */
+    private fun rtpResponse(deltas: Int): ByteArray =
+        responsesBodies.computeIfAbsent(deltas) { STREAM_HEAD + ResponsesWire.throughputBody(it) }
 
     private inner class Loop(index: Int) {
         val selector: Selector = Selector.open()
@@ -238,6 +238,7 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
             startResponse(
                 if (
                     first.startsWith("tp-") ||
+                        first.startsWith("rtp-") ||
                         first.startsWith("paced-") ||
                         first.startsWith("endless-")
                 )
@@ -252,6 +253,9 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
             when (parts[0]) {
                 "tp" -> {
                     write(ByteBuffer.wrap(tpResponse(parts[1].toInt())), null)
+                }
+                "rtp" -> {
+                    write(ByteBuffer.wrap(rtpResponse(parts[1].toInt())), null)
                 }
                 "paced",
                 "endless" -> {
@@ -356,6 +360,10 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
 
     private companion object {
         val CONTENT_LENGTH = Regex("(?i)\r\ncontent-length: *(\\d+)")
+
+        val STREAM_HEAD =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .toByteArray()
 
         /**
          * Joins buffers for a gather-free write; big bodies are only joined while a write is

@@ -45,6 +45,7 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
         private val metrics: StreamMetricsRecorder,
     ) : StreamDecoding<ResponseStreamEvent, Response> {
         private val accumulator = ResponseAccumulator()
+        private val scanner = ResponseEventScanner()
         private var sawDone = false
 
         override var ended: Boolean = false
@@ -55,6 +56,10 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
             if (data == DONE) {
                 sawDone = true
                 return null
+            }
+            // The deltas, nearly every event, read in place; none of them ends the stream.
+            scanner.scan(data, type)?.let {
+                return it
             }
             val obj =
                 try {
