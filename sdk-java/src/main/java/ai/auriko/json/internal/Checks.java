@@ -23,6 +23,46 @@ public final class Checks {
   private Checks() {}
 
   /**
+   * The rule every request with Auriko's model fallback shares: exactly one of {@code model} and
+   * {@code models}; a model not blank; 1 to {@code maxModels} models, none blank.
+   *
+   * @param model the single model, or {@code null}
+   * @param models the fallback list, or {@code null}
+   * @param maxModels the most models allowed
+   * @return the models, unmodifiable; empty when {@code model} is set
+   * @throws InvalidRequestException with param {@code model} or {@code models} when the rule is
+   *     broken
+   */
+  public static List<String> modelChoice(
+      @Nullable String model, @Nullable List<String> models, int maxModels) {
+    // The message does not start with the param here: the rule is about the pair of fields.
+    if (model != null && models != null) {
+      throw InvalidRequestException.ofField(
+          "model", "model/models: exactly one of model or models must be set, got both");
+    }
+    if (model == null && models == null) {
+      throw InvalidRequestException.ofField(
+          "model", "model/models: exactly one of model or models must be set, got neither");
+    }
+    nonBlankIfSet("model", model);
+    if (models != null && (models.isEmpty() || models.size() > maxModels)) {
+      throw invalid("models", "must list 1 to " + maxModels + " models, got " + models.size());
+    }
+    return nonBlankEntries("models", models);
+  }
+
+  /**
+   * Appends {@code , name=value} to a {@code toString()} when the value is set.
+   *
+   * @param sb the text so far
+   * @param name the field's name
+   * @param value the value, or {@code null} to append nothing
+   */
+  public static void field(StringBuilder sb, String name, @Nullable Object value) {
+    if (value != null) sb.append(", ").append(name).append('=').append(value);
+  }
+
+  /**
    * The exception for a field that fails validation; the message starts with the param so it reads
    * on its own in a log line.
    *

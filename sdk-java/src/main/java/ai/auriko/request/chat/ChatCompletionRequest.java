@@ -72,21 +72,8 @@ public final class ChatCompletionRequest {
   private final Map<String, @Nullable Object> extraBody;
 
   private ChatCompletionRequest(Builder b) {
-    // The message does not start with the param here: the rule is about the pair of fields.
-    if (b.model != null && b.models != null) {
-      throw InvalidRequestException.ofField(
-          "model", "model/models: exactly one of model or models must be set, got both");
-    }
-    if (b.model == null && b.models == null) {
-      throw InvalidRequestException.ofField(
-          "model", "model/models: exactly one of model or models must be set, got neither");
-    }
-    this.model = Checks.nonBlankIfSet("model", b.model);
-    if (b.models != null && (b.models.isEmpty() || b.models.size() > MAX_MODELS)) {
-      throw Checks.invalid(
-          "models", "must list 1 to " + MAX_MODELS + " models, got " + b.models.size());
-    }
-    this.models = Checks.nonBlankEntries("models", b.models);
+    this.models = Checks.modelChoice(b.model, b.models, MAX_MODELS);
+    this.model = b.model;
 
     if (b.messages == null || b.messages.isEmpty()) {
       throw Checks.invalid("messages", "at least 1 message is required, got 0");
@@ -517,33 +504,29 @@ public final class ChatCompletionRequest {
     else sb.append("models=").append(models);
     sb.append(", messages=").append(messages.size());
     if (!tools.isEmpty()) sb.append(", tools=").append(tools.size());
-    field(sb, "toolChoice", toolChoice);
-    field(sb, "parallelToolCalls", parallelToolCalls);
-    field(sb, "temperature", temperature);
-    field(sb, "topP", topP);
-    field(sb, "maxTokens", maxTokens);
-    field(sb, "maxCompletionTokens", maxCompletionTokens);
+    Checks.field(sb, "toolChoice", toolChoice);
+    Checks.field(sb, "parallelToolCalls", parallelToolCalls);
+    Checks.field(sb, "temperature", temperature);
+    Checks.field(sb, "topP", topP);
+    Checks.field(sb, "maxTokens", maxTokens);
+    Checks.field(sb, "maxCompletionTokens", maxCompletionTokens);
     if (!stop.isEmpty()) sb.append(", stop=").append(stop.size());
-    field(sb, "seed", seed);
-    field(sb, "n", n);
-    field(sb, "presencePenalty", presencePenalty);
-    field(sb, "frequencyPenalty", frequencyPenalty);
+    Checks.field(sb, "seed", seed);
+    Checks.field(sb, "n", n);
+    Checks.field(sb, "presencePenalty", presencePenalty);
+    Checks.field(sb, "frequencyPenalty", frequencyPenalty);
     if (!logitBias.isEmpty()) sb.append(", logitBias=").append(logitBias.size());
-    field(sb, "logprobs", logprobs);
-    field(sb, "topLogprobs", topLogprobs);
+    Checks.field(sb, "logprobs", logprobs);
+    Checks.field(sb, "topLogprobs", topLogprobs);
     if (user != null) sb.append(", user=<set>");
-    field(sb, "reasoningEffort", reasoningEffort);
-    field(sb, "responseFormat", responseFormat);
-    field(sb, "streamOptions", streamOptions);
-    field(sb, "routing", routing);
-    field(sb, "metadata", metadata);
-    field(sb, "extensions", extensions);
+    Checks.field(sb, "reasoningEffort", reasoningEffort);
+    Checks.field(sb, "responseFormat", responseFormat);
+    Checks.field(sb, "streamOptions", streamOptions);
+    Checks.field(sb, "routing", routing);
+    Checks.field(sb, "metadata", metadata);
+    Checks.field(sb, "extensions", extensions);
     if (!extraBody.isEmpty()) sb.append(", extraBody=").append(extraBody.keySet());
     return sb.append('}').toString();
-  }
-
-  private static void field(StringBuilder sb, String name, @Nullable Object value) {
-    if (value != null) sb.append(", ").append(name).append('=').append(value);
   }
 
   /** Collects a request; validation happens in {@link #build()}. Not thread-safe. */

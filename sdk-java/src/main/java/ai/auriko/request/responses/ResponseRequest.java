@@ -85,21 +85,8 @@ public final class ResponseRequest {
   private final Map<String, @Nullable Object> extraBody;
 
   private ResponseRequest(Builder b) {
-    // The message does not start with the param here: the rule is about the pair of fields.
-    if (b.model != null && b.models != null) {
-      throw InvalidRequestException.ofField(
-          "model", "model/models: exactly one of model or models must be set, got both");
-    }
-    if (b.model == null && b.models == null) {
-      throw InvalidRequestException.ofField(
-          "model", "model/models: exactly one of model or models must be set, got neither");
-    }
-    this.model = Checks.nonBlankIfSet("model", b.model);
-    if (b.models != null && (b.models.isEmpty() || b.models.size() > MAX_MODELS)) {
-      throw Checks.invalid(
-          "models", "must list 1 to " + MAX_MODELS + " models, got " + b.models.size());
-    }
-    this.models = Checks.nonBlankEntries("models", b.models);
+    this.models = Checks.modelChoice(b.model, b.models, MAX_MODELS);
+    this.model = b.model;
 
     if (b.inputText == null && (b.inputItems == null || b.inputItems.isEmpty())) {
       throw Checks.invalid("input", "a string or at least 1 input item is required, got none");
@@ -479,29 +466,25 @@ public final class ResponseRequest {
     sb.append('>');
     if (instructions != null) sb.append(", instructions=<set>");
     if (!tools.isEmpty()) sb.append(", tools=").append(tools.size());
-    field(sb, "toolChoice", toolChoice);
-    field(sb, "parallelToolCalls", parallelToolCalls);
-    field(sb, "temperature", temperature);
-    field(sb, "topP", topP);
-    field(sb, "maxOutputTokens", maxOutputTokens);
-    field(sb, "reasoning", reasoning);
-    field(sb, "textFormat", textFormat);
-    field(sb, "previousResponseId", previousResponseId);
-    field(sb, "store", store);
+    Checks.field(sb, "toolChoice", toolChoice);
+    Checks.field(sb, "parallelToolCalls", parallelToolCalls);
+    Checks.field(sb, "temperature", temperature);
+    Checks.field(sb, "topP", topP);
+    Checks.field(sb, "maxOutputTokens", maxOutputTokens);
+    Checks.field(sb, "reasoning", reasoning);
+    Checks.field(sb, "textFormat", textFormat);
+    Checks.field(sb, "previousResponseId", previousResponseId);
+    Checks.field(sb, "store", store);
     if (!include.isEmpty()) sb.append(", include=").append(include);
     if (user != null) sb.append(", user=<set>");
     if (!responseMetadata.isEmpty()) {
       sb.append(", responseMetadata=").append(responseMetadata.keySet());
     }
-    field(sb, "routing", routing);
-    field(sb, "metadata", metadata);
-    field(sb, "extensions", extensions);
+    Checks.field(sb, "routing", routing);
+    Checks.field(sb, "metadata", metadata);
+    Checks.field(sb, "extensions", extensions);
     if (!extraBody.isEmpty()) sb.append(", extraBody=").append(extraBody.keySet());
     return sb.append('}').toString();
-  }
-
-  private static void field(StringBuilder sb, String name, @Nullable Object value) {
-    if (value != null) sb.append(", ").append(name).append('=').append(value);
   }
 
   /** Collects a request; validation happens in {@link #build()}. Not thread-safe. */

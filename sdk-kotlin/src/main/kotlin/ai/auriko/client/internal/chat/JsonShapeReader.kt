@@ -94,6 +94,26 @@ internal abstract class JsonShapeReader {
      * Keys are compared in place, without a copy; a key with an escape is left to the general way.
      */
     protected fun key(keys: Array<String>): Int {
+        val start = keyStart()
+        val length = keyLength
+        val text = s
+        for (i in keys.indices) {
+            val candidate = keys[i]
+            if (candidate.length == length && text.regionMatches(start, candidate, 0, length))
+                return i
+        }
+        return -1
+    }
+
+    /** The length of the key [keyStart] read last. */
+    protected var keyLength: Int = 0
+        private set
+
+    /**
+     * Reads `"key"` and its `:` without copying the key: returns where the key starts in [s] and
+     * sets [keyLength]. A key with an escape is left to the general way.
+     */
+    protected fun keyStart(): Int {
         skipWhitespace()
         expect('"')
         val start = p
@@ -105,17 +125,12 @@ internal abstract class JsonShapeReader {
             if (c == '\\' || c < ' ') throw OutsideShape
             p++
         }
-        val length = p - start
+        keyLength = p - start
         p++
         skipWhitespace()
         expect(':')
         skipWhitespace()
-        for (i in keys.indices) {
-            val candidate = keys[i]
-            if (candidate.length == length && text.regionMatches(start, candidate, 0, length))
-                return i
-        }
-        return -1
+        return start
     }
 
     /** A key met twice is left to the general way, which defines what that means. */

@@ -132,22 +132,9 @@ internal class ResponseEventScanner : JsonShapeReader() {
      * the same, else a known name, else a copy. A key with an escape, or met twice, is outside.
      */
     private fun memberKey(index: Int): String {
-        skipWhitespace()
-        expect('"')
-        val start = p
+        val start = keyStart()
+        val length = keyLength
         val text = s
-        while (true) {
-            if (p >= text.length) throw OutsideShape
-            val c = text[p]
-            if (c == '"') break
-            if (c == '\\' || c < ' ') throw OutsideShape
-            p++
-        }
-        val length = p - start
-        p++
-        skipWhitespace()
-        expect(':')
-        skipWhitespace()
         val last = lastKeys
         val key =
             if (
