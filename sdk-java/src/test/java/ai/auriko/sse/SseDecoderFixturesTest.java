@@ -29,6 +29,9 @@ class SseDecoderFixturesTest {
     EXPECTED.put("auriko-reasoning", new int[] {8, 0, 0});
     EXPECTED.put("auriko-tool-calls", new int[] {9, 0, 0});
     EXPECTED.put("event-error", new int[] {2, 0, 0});
+    EXPECTED.put("finish-reason-error", new int[] {4, 0, 0});
+    EXPECTED.put("finish-reason-empty-cut", new int[] {3, 0, 0});
+    EXPECTED.put("finish-reason-empty-then-stop", new int[] {4, 0, 0});
     EXPECTED.put("forward-compat", new int[] {3, 0, 0});
     EXPECTED.put("keepalive-comments", new int[] {5, 3, 0});
     EXPECTED.put("midstream-error", new int[] {3, 0, 0});

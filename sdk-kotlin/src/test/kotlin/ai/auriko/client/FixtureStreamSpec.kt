@@ -208,8 +208,10 @@ fun checkError(fixture: WireFixture, failure: Throwable) {
                 e.code() shouldBe error.string("code")
                 e.errorMessage() shouldBe error.string("message")
                 e.message.shouldNotBeNull() shouldContain error.string("message")!!
-                // The error event's data, which names the message.
-                e.body().shouldNotBeNull() shouldContain error.string("message")!!
+                // The error event's data, which names the message — or, when the server sent no
+                // message (a bare `finish_reason: "error"`), the part of it that said so.
+                e.body().shouldNotBeNull() shouldContain
+                    (error.string("body_contains") ?: error.string("message")!!)
                 e.partialCompletion.shouldNotBeNull().content shouldBe
                     error.string("partial_content")
             }

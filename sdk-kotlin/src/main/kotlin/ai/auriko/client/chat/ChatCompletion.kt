@@ -1,6 +1,7 @@
 package ai.auriko.client.chat
 
 import ai.auriko.client.gateway.RoutingMetadata
+import ai.auriko.client.internal.chat.FinishReasonSerializer
 import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.PartialResult
 import ai.auriko.http.ResponseHeaders
@@ -66,10 +67,17 @@ internal constructor(
     public val index: Int = 0,
     /** The assistant's message. */
     public val message: ChatCompletionMessage = ChatCompletionMessage(),
-    /** Why generation stopped, as the server said it; `null` while a stream was cut short. */
-    @SerialName("finish_reason") public val finishReason: String? = null,
+    /**
+     * Why generation stopped, as the server said it; `null` while a stream was cut short. An empty
+     * or blank `finish_reason` (some servers send `""` until the real reason) reads as `null`.
+     */
+    @SerialName("finish_reason")
+    @Serializable(with = FinishReasonSerializer::class)
+    public val finishReason: String? = null,
     /** The provider's own finish reason before normalisation. */
-    @SerialName("native_finish_reason") public val nativeFinishReason: String? = null,
+    @SerialName("native_finish_reason")
+    @Serializable(with = FinishReasonSerializer::class)
+    public val nativeFinishReason: String? = null,
     /** Log probabilities, when requested, as raw JSON. */
     public val logprobs: JsonElement? = null,
 ) {

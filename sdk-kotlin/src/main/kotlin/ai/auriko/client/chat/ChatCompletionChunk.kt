@@ -3,6 +3,7 @@ package ai.auriko.client.chat
 import ai.auriko.client.chat.stream.ChatCompletionStream
 import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.client.internal.LenientStringSerializer
+import ai.auriko.client.internal.chat.FinishReasonSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonElement
@@ -61,11 +62,17 @@ internal constructor(
     public val delta: ChunkDelta = ChunkDelta(),
     /**
      * Why the choice ended (`stop`, `length`, `tool_calls`, `content_filter`, …), on its last
-     * chunk.
+     * chunk; `null` on the others. An empty or blank `finish_reason`, which some servers send on
+     * every chunk until the real reason, reads as `null`: it is not a finish. `error` never reaches
+     * a collector: the stream throws a stream error instead.
      */
-    @SerialName("finish_reason") public val finishReason: String? = null,
+    @SerialName("finish_reason")
+    @Serializable(with = FinishReasonSerializer::class)
+    public val finishReason: String? = null,
     /** The provider's own finish reason before normalisation (for example `end_turn`). */
-    @SerialName("native_finish_reason") public val nativeFinishReason: String? = null,
+    @SerialName("native_finish_reason")
+    @Serializable(with = FinishReasonSerializer::class)
+    public val nativeFinishReason: String? = null,
     /** Log probabilities, when requested, as raw JSON. */
     public val logprobs: JsonElement? = null,
 ) {

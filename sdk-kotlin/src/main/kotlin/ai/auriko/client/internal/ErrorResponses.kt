@@ -94,12 +94,13 @@ internal class ErrorResponses(
         text: String,
         headers: ResponseHeaders,
         partial: PartialResult? = null,
+        fallbackMessage: String = "the server answered 200 with an error object",
     ): AurikoApiException {
         val fields = read(body)?.redacted() ?: Fields(null, null, null, null)
         return classifier.classify(
             fields
                 .details(200, headers, redactor.text(text))
-                .message(fields.message.orIfEmpty("the server answered 200 with an error object"))
+                .message(fields.message.orIfEmpty(fallbackMessage))
                 .partialResult(partial)
                 .build()
         )

@@ -127,8 +127,10 @@ public class ChatCompletionAccumulator {
             for (call in delta.toolCalls) toolCalls
                 .getOrPut(call.index) { ToolCallState() }
                 .add(call)
-            choice.finishReason?.let { finishReason = it }
-            choice.nativeFinishReason?.let { nativeFinishReason = it }
+            // Decoding already reads a blank finish reason as none; chunks can also come from
+            // elsewhere (see accumulate()), and a blank one must never mark a choice finished.
+            choice.finishReason?.takeIf { it.isNotBlank() }?.let { finishReason = it }
+            choice.nativeFinishReason?.takeIf { it.isNotBlank() }?.let { nativeFinishReason = it }
         }
 
         fun toChoice(index: Int) =

@@ -64,10 +64,14 @@ public class StreamEventDecoder {
                         events += StreamEvent.ToolCallArgumentsDelta(i, fragment.index, it)
                     }
             }
-            choice.finishReason?.let { reason ->
-                closeAll(i, events)
-                events += StreamEvent.ChoiceFinished(i, reason, choice.nativeFinishReason)
-            }
+            // A blank finish reason is none (see ChunkChoice.finishReason), whoever built the
+            // chunk.
+            choice.finishReason
+                ?.takeIf { it.isNotBlank() }
+                ?.let { reason ->
+                    closeAll(i, events)
+                    events += StreamEvent.ChoiceFinished(i, reason, choice.nativeFinishReason)
+                }
         }
         chunk.usage?.let { events += StreamEvent.UsageReported(it) }
         chunk.routingMetadata?.let { events += StreamEvent.RoutingMetadataReported(it) }

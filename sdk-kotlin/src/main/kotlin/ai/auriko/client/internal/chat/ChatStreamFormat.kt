@@ -2,6 +2,7 @@ package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.StreamError
 import ai.auriko.client.chat.stream.ChatCompletionAccumulator
 import ai.auriko.client.internal.ErrorResponses
 import ai.auriko.client.internal.stream.StreamDecoding
@@ -27,6 +28,7 @@ internal object ChatStreamFormat : StreamFormat<ChatCompletionChunk, ChatComplet
     ): StreamDecoding<ChatCompletionChunk, ChatCompletion> = Decoding(headers, tools, metrics)
 
     private const val DONE = "[DONE]"
+    private const val ERROR = "error"
 
     private class Decoding(
         private val headers: ResponseHeaders,
@@ -56,10 +58,25 @@ internal object ChatStreamFormat : StreamFormat<ChatCompletionChunk, ChatComplet
                 } catch (e: IllegalArgumentException) {
                     throw notAChunk(data, e)
                 }
-            val error = chunk.error ?: return chunk
+            val error = chunk.error ?: endedInError(chunk) ?: return chunk
             // What an error chunk carried alongside its error belongs to the partial result.
             accumulate(chunk)
             throw tools.errors.fromStreamError(error, data, headers, partial())
+        }
+
+        /**
+         * `finish_reason: "error"` without an `error` object still ends the stream in error: the
+         * OpenAI-compatible gateways that use it define it as "the stream ended in error"
+         * (ARouter's streaming guide, "Errors After Tokens Have Been Sent"). Completing normally
+         * would report a cut answer as a whole one.
+         */
+        private fun endedInError(chunk: ChatCompletionChunk): StreamError? {
+            val choice = chunk.choices.firstOrNull { it.finishReason == ERROR } ?: return null
+            return StreamError(
+                message =
+                    "the stream ended with finish_reason \"error\" (choice ${choice.index}) " +
+                        "and no error object"
+            )
         }
 
         private fun notAChunk(data: String, e: Exception) =

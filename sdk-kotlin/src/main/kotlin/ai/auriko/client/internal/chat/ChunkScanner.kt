@@ -90,11 +90,11 @@ internal class ChunkScanner : JsonShapeReader() {
                 0 -> index = int()
                 1 -> delta = delta()
                 2 -> {
-                    finish = string(lastFinish)
+                    finish = string(lastFinish)?.takeIf(::isFinishReason)
                     if (finish != null) lastFinish = finish
                 }
                 3 -> {
-                    nativeFinish = string(lastNativeFinish)
+                    nativeFinish = string(lastNativeFinish)?.takeIf(::isFinishReason)
                     if (nativeFinish != null) lastNativeFinish = nativeFinish
                 }
                 4 -> literalNull() // logprobs

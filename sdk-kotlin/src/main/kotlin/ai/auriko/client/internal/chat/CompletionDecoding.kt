@@ -18,7 +18,8 @@ import kotlinx.serialization.json.JsonObject
 /**
  * Decodes a 200 JSON body (already without the key) as a [ChatCompletion], parsing it once. A body
  * whose top-level `error` is not null is an error the server reported with a success status, and
- * throws the classified exception.
+ * throws the classified exception, and so does a choice whose `finish_reason` is `error`, with the
+ * completion as the partial result.
  */
 internal fun decodeCompletion(
     errors: ErrorResponses,
@@ -37,6 +38,17 @@ internal fun decodeCompletion(
             throw notACompletion(text, e, headers)
         }
     completion.responseHeaders = headers
+    // A choice that finished with "error" is an answer that failed part-way, not a whole one (see
+    // ChatStreamFormat.endedInError); what arrived travels with the exception.
+    val failed = completion.choices.firstOrNull { it.finishReason == "error" }
+    if (failed != null)
+        throw errors.fromSuccessBody(
+            element as JsonObject,
+            text,
+            headers,
+            completion,
+            "the answer ended with finish_reason \"error\" (choice ${failed.index}) and no error object",
+        )
     return completion
 }
 

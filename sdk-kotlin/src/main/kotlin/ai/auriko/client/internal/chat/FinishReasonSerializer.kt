@@ -1,0 +1,46 @@
+package ai.auriko.client.internal.chat
+
+import kotlinx.serialization.KSerializer
+import kotlinx.serialization.descriptors.PrimitiveKind
+import kotlinx.serialization.descriptors.PrimitiveSerialDescriptor
+import kotlinx.serialization.descriptors.SerialDescriptor
+import kotlinx.serialization.encoding.Decoder
+import kotlinx.serialization.encoding.Encoder
+import kotlinx.serialization.json.JsonDecoder
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonPrimitive
+
+/**
+ * Reads a finish reason, treating an empty or blank string as no finish reason at all.
+ *
+ * Some OpenAI-compatible servers (reported against Ollama, SGLang and in openai-dotnet) send
+ * `"finish_reason": ""` on every chunk until the real reason arrives. Taken literally, `""` would
+ * mark the choice finished, and a stream cut after such chunks would end as a success — a silent
+ * truncation. No reason is a reason, so blank means absent everywhere a finish reason is read: here
+ * (kotlinx.serialization), in [ChunkScanner] ([isFinishReason]) and in the accumulator.
+ */
+internal object FinishReasonSerializer : KSerializer<String?> {
+    override val descriptor: SerialDescriptor =
+        PrimitiveSerialDescriptor("FinishReason", PrimitiveKind.STRING)
+
+    override fun deserialize(decoder: Decoder): String? {
+        val value =
+            if (decoder is JsonDecoder) {
+                val element = decoder.decodeJsonElement()
+                if (element is JsonNull || element !is JsonPrimitive || !element.isString) {
+                    // A number or boolean is not a finish reason the SDK can act on either; an
+                    // object or array is no string at all. Absent, rather than failing the stream.
+                    (element as? JsonPrimitive)?.takeUnless { it is JsonNull }?.content
+                } else element.content
+            } else decoder.decodeString()
+        return value?.takeIf(::isFinishReason)
+    }
+
+    @OptIn(kotlinx.serialization.ExperimentalSerializationApi::class)
+    override fun serialize(encoder: Encoder, value: String?) {
+        if (value == null) encoder.encodeNull() else encoder.encodeString(value)
+    }
+}
+
+/** Whether [value] is a finish reason: not empty and not only white space. */
+internal fun isFinishReason(value: String): Boolean = value.isNotBlank()
