@@ -158,6 +158,14 @@ class SamplesTest {
     }
 
     @Test
+    fun `java tool loop sends the answer back with toMessage and answers after the call`() {
+        ai.auriko.client.blocking.AurikoBlockingClient(client).use { blocking ->
+            val answer = JavaToolLoopSample.run(blocking, "What is the weather in Oslo?")
+            assertTrue(answer.contains("Here is what the tool reported: 18°C and clear"), answer)
+        }
+    }
+
+    @Test
     fun `routing sample shows the provider and cost follow the strategy`() {
         val out = capture { runBlocking { RoutingSample.run(client, "One line please", it) } }
         val lines = out.lines()

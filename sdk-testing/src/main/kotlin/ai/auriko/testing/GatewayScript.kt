@@ -118,6 +118,25 @@ public class GatewayScript private constructor(builder: Builder) {
         }
 
         /**
+         * Streams the signature that closes the current thinking block (`reasoning_signature`), in
+         * one chunk, exactly as given; call it after each block's [reasoning] for several blocks. A
+         * non-streamed answer carries it as `reasoning_signature`: the string when the script has
+         * one, an array in order when it has several. A Responses answer leaves it out.
+         */
+        public fun reasoningSignature(signature: String): Builder = apply {
+            steps += ScriptStep.ReasoningSignature(signature)
+        }
+
+        /**
+         * Streams a redacted thinking block (`reasoning_redacted_data`), opaque data in one chunk,
+         * exactly as given. A non-streamed answer carries it like [reasoningSignature]; a Responses
+         * answer leaves it out.
+         */
+        public fun redactedReasoning(data: String): Builder = apply {
+            steps += ScriptStep.RedactedReasoning(data)
+        }
+
+        /**
          * Streams a function call: a first chunk with [id] and [name], then one chunk per argument
          * fragment. Each call gets the next tool index, so several calls are parallel tool calls;
          * the finish reason becomes `tool_calls` unless set with [finishReason]. For a Responses

@@ -1,6 +1,10 @@
 package ai.auriko.testing
 
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.contentOrNull
 
 /**
  * One message of a recorded request, decoded from its JSON: a chat message, or a Responses input
@@ -31,6 +35,31 @@ internal constructor(
      */
     public val json: JsonObject,
 ) {
+    /** The `reasoning_content` an assistant message sent back, or null. */
+    public val reasoningContent: String?
+        get() = (json["reasoning_content"] as? JsonPrimitive)?.contentOrNull
+
+    /**
+     * The `reasoning_signature` values sent back, in order: one string, or each string of an array;
+     * empty when absent.
+     */
+    public val reasoningSignatures: List<String>
+        get() = strings(json["reasoning_signature"])
+
+    /**
+     * The `reasoning_redacted_data` values sent back, in order: one string, or each string of an
+     * array; empty when absent.
+     */
+    public val reasoningRedactedBlocks: List<String>
+        get() = strings(json["reasoning_redacted_data"])
+
+    private fun strings(value: JsonElement?): List<String> =
+        when (value) {
+            is JsonArray -> value.mapNotNull { (it as? JsonPrimitive)?.contentOrNull }
+            is JsonPrimitive -> listOfNotNull(value.contentOrNull)
+            else -> emptyList()
+        }
+
     /** `role: content`, for assertion messages. */
     override fun toString(): String = buildString {
         append(role).append(": ").append(content ?: "")

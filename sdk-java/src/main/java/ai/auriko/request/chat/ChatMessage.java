@@ -21,15 +21,23 @@ import org.jspecify.annotations.Nullable;
  *   <li>image parts are allowed only in user messages;
  *   <li>a tool message needs {@code tool_call_id} and content, and only a tool message may have a
  *       {@code tool_call_id};
- *   <li>tool calls, refusal and reasoning content belong to assistant messages only, and an
- *       assistant message needs at least one of content, tool calls or refusal;
+ *   <li>tool calls, refusal, reasoning content, reasoning signatures and redacted reasoning belong
+ *       to assistant messages only, and an assistant message needs at least one of content, tool
+ *       calls or refusal;
+ *   <li>reasoning signatures and redacted reasoning blocks are not {@code null} or blank;
  *   <li>{@code name}, when set, is not blank.
  * </ul>
  *
  * <p>The params of these errors are the field names inside the message ({@code content}, {@code
  * content[2]}, {@code tool_call_id}, {@code tool_calls}, {@code refusal}, {@code
- * reasoning_content}, {@code name}). Immutable. {@link #toString()} shows the role and the content
- * length or part count, never the content.
+ * reasoning_content}, {@code reasoning_signature[i]}, {@code reasoning_redacted_data[i]}, {@code
+ * name}). Immutable. {@link #toString()} shows the role and the content length or part count, never
+ * the content.
+ *
+ * <p>To send an answer back as the next request's history, convert it rather than building the
+ * message by hand: {@code completion.toMessage()} (Kotlin and Java, on {@code ChatCompletion},
+ * {@code Choice} and {@code ChatCompletionMessage}) keeps content, reasoning, every signature,
+ * every redacted block and the tool calls exactly as they arrived.
  */
 public final class ChatMessage {
   private final Role role;
@@ -40,6 +48,8 @@ public final class ChatMessage {
   private final List<ToolCall> toolCalls;
   private final @Nullable String refusal;
   private final @Nullable String reasoningContent;
+  private final List<String> reasoningSignatures;
+  private final List<String> reasoningRedactedBlocks;
 
   private ChatMessage(Builder b) {
     Role r = b.role;
@@ -52,6 +62,9 @@ public final class ChatMessage {
     this.toolCalls = Checks.nonNullEntries("tool_calls", b.toolCalls);
     this.refusal = b.refusal;
     this.reasoningContent = b.reasoningContent;
+    this.reasoningSignatures = Checks.nonBlankEntries("reasoning_signature", b.reasoningSignatures);
+    this.reasoningRedactedBlocks =
+        Checks.nonBlankEntries("reasoning_redacted_data", b.reasoningRedactedBlocks);
 
     if (content != null && !contentParts.isEmpty()) {
       throw Checks.invalid(
@@ -77,6 +90,16 @@ public final class ChatMessage {
       if (reasoningContent != null) {
         throw Checks.invalid(
             "reasoning_content", "only assistant messages may carry reasoning content, got " + who);
+      }
+      if (!reasoningSignatures.isEmpty()) {
+        throw Checks.invalid(
+            "reasoning_signature",
+            "only assistant messages may carry reasoning signatures, got " + who);
+      }
+      if (!reasoningRedactedBlocks.isEmpty()) {
+        throw Checks.invalid(
+            "reasoning_redacted_data",
+            "only assistant messages may carry redacted reasoning, got " + who);
       }
     }
     if (r != Role.TOOL && toolCallId != null) {
@@ -302,6 +325,29 @@ public final class ChatMessage {
     return reasoningContent;
   }
 
+  /**
+   * The provider's signatures over the reasoning, one per thinking block, in the order they
+   * arrived; sent back unchanged so the provider can verify the reasoning it is given. Wire {@code
+   * reasoning_signature}: a string when there is one, an array of strings in this order when there
+   * are several (see docs/DESIGN.md, "Reasoning sent back").
+   *
+   * @return an unmodifiable list; empty when none
+   */
+  public List<String> reasoningSignatures() {
+    return reasoningSignatures;
+  }
+
+  /**
+   * Reasoning the provider redacted, one opaque (encrypted) block per redacted thinking block, in
+   * the order they arrived; sent back unchanged. Wire {@code reasoning_redacted_data}: a string
+   * when there is one, an array of strings in this order when there are several.
+   *
+   * @return an unmodifiable list; empty when none
+   */
+  public List<String> reasoningRedactedBlocks() {
+    return reasoningRedactedBlocks;
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     if (this == o) return true;
@@ -314,16 +360,30 @@ public final class ChatMessage {
         && Objects.equals(toolCallId, m.toolCallId)
         && toolCalls.equals(m.toolCalls)
         && Objects.equals(refusal, m.refusal)
-        && Objects.equals(reasoningContent, m.reasoningContent);
+        && Objects.equals(reasoningContent, m.reasoningContent)
+        && reasoningSignatures.equals(m.reasoningSignatures)
+        && reasoningRedactedBlocks.equals(m.reasoningRedactedBlocks);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        role, content, contentParts, name, toolCallId, toolCalls, refusal, reasoningContent);
+        role,
+        content,
+        contentParts,
+        name,
+        toolCallId,
+        toolCalls,
+        refusal,
+        reasoningContent,
+        reasoningSignatures,
+        reasoningRedactedBlocks);
   }
 
-  /** Shows the role, the content length or part count, and the number of tool calls. */
+  /**
+   * Shows the role, the content length or part count, the number of tool calls, the reasoning's
+   * length and the number of signatures and redacted blocks; never text, which may hold user data.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("ChatMessage{role=").append(role.wireName());
@@ -333,6 +393,12 @@ public final class ChatMessage {
     if (refusal != null) sb.append(", refusal=").append(Checks.describeLength(refusal));
     if (reasoningContent != null) {
       sb.append(", reasoningContent=").append(Checks.describeLength(reasoningContent));
+    }
+    if (!reasoningSignatures.isEmpty()) {
+      sb.append(", reasoningSignatures=").append(reasoningSignatures.size());
+    }
+    if (!reasoningRedactedBlocks.isEmpty()) {
+      sb.append(", reasoningRedactedBlocks=").append(reasoningRedactedBlocks.size());
     }
     return sb.append('}').toString();
   }
@@ -347,6 +413,8 @@ public final class ChatMessage {
     private @Nullable List<ToolCall> toolCalls;
     private @Nullable String refusal;
     private @Nullable String reasoningContent;
+    private @Nullable List<String> reasoningSignatures;
+    private @Nullable List<String> reasoningRedactedBlocks;
 
     private Builder(Role role) {
       this.role = role;
@@ -451,6 +519,54 @@ public final class ChatMessage {
      */
     public Builder reasoningContent(@Nullable String reasoningContent) {
       this.reasoningContent = reasoningContent;
+      return this;
+    }
+
+    /**
+     * Replaces the reasoning signatures of this assistant message, in the order the provider sent
+     * them.
+     *
+     * @param signatures the signatures (copied), or {@code null} to clear
+     * @return this builder
+     */
+    public Builder reasoningSignatures(@Nullable List<String> signatures) {
+      this.reasoningSignatures = signatures == null ? null : new ArrayList<>(signatures);
+      return this;
+    }
+
+    /**
+     * Adds one reasoning signature after those already set.
+     *
+     * @param signature the signature, exactly as the provider sent it
+     * @return this builder
+     */
+    public Builder addReasoningSignature(String signature) {
+      if (reasoningSignatures == null) reasoningSignatures = new ArrayList<>();
+      reasoningSignatures.add(signature);
+      return this;
+    }
+
+    /**
+     * Replaces the redacted reasoning blocks of this assistant message, in the order the provider
+     * sent them.
+     *
+     * @param blocks the opaque blocks (copied), or {@code null} to clear
+     * @return this builder
+     */
+    public Builder reasoningRedactedBlocks(@Nullable List<String> blocks) {
+      this.reasoningRedactedBlocks = blocks == null ? null : new ArrayList<>(blocks);
+      return this;
+    }
+
+    /**
+     * Adds one redacted reasoning block after those already set.
+     *
+     * @param block the opaque block, exactly as the provider sent it
+     * @return this builder
+     */
+    public Builder addReasoningRedactedBlock(String block) {
+      if (reasoningRedactedBlocks == null) reasoningRedactedBlocks = new ArrayList<>();
+      reasoningRedactedBlocks.add(block);
       return this;
     }
 

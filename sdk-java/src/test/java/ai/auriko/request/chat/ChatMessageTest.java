@@ -2,6 +2,7 @@ package ai.auriko.request.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,6 +195,116 @@ class ChatMessageTest {
     for (ChatMessage m : messages) assertFalse(m.toString().contains(secret), m.toString());
     assertEquals(
         "ChatMessage{role=user, content=13 characters}", ChatMessage.user(secret).toString());
+  }
+
+  @Test
+  void reasoningSignaturesAndRedactedBlocksAreAssistantOnlyKeptInOrderAndNeverBlank() {
+    ChatMessage m =
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("")
+            .reasoningContent("step 1 step 2")
+            .addReasoningSignature("sig_A==")
+            .addReasoningSignature(" sig_B ")
+            .addReasoningRedactedBlock("ZW5j")
+            .build();
+    assertEquals(Arrays.asList("sig_A==", " sig_B "), m.reasoningSignatures());
+    assertEquals(Arrays.asList("ZW5j"), m.reasoningRedactedBlocks());
+    assertThrows(UnsupportedOperationException.class, () -> m.reasoningSignatures().add("x"));
+    assertThrows(UnsupportedOperationException.class, () -> m.reasoningRedactedBlocks().clear());
+    assertEquals(
+        Arrays.asList("s1", "s2"),
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("a")
+            .reasoningSignatures(Arrays.asList("s1", "s2"))
+            .build()
+            .reasoningSignatures());
+    assertTrue(ChatMessage.assistant("a").reasoningSignatures().isEmpty());
+    assertTrue(ChatMessage.assistant("a").reasoningRedactedBlocks().isEmpty());
+
+    for (Role role : Arrays.asList(Role.SYSTEM, Role.DEVELOPER, Role.USER, Role.TOOL)) {
+      ChatMessage.Builder base = ChatMessage.builder(role).content("x");
+      if (role == Role.TOOL) base.toolCallId("call_1");
+      Expect.invalid(
+          "reasoning_signature",
+          () -> base.addReasoningSignature("sig").build(),
+          "only assistant",
+          role.wireName());
+      base.reasoningSignatures(null);
+      Expect.invalid(
+          "reasoning_redacted_data",
+          () -> base.addReasoningRedactedBlock("ZW5j").build(),
+          "only assistant");
+    }
+    ChatMessage.Builder a = ChatMessage.builder(Role.ASSISTANT).content("a");
+    Expect.invalid(
+        "reasoning_signature[1]",
+        () -> a.reasoningSignatures(Arrays.asList("s1", null)).build(),
+        "must not be null");
+    Expect.invalid(
+        "reasoning_signature[0]", () -> a.reasoningSignatures(Arrays.asList("")).build(), "blank");
+    a.reasoningSignatures(null);
+    Expect.invalid(
+        "reasoning_redacted_data[0]",
+        () -> a.reasoningRedactedBlocks(Arrays.asList(" ")).build(),
+        "blank");
+    // reasoning alone, signed or redacted, is not an answer the history can hold
+    Expect.invalid(
+        "content",
+        () ->
+            ChatMessage.builder(Role.ASSISTANT)
+                .reasoningContent("r")
+                .addReasoningSignature("s")
+                .addReasoningRedactedBlock("d")
+                .build(),
+        "at least 1 of content, tool_calls or refusal");
+  }
+
+  @Test
+  void reasoningSignaturesAndRedactedBlocksTakePartInEquality() {
+    ChatMessage.Builder b =
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("a")
+            .addReasoningSignature("s1")
+            .addReasoningRedactedBlock("d1");
+    ChatMessage one = b.build();
+    assertEquals(one, b.build());
+    assertEquals(one.hashCode(), b.build().hashCode());
+    assertNotEquals(one, b.addReasoningSignature("s2").build());
+    assertNotEquals(
+        one,
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("a")
+            .addReasoningSignature("s1")
+            .addReasoningRedactedBlock("d2")
+            .build());
+    // the order is part of the message
+    assertNotEquals(
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("a")
+            .reasoningSignatures(Arrays.asList("s1", "s2"))
+            .build(),
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("a")
+            .reasoningSignatures(Arrays.asList("s2", "s1"))
+            .build());
+  }
+
+  @Test
+  void toStringCountsSignaturesAndRedactedBlocksWithoutShowingThem() {
+    String secret = "sig-secret-456";
+    ChatMessage m =
+        ChatMessage.builder(Role.ASSISTANT)
+            .content("a")
+            .reasoningContent("think")
+            .addReasoningSignature(secret)
+            .addReasoningSignature(secret + "2")
+            .addReasoningRedactedBlock(secret)
+            .build();
+    assertEquals(
+        "ChatMessage{role=assistant, content=1 character, reasoningContent=5 characters,"
+            + " reasoningSignatures=2, reasoningRedactedBlocks=1}",
+        m.toString());
+    assertFalse(m.toString().contains(secret));
   }
 
   // Breaks the non-null contract on purpose, as a Java caller can.

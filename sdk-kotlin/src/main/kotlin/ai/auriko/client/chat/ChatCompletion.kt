@@ -1,10 +1,13 @@
 package ai.auriko.client.chat
 
 import ai.auriko.client.gateway.RoutingMetadata
+import ai.auriko.client.internal.OneOrManyStringsSerializer
 import ai.auriko.client.internal.chat.FinishReasonSerializer
+import ai.auriko.client.internal.chat.MessageConversion
 import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.PartialResult
 import ai.auriko.http.ResponseHeaders
+import ai.auriko.request.chat.ChatMessage
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.Transient
@@ -54,6 +57,15 @@ internal constructor(
     public val content: String?
         get() = choices.firstOrNull()?.message?.content
 
+    /**
+     * The first choice as the assistant message of the next request: see [Choice.toMessage]. Works
+     * the same on a partial completion (`e.partialCompletion`).
+     *
+     * @throws ai.auriko.errors.InvalidRequestException with param `choices` when there is no
+     *   choice, or as [Choice.toMessage] does
+     */
+    public fun toMessage(): ChatMessage = MessageConversion.message(this)
+
     /** The id, model, choices, usage and routing metadata, for logs. */
     override fun toString(): String =
         "ChatCompletion(id=$id, model=$model, choices=$choices, usage=$usage, routingMetadata=$routingMetadata)"
@@ -81,6 +93,18 @@ internal constructor(
     /** Log probabilities, when requested, as raw JSON. */
     public val logprobs: JsonElement? = null,
 ) {
+    /**
+     * This answer as the assistant message of the next request, for a multi-turn conversation or a
+     * tool loop: as [ChatCompletionMessage.toMessage], except that a choice with no [finishReason]
+     * (cut short, as in a partial completion) or with `error` (ended by the gateway's in-stream
+     * error) leaves its tool calls out, since any of them may lack the end of its arguments and a
+     * model rejects a tool call that gets no result; its content, reasoning, signatures and
+     * redacted blocks are kept. To keep such calls anyway, use `message.toMessage()`.
+     *
+     * @throws ai.auriko.errors.InvalidRequestException as [ChatCompletionMessage.toMessage] does
+     */
+    public fun toMessage(): ChatMessage = MessageConversion.message(this)
+
     /** The index, message and finish reason, for logs. */
     override fun toString(): String =
         "Choice(index=$index, message=$message, finishReason=$finishReason)"
@@ -96,15 +120,54 @@ internal constructor(
     public val content: String? = null,
     /** The model's reasoning, for thinking models. */
     @SerialName("reasoning_content") public val reasoningContent: String? = null,
-    /** The provider's signature over the reasoning. */
-    @SerialName("reasoning_signature") public val reasoningSignature: String? = null,
-    /** Redacted reasoning, as opaque data. */
-    @SerialName("reasoning_redacted_data") public val reasoningRedactedData: String? = null,
+    /**
+     * The provider's signatures over the reasoning, one per thinking block, in arrival order; empty
+     * when none. Wire `reasoning_signature` (a string, or an array of them).
+     */
+    @SerialName("reasoning_signature")
+    @Serializable(with = OneOrManyStringsSerializer::class)
+    public val reasoningSignatures: List<String> = emptyList(),
+    /**
+     * Reasoning the provider redacted, one opaque block per redacted thinking block, in arrival
+     * order; empty when none. Wire `reasoning_redacted_data` (a string, or an array of them).
+     */
+    @SerialName("reasoning_redacted_data")
+    @Serializable(with = OneOrManyStringsSerializer::class)
+    public val reasoningRedactedBlocks: List<String> = emptyList(),
     /** The tools the model asked to call, in index order. */
     @SerialName("tool_calls") public val toolCalls: List<ChatCompletionToolCall> = emptyList(),
     /** A refusal message, when the model declined. */
     public val refusal: String? = null,
 ) {
+    /**
+     * The last of [reasoningSignatures] — the signature of the last thinking block, and what this
+     * property held before every one was kept — or `null`. One value cannot carry several blocks:
+     * read [reasoningSignatures], or send the answer back with [toMessage], which keeps them all.
+     */
+    public val reasoningSignature: String?
+        get() = reasoningSignatures.lastOrNull()
+
+    /**
+     * The last of [reasoningRedactedBlocks], or `null`; kept for callers of the single value, which
+     * cannot carry several blocks (see [reasoningSignature]).
+     */
+    public val reasoningRedactedData: String?
+        get() = reasoningRedactedBlocks.lastOrNull()
+
+    /**
+     * This message as the assistant message of the next request: content, refusal, reasoning, every
+     * signature and redacted block in order, and every tool call with its id, name and arguments
+     * exactly as they arrived (arguments that are not valid JSON included — the history must repeat
+     * what the model said). Blank signatures and blocks carry nothing and are left out; missing
+     * arguments become empty text.
+     *
+     * @throws ai.auriko.errors.InvalidRequestException when the message cannot be sent back: no
+     *   content, tool call or refusal (param `content`, for example an answer cut during its
+     *   reasoning), a tool call without id or name, or one whose type is not `function` (param
+     *   `tool_calls[i]…`)
+     */
+    public fun toMessage(): ChatMessage = MessageConversion.message(this, withToolCalls = true)
+
     /**
      * The role, the lengths of content and reasoning (not the text) and the tool calls, for logs.
      */

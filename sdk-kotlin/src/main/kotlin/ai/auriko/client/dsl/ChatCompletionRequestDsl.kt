@@ -1,5 +1,7 @@
 package ai.auriko.client.dsl
 
+import ai.auriko.client.chat.ChatCompletion
+import ai.auriko.client.chat.ChatCompletionMessage
 import ai.auriko.gateway.DataPolicy
 import ai.auriko.gateway.Extensions
 import ai.auriko.gateway.Optimize
@@ -199,6 +201,22 @@ public class MessagesBuilder internal constructor(private val messages: MutableL
         messages += ChatMessage.assistant(content, toolCalls)
     }
 
+    /**
+     * An earlier answer, sent back whole: [completion]'s first choice as [ChatCompletion.toMessage]
+     * makes it (content, reasoning, every signature and redacted block, tool calls), also for a
+     * partial completion.
+     */
+    public fun assistant(completion: ChatCompletion) {
+        messages += completion.toMessage()
+    }
+
+    /**
+     * An earlier answer's message, sent back whole, as [ChatCompletionMessage.toMessage] makes it.
+     */
+    public fun assistant(message: ChatCompletionMessage) {
+        messages += message.toMessage()
+    }
+
     /** A tool's result for the call [toolCallId]. */
     public fun tool(toolCallId: String, content: String) {
         messages += ChatMessage.tool(toolCallId, content)
@@ -207,6 +225,11 @@ public class MessagesBuilder internal constructor(private val messages: MutableL
     /** Any prebuilt message. */
     public fun message(message: ChatMessage) {
         messages += message
+    }
+
+    /** Prebuilt messages, in order: a conversation history kept between turns. */
+    public fun messages(messages: Iterable<ChatMessage>) {
+        this.messages += messages
     }
 }
 

@@ -107,6 +107,21 @@ internal object RequestEncoder {
         }
         m.refusal()?.let { put("refusal", it) }
         m.reasoningContent()?.let { put("reasoning_content", it) }
+        putOneOrMany("reasoning_signature", m.reasoningSignatures())
+        putOneOrMany("reasoning_redacted_data", m.reasoningRedactedBlocks())
+    }
+
+    /**
+     * One value as the documented string; several as an array in arrival order (docs/DESIGN.md,
+     * "Reasoning sent back"): never joined, trimmed or re-encoded, since each is an opaque,
+     * provider-signed block and the provider verifies them one by one. None: the key is left out.
+     */
+    private fun JsonObjectBuilder.putOneOrMany(key: String, values: List<String>) {
+        when (values.size) {
+            0 -> {}
+            1 -> put(key, values[0])
+            else -> putStrings(key, values)
+        }
     }
 
     private fun contentPart(p: ContentPart): JsonObject = buildJsonObject {

@@ -1,6 +1,7 @@
 package ai.auriko.testing.internal
 
 import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObjectBuilder
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.add
 import kotlinx.serialization.json.buildJsonObject
@@ -21,6 +22,11 @@ internal class ChatRendering(private val answer: ScriptAnswer) : ScriptRendering
     override fun content(text: String): List<String> = listOf(sse.content(text))
 
     override fun reasoning(text: String): List<String> = listOf(sse.reasoning(text))
+
+    override fun reasoningSignature(signature: String): List<String> =
+        listOf(sse.reasoningSignature(signature))
+
+    override fun redactedReasoning(data: String): List<String> = listOf(sse.redactedReasoning(data))
 
     override fun toolCallStart(index: Int, id: String, name: String): List<String> =
         listOf(sse.toolCallStart(index, id, name))
@@ -61,6 +67,10 @@ internal class ChatRendering(private val answer: ScriptAnswer) : ScriptRendering
                                     else JsonPrimitive(content),
                                 )
                                 if (reasoning.isNotEmpty()) put("reasoning_content", reasoning)
+                                // one block: the documented string; several: an array in order,
+                                // the shape the SDK sends them back in (docs/DESIGN.md)
+                                putOneOrMany("reasoning_signature", answer.reasoningSignatures)
+                                putOneOrMany("reasoning_redacted_data", answer.redactedReasoning)
                                 if (toolCalls.isNotEmpty()) {
                                     putJsonArray("tool_calls") {
                                         toolCalls.forEach { call ->
@@ -95,5 +105,13 @@ internal class ChatRendering(private val answer: ScriptAnswer) : ScriptRendering
                 answer.routingJson?.let { put("routing_metadata", it) }
             }
             .toString()
+    }
+
+    private fun JsonObjectBuilder.putOneOrMany(key: String, values: List<String>) {
+        when (values.size) {
+            0 -> {}
+            1 -> put(key, values[0])
+            else -> putJsonArray(key) { values.forEach { add(it) } }
+        }
     }
 }

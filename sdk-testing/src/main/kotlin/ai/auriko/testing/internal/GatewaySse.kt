@@ -66,6 +66,12 @@ internal class GatewaySse(
     fun reasoning(text: String): String =
         chunk(listOf(choice(buildJsonObject { put("reasoning_content", text) })))
 
+    fun reasoningSignature(signature: String): String =
+        chunk(listOf(choice(buildJsonObject { put("reasoning_signature", signature) })))
+
+    fun redactedReasoning(data: String): String =
+        chunk(listOf(choice(buildJsonObject { put("reasoning_redacted_data", data) })))
+
     fun toolCallStart(index: Int, callId: String, name: String): String =
         chunk(
             listOf(

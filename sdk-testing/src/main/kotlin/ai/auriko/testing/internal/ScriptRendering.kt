@@ -20,6 +20,12 @@ internal interface ScriptRendering {
 
     fun reasoning(text: String): List<String>
 
+    /** A thinking block's signature; formats without one send nothing. */
+    fun reasoningSignature(signature: String): List<String> = emptyList()
+
+    /** A redacted thinking block; formats without one send nothing. */
+    fun redactedReasoning(data: String): List<String> = emptyList()
+
     fun toolCallStart(index: Int, id: String, name: String): List<String>
 
     fun toolArguments(index: Int, fragment: String): List<String>
@@ -84,6 +90,14 @@ internal class ScriptAnswer(
     val reasoning: String
         get() = script.steps.filterIsInstance<ScriptStep.Reasoning>().joinToString("") { it.text }
 
+    /** Every reasoning signature, in order. */
+    val reasoningSignatures: List<String>
+        get() = script.steps.filterIsInstance<ScriptStep.ReasoningSignature>().map { it.signature }
+
+    /** Every redacted reasoning block, in order. */
+    val redactedReasoning: List<String>
+        get() = script.steps.filterIsInstance<ScriptStep.RedactedReasoning>().map { it.data }
+
     /** The argument fragments of the tool call with script index [index], joined. */
     fun arguments(index: Int): String =
         script.steps
@@ -97,6 +111,8 @@ internal class ScriptAnswer(
             when (step) {
                 is ScriptStep.Content -> rendering.content(step.text)
                 is ScriptStep.Reasoning -> rendering.reasoning(step.text)
+                is ScriptStep.ReasoningSignature -> rendering.reasoningSignature(step.signature)
+                is ScriptStep.RedactedReasoning -> rendering.redactedReasoning(step.data)
                 is ScriptStep.ToolCallStart ->
                     rendering.toolCallStart(step.index, step.id, step.name)
                 is ScriptStep.ToolArguments -> rendering.toolArguments(step.index, step.fragment)

@@ -85,6 +85,10 @@ public class ScriptResponse(
             when (step) {
                 is ScriptStep.Content -> data(paced = true) { rendering.content(step.text) }
                 is ScriptStep.Reasoning -> data(paced = true) { rendering.reasoning(step.text) }
+                is ScriptStep.ReasoningSignature ->
+                    data(paced = false) { rendering.reasoningSignature(step.signature) }
+                is ScriptStep.RedactedReasoning ->
+                    data(paced = false) { rendering.redactedReasoning(step.data) }
                 is ScriptStep.ToolCallStart ->
                     data(paced = false) { rendering.toolCallStart(step.index, step.id, step.name) }
                 is ScriptStep.ToolArguments ->

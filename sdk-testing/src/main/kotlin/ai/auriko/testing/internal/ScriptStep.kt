@@ -6,6 +6,10 @@ internal sealed class ScriptStep {
 
     class Reasoning(val text: String) : ScriptStep()
 
+    class ReasoningSignature(val signature: String) : ScriptStep()
+
+    class RedactedReasoning(val data: String) : ScriptStep()
+
     class ToolCallStart(val index: Int, val id: String, val name: String) : ScriptStep()
 
     class ToolArguments(val index: Int, val fragment: String) : ScriptStep()

@@ -15,9 +15,11 @@ import java.util.TreeMap
 
 /**
  * Assembles chunks into a [ChatCompletion], per choice: content, reasoning and refusal concatenated
- * (never last-write-wins), tool calls keyed by (choice index, tool index) with their argument
- * fragments joined, finish reasons as they arrive. Usage is taken from whichever chunk carries it
- * (a later one wins; `null` never overwrites), routing metadata likewise.
+ * (never last-write-wins), every reasoning signature and redacted block kept in arrival order (each
+ * arrives whole and belongs to its own thinking block), tool calls keyed by (choice index, tool
+ * index) with their argument fragments joined, finish reasons as they arrive. Usage is taken from
+ * whichever chunk carries it (a later one wins; `null` never overwrites), routing metadata
+ * likewise.
  *
  * A [snapshot] can be taken at any moment; it is the partial completion that stream exceptions
  * carry. Chunks after a choice's finish chunk are accepted. Not thread-safe: one accumulator
@@ -95,8 +97,8 @@ public class ChatCompletionAccumulator {
         var sawContent = false
         val reasoning = StringBuilder()
         var sawReasoning = false
-        var reasoningSignature: String? = null
-        var reasoningRedactedData: String? = null
+        val reasoningSignatures = ArrayList<String>(1)
+        val reasoningRedactedBlocks = ArrayList<String>(1)
         val refusal = StringBuilder()
         var sawRefusal = false
         val toolCalls = TreeMap<Int, ToolCallState>()
@@ -114,12 +116,13 @@ public class ChatCompletionAccumulator {
                 reasoning.append(it)
                 sawReasoning = true
             }
-            // Signatures and redacted blocks arrive whole; a later non-empty one replaces an
-            // earlier one.
-            delta.reasoningSignature?.takeIf { it.isNotEmpty() }?.let { reasoningSignature = it }
+            // Signatures and redacted blocks arrive whole, one per thinking block: each is kept,
+            // in order, since the provider verifies every block it is sent back. An empty one
+            // carries no block.
+            delta.reasoningSignature?.takeIf { it.isNotEmpty() }?.let { reasoningSignatures += it }
             delta.reasoningRedactedData
                 ?.takeIf { it.isNotEmpty() }
-                ?.let { reasoningRedactedData = it }
+                ?.let { reasoningRedactedBlocks += it }
             delta.refusal?.let {
                 refusal.append(it)
                 sawRefusal = true
@@ -141,8 +144,8 @@ public class ChatCompletionAccumulator {
                         role = role ?: "assistant",
                         content = if (sawContent) content.toString() else null,
                         reasoningContent = if (sawReasoning) reasoning.toString() else null,
-                        reasoningSignature = reasoningSignature,
-                        reasoningRedactedData = reasoningRedactedData,
+                        reasoningSignatures = reasoningSignatures.toList(),
+                        reasoningRedactedBlocks = reasoningRedactedBlocks.toList(),
                         toolCalls = toolCalls.values.map { it.toToolCall() },
                         refusal = if (sawRefusal) refusal.toString() else null,
                     ),

@@ -79,6 +79,8 @@ internal fun ChatCompletion.toSingleChunk(): ChatCompletionChunk =
                             role = m.role,
                             content = m.content,
                             reasoningContent = m.reasoningContent,
+                            // A delta holds one of each: a JSON body answering a stream request
+                            // with several keeps the last (this is the not-a-stream fallback).
                             reasoningSignature = m.reasoningSignature,
                             reasoningRedactedData = m.reasoningRedactedData,
                             toolCalls =
