@@ -1,5 +1,6 @@
 package ai.auriko.client.blocking
 
+import ai.auriko.client.RequestOptions
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.errors.AurikoInterruptedException
@@ -41,5 +42,30 @@ internal constructor(
     public fun stream(request: ChatCompletionRequest): BlockingChatCompletionStream {
         owner.ensureOpen()
         return BlockingChatCompletionStream(completions.stream(request), owner.scope)
+    }
+
+    /**
+     * [create] with per-request [options] (timeouts, headers, query parameters, retries; they win
+     * over the client's settings, see [RequestOptions]).
+     */
+    public fun create(request: ChatCompletionRequest, options: RequestOptions): ChatCompletion =
+        owner.blockingCall("create()") { completions.create(request, options) }
+
+    /** [createAsync] with per-request [options]; see [RequestOptions]. */
+    public fun createAsync(
+        request: ChatCompletionRequest,
+        options: RequestOptions,
+    ): CompletableFuture<ChatCompletion> = owner.asyncCall { completions.create(request, options) }
+
+    /**
+     * [stream] with per-request [options] (first-event and idle timeouts, headers, query
+     * parameters, retries; they win over the client's settings, see [RequestOptions]).
+     */
+    public fun stream(
+        request: ChatCompletionRequest,
+        options: RequestOptions,
+    ): BlockingChatCompletionStream {
+        owner.ensureOpen()
+        return BlockingChatCompletionStream(completions.stream(request, options), owner.scope)
     }
 }

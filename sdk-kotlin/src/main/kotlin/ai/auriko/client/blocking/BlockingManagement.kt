@@ -1,5 +1,6 @@
 package ai.auriko.client.blocking
 
+import ai.auriko.client.RequestOptions
 import ai.auriko.client.management.ApiList
 import ai.auriko.client.management.Balance
 import ai.auriko.client.management.Billing
@@ -27,6 +28,14 @@ internal constructor(private val me: Me, private val owner: AurikoBlockingClient
 
     /** [get], asynchronously. */
     public fun getAsync(): CompletableFuture<Identity> = owner.asyncCall { me.get() }
+
+    /** [get] with per-request [options]; see [RequestOptions]. */
+    public fun get(options: RequestOptions): Identity =
+        owner.blockingCall("me().get()") { me.get(options) }
+
+    /** [getAsync] with per-request [options]; see [RequestOptions]. */
+    public fun getAsync(options: RequestOptions): CompletableFuture<Identity> =
+        owner.asyncCall { me.get(options) }
 }
 
 /** Workspaces for Java. */
@@ -47,6 +56,24 @@ internal constructor(private val workspaces: Workspaces, private val owner: Auri
     /** [get], asynchronously. */
     public fun getAsync(workspaceId: String): CompletableFuture<Workspace> =
         owner.asyncCall { workspaces.get(workspaceId) }
+
+    /** [list] with per-request [options]; see [RequestOptions]. */
+    public fun list(options: RequestOptions): ApiList<Workspace> =
+        owner.blockingCall("workspaces().list()") { workspaces.list(options) }
+
+    /** [listAsync] with per-request [options]; see [RequestOptions]. */
+    public fun listAsync(options: RequestOptions): CompletableFuture<ApiList<Workspace>> =
+        owner.asyncCall { workspaces.list(options) }
+
+    /** [get] with per-request [options]; see [RequestOptions]. */
+    public fun get(workspaceId: String, options: RequestOptions): Workspace =
+        owner.blockingCall("workspaces().get()") { workspaces.get(workspaceId, options) }
+
+    /** [getAsync] with per-request [options]; see [RequestOptions]. */
+    public fun getAsync(
+        workspaceId: String,
+        options: RequestOptions,
+    ): CompletableFuture<Workspace> = owner.asyncCall { workspaces.get(workspaceId, options) }
 }
 
 /** Budgets for Java. */
@@ -67,6 +94,27 @@ internal constructor(private val budgets: Budgets, private val owner: AurikoBloc
     /** [get], asynchronously. */
     public fun getAsync(workspaceId: String, budgetId: String): CompletableFuture<Budget> =
         owner.asyncCall { budgets.get(workspaceId, budgetId) }
+
+    /** [list] with per-request [options]; see [RequestOptions]. */
+    public fun list(workspaceId: String, options: RequestOptions): ApiList<Budget> =
+        owner.blockingCall("budgets().list()") { budgets.list(workspaceId, options) }
+
+    /** [listAsync] with per-request [options]; see [RequestOptions]. */
+    public fun listAsync(
+        workspaceId: String,
+        options: RequestOptions,
+    ): CompletableFuture<ApiList<Budget>> = owner.asyncCall { budgets.list(workspaceId, options) }
+
+    /** [get] with per-request [options]; see [RequestOptions]. */
+    public fun get(workspaceId: String, budgetId: String, options: RequestOptions): Budget =
+        owner.blockingCall("budgets().get()") { budgets.get(workspaceId, budgetId, options) }
+
+    /** [getAsync] with per-request [options]; see [RequestOptions]. */
+    public fun getAsync(
+        workspaceId: String,
+        budgetId: String,
+        options: RequestOptions,
+    ): CompletableFuture<Budget> = owner.asyncCall { budgets.get(workspaceId, budgetId, options) }
 }
 
 /** Model discovery for Java. */
@@ -109,6 +157,51 @@ internal constructor(private val models: Models, private val owner: AurikoBlocki
     /** [listDirectory], asynchronously. */
     public fun listDirectoryAsync(): CompletableFuture<ApiList<DirectoryModel>> =
         owner.asyncCall { models.listDirectory() }
+
+    /** [list] with per-request [options]; see [RequestOptions]. */
+    public fun list(options: RequestOptions): ApiList<Model> =
+        owner.blockingCall("models().list()") { models.list(options) }
+
+    /** [listAsync] with per-request [options]; see [RequestOptions]. */
+    public fun listAsync(options: RequestOptions): CompletableFuture<ApiList<Model>> =
+        owner.asyncCall { models.list(options) }
+
+    /** [retrieve] with per-request [options]; see [RequestOptions]. */
+    public fun retrieve(modelId: String, options: RequestOptions): Model =
+        owner.blockingCall("models().retrieve()") { models.retrieve(modelId, options) }
+
+    /** [retrieveAsync] with per-request [options]; see [RequestOptions]. */
+    public fun retrieveAsync(modelId: String, options: RequestOptions): CompletableFuture<Model> =
+        owner.asyncCall { models.retrieve(modelId, options) }
+
+    /** [listRegistry] with per-request [options]; see [RequestOptions]. */
+    public fun listRegistry(options: RequestOptions): ApiList<RegistryModel> =
+        owner.blockingCall("models().listRegistry()") { models.listRegistry(options) }
+
+    /** [listRegistryAsync] with per-request [options]; see [RequestOptions]. */
+    public fun listRegistryAsync(
+        options: RequestOptions
+    ): CompletableFuture<ApiList<RegistryModel>> = owner.asyncCall { models.listRegistry(options) }
+
+    /** [listProviders] with per-request [options]; see [RequestOptions]. */
+    public fun listProviders(options: RequestOptions): ApiList<RegistryProvider> =
+        owner.blockingCall("models().listProviders()") { models.listProviders(options) }
+
+    /** [listProvidersAsync] with per-request [options]; see [RequestOptions]. */
+    public fun listProvidersAsync(
+        options: RequestOptions
+    ): CompletableFuture<ApiList<RegistryProvider>> =
+        owner.asyncCall { models.listProviders(options) }
+
+    /** [listDirectory] with per-request [options]; see [RequestOptions]. */
+    public fun listDirectory(options: RequestOptions): ApiList<DirectoryModel> =
+        owner.blockingCall("models().listDirectory()") { models.listDirectory(options) }
+
+    /** [listDirectoryAsync] with per-request [options]; see [RequestOptions]. */
+    public fun listDirectoryAsync(
+        options: RequestOptions
+    ): CompletableFuture<ApiList<DirectoryModel>> =
+        owner.asyncCall { models.listDirectory(options) }
 }
 
 /** Billing for Java. */
@@ -121,4 +214,14 @@ internal constructor(private val billing: Billing, private val owner: AurikoBloc
     /** [balance], asynchronously. */
     public fun balanceAsync(workspaceId: String): CompletableFuture<Balance> =
         owner.asyncCall { billing.balance(workspaceId) }
+
+    /** [balance] with per-request [options]; see [RequestOptions]. */
+    public fun balance(workspaceId: String, options: RequestOptions): Balance =
+        owner.blockingCall("billing().balance()") { billing.balance(workspaceId, options) }
+
+    /** [balanceAsync] with per-request [options]; see [RequestOptions]. */
+    public fun balanceAsync(
+        workspaceId: String,
+        options: RequestOptions,
+    ): CompletableFuture<Balance> = owner.asyncCall { billing.balance(workspaceId, options) }
 }

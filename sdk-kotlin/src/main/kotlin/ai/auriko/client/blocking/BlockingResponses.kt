@@ -1,5 +1,6 @@
 package ai.auriko.client.blocking
 
+import ai.auriko.client.RequestOptions
 import ai.auriko.client.responses.Response
 import ai.auriko.client.responses.Responses
 import ai.auriko.errors.AurikoInterruptedException
@@ -45,5 +46,27 @@ internal constructor(private val responses: Responses, private val owner: Auriko
     public fun stream(request: ResponseRequest): BlockingResponseStream {
         owner.ensureOpen()
         return BlockingResponseStream(responses.stream(request), owner.scope)
+    }
+
+    /**
+     * [create] with per-request [options] (timeouts, headers, query parameters, retries; they win
+     * over the client's settings, see [RequestOptions]).
+     */
+    public fun create(request: ResponseRequest, options: RequestOptions): Response =
+        owner.blockingCall("create()") { responses.create(request, options) }
+
+    /** [createAsync] with per-request [options]; see [RequestOptions]. */
+    public fun createAsync(
+        request: ResponseRequest,
+        options: RequestOptions,
+    ): CompletableFuture<Response> = owner.asyncCall { responses.create(request, options) }
+
+    /**
+     * [stream] with per-request [options] (first-event and idle timeouts, headers, query
+     * parameters, retries; they win over the client's settings, see [RequestOptions]).
+     */
+    public fun stream(request: ResponseRequest, options: RequestOptions): BlockingResponseStream {
+        owner.ensureOpen()
+        return BlockingResponseStream(responses.stream(request, options), owner.scope)
     }
 }

@@ -25,19 +25,35 @@ import kotlinx.coroutines.isActive
 internal class CallRunner(private val runtime: ClientRuntime) {
 
     /**
-     * Runs one call. [attempt] receives the 1-based attempt number; [canRetry] says whether a
-     * failure may still be retried (a stream's may not, once an item reached the caller); [metrics]
-     * is what the observer reports when the call ends. Cancellation is never retried or wrapped.
+     * Runs one call with [settings] (the client's merged with the call's options: its retry policy
+     * and the per-call credentials to redact for as long as it runs). [attempt] receives the
+     * 1-based attempt number; [canRetry] says whether a failure may still be retried (a stream's
+     * may not, once an item reached the caller); [metrics] is what the observer reports when the
+     * call ends. Cancellation is never retried or wrapped.
      */
     suspend fun <T> run(
         observer: CallObserver,
+        settings: CallSettings,
         canRetry: () -> Boolean = { true },
         metrics: () -> StreamMetrics? = { null },
+        attempt: suspend (Int) -> T,
+    ): T =
+        // Everything the call shows — messages, bodies, log lines, the observer's last report —
+        // is made while the call runs, so a per-call key is redacted wherever the client's is.
+        runtime.redactor.withSecrets(settings.secrets) {
+            observed(observer, settings, canRetry, metrics, attempt)
+        }
+
+    private suspend fun <T> observed(
+        observer: CallObserver,
+        settings: CallSettings,
+        canRetry: () -> Boolean,
+        metrics: () -> StreamMetrics?,
         attempt: suspend (Int) -> T,
     ): T {
         val result =
             try {
-                retrying(observer, canRetry, attempt)
+                retrying(observer, settings, canRetry, attempt)
             } catch (e: CancellationException) {
                 observer.cancelled(metrics())
                 throw e
@@ -54,6 +70,7 @@ internal class CallRunner(private val runtime: ClientRuntime) {
 
     private suspend fun <T> retrying(
         observer: CallObserver,
+        settings: CallSettings,
         canRetry: () -> Boolean,
         attempt: suspend (Int) -> T,
     ): T {
@@ -70,8 +87,7 @@ internal class CallRunner(private val runtime: ClientRuntime) {
                 // A cancelled caller can surface as its cancellation's cause, mapped to a
                 // retryable failure that never happened: end as the cancellation instead.
                 currentCoroutineContext().ensureActive()
-                val wait =
-                    if (canRetry()) runtime.options.retryPolicy.retryDelay(retries, e) else null
+                val wait = if (canRetry()) settings.retryPolicy.retryDelay(retries, e) else null
                 if (wait == null) throw SdkExceptions.recordAttempts(e, retries + 1)
                 observer.retryScheduled(retries + 1, wait, e)
                 if (!runtime.lifecycle.sleepUnlessClosed(runtime.time, wait.toKotlinDuration()))

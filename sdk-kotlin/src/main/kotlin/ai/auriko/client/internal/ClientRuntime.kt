@@ -1,6 +1,7 @@
 package ai.auriko.client.internal
 
 import ai.auriko.client.AurikoClientOptions
+import ai.auriko.client.RequestOptions
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.logging.LogLevel
 import ai.auriko.errors.ErrorClassifier
@@ -41,6 +42,13 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
         }
 
     val runner: CallRunner = CallRunner(this)
+
+    /** What a call without per-request options runs with. */
+    private val clientSettings: CallSettings = CallSettings.of(options)
+
+    /** The client's settings with a call's [requestOptions] applied (per-request wins). */
+    fun settings(requestOptions: RequestOptions): CallSettings =
+        CallSettings.merge(clientSettings, requestOptions)
 
     private val callIds = AtomicLong()
 

@@ -13,26 +13,27 @@ import kotlinx.coroutines.withTimeoutOrNull
 
 /**
  * One non-streaming call (a chat `create`, a management read): sends [method] to [path] under the
- * retry policy and the request timeout, classifies an error status, and hands a successful
- * response's body (without the key) to [read].
+ * retry policy and the request timeout of [settings] (the client's, or the call's own), classifies
+ * an error status, and hands a successful response's body (without the key) to [read].
  */
 internal suspend fun <T : Any> ClientRuntime.exchange(
     method: HttpMethod,
     path: String,
     body: ByteArray?,
+    settings: CallSettings,
     model: String? = null,
     read: (text: String, headers: ResponseHeaders) -> T,
 ): T {
     lifecycle.ensureOpen()
     val observer = observe(method, path, streaming = false, model = model)
-    return runner.run(observer) { attempt ->
+    return runner.run(observer, settings) { attempt ->
         val state = AttemptState("the client was closed during the call")
         runner.attempt(state) {
-            withTimeoutOrNull(options.requestTimeout) {
+            withTimeoutOrNull(settings.requestTimeout) {
                 http
                     .prepareRequest(url(path)) {
                         this.method = method
-                        sdkHeaders(options, body, accept = "application/json")
+                        sdkHeaders(options, settings, body, accept = "application/json")
                         observer.request(this, body, attempt)
                     }
                     .execute { response ->
@@ -49,7 +50,7 @@ internal suspend fun <T : Any> ClientRuntime.exchange(
             }
                 ?: throw SdkExceptions.timeout(
                     AurikoTimeoutException.Kind.REQUEST,
-                    options.requestTimeout.toJava(),
+                    settings.requestTimeout.toJava(),
                     null,
                     state.requestId,
                     null,

@@ -7,10 +7,52 @@ package ai.auriko.client.internal
  */
 internal class Redactor(private val secret: String) {
     /**
-     * [text] with the key replaced; keys shorter than 8 characters are too short to find safely.
+     * Per-call credentials of the calls in flight (a tenant's `Authorization`), each with how many
+     * calls use it. A call adds its own for as long as it runs ([withSecrets]); text is read only
+     * while some call runs, so each secret is redacted wherever the client's key is. Copied on
+     * write: [text] reads a snapshot without a lock, and a client without per-call keys pays one
+     * empty-array check.
      */
-    fun text(text: String): String =
-        if (secret.length >= 8 && text.contains(secret)) text.replace(secret, MASK) else text
+    private val inFlight = HashMap<String, Int>()
+    @Volatile private var extra: Array<String> = emptyArray()
+
+    /**
+     * [text] with the key (and every per-call key in flight) replaced; keys shorter than 8
+     * characters are too short to find safely.
+     */
+    fun text(text: String): String {
+        var out =
+            if (secret.length >= 8 && text.contains(secret)) text.replace(secret, MASK) else text
+        val more = extra
+        // Longest first, so that a header value is masked whole before its token is looked for.
+        for (s in more) if (out.contains(s)) out = out.replace(s, MASK)
+        return out
+    }
+
+    /**
+     * Runs [block] with [secrets] redacted like the key. Calls that share a secret each hold it; it
+     * stops being redacted when the last of them ends.
+     */
+    suspend fun <T> withSecrets(secrets: List<String>, block: suspend () -> T): T {
+        val usable = secrets.filter { it.length >= 8 && it != secret }
+        if (usable.isEmpty()) return block()
+        change(usable, +1)
+        try {
+            return block()
+        } finally {
+            change(usable, -1)
+        }
+    }
+
+    private fun change(secrets: List<String>, delta: Int) {
+        synchronized(inFlight) {
+            for (s in secrets) {
+                val n = (inFlight[s] ?: 0) + delta
+                if (n <= 0) inFlight.remove(s) else inFlight[s] = n
+            }
+            extra = inFlight.keys.sortedByDescending { it.length }.toTypedArray()
+        }
+    }
 
     /** A header value as it may be logged: credentials and session state never are. */
     fun header(name: String, value: String): String =
@@ -36,6 +78,9 @@ internal class Redactor(private val secret: String) {
 
     companion object {
         const val MASK: String = "██"
+
+        /** Whether [name] is a header whose value is a credential or session state. */
+        fun isSecretHeader(name: String): Boolean = name.lowercase() in SECRET_HEADERS
 
         /** Header values that are credentials or session state; never logged. */
         private val SECRET_HEADERS =

@@ -11,13 +11,15 @@ import io.ktor.http.content.ByteArrayContent
 
 /**
  * Sets what every request carries: the key, the user agent, [accept], the client's default headers
- * (which replace the SDK's own of the same name) and [body] as JSON. Engine timeouts are switched
- * off per request because the SDK enforces its own (first-event, idle, request)
- * engine-independently; OkHttp's 10-second default read timeout would otherwise cut long-thinking
- * streams.
+ * (which replace the SDK's own of the same name), the call's own headers and query parameters
+ * ([call]: each replaces one of the same name, so a per-call `Authorization` replaces the client's
+ * key on every attempt) and [body] as JSON. Engine timeouts are switched off per request because
+ * the SDK enforces its own (first-event, idle, request) engine-independently; OkHttp's 10-second
+ * default read timeout would otherwise cut long-thinking streams.
  */
 internal fun HttpRequestBuilder.sdkHeaders(
     options: AurikoClientOptions,
+    call: CallSettings,
     body: ByteArray?,
     accept: String,
 ) {
@@ -27,6 +29,15 @@ internal fun HttpRequestBuilder.sdkHeaders(
     for ((name, value) in options.defaultHeaders) {
         headers.remove(name)
         header(name, value)
+    }
+    // Ktor's header names are case-insensitive: remove() drops `authorization` for `Authorization`.
+    for ((name, value) in call.headers) {
+        headers.remove(name)
+        header(name, value)
+    }
+    for ((name, value) in call.queryParams) {
+        url.parameters.remove(name)
+        url.parameters.append(name, value)
     }
     timeout {
         requestTimeoutMillis = NO_ENGINE_TIMEOUT

@@ -1,5 +1,6 @@
 package ai.auriko.client.management
 
+import ai.auriko.client.RequestOptions
 import ai.auriko.client.internal.ClientRuntime
 import ai.auriko.client.internal.ErrorResponses
 import ai.auriko.client.internal.WireJson
@@ -15,10 +16,17 @@ import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject
 
-/** The shared machinery of the read-only management endpoints: GET, decode, keep the raw JSON. */
+/**
+ * The shared machinery of the read-only management endpoints: GET (with the call's [RequestOptions]
+ * over the client's settings), decode, keep the raw JSON.
+ */
 internal class ManagementApi(private val runtime: ClientRuntime) {
-    suspend fun <T : ApiObject> getObject(path: String, serializer: KSerializer<T>): T =
-        runtime.exchange(HttpMethod.Get, path, null) { text, headers ->
+    suspend fun <T : ApiObject> getObject(
+        path: String,
+        serializer: KSerializer<T>,
+        options: RequestOptions,
+    ): T =
+        runtime.exchange(HttpMethod.Get, path, null, runtime.settings(options)) { text, headers ->
             val element = parse(text, headers)
             val obj =
                 element as? JsonObject
@@ -26,8 +34,12 @@ internal class ManagementApi(private val runtime: ClientRuntime) {
             decode(obj, serializer, headers)
         }
 
-    suspend fun <T : ApiObject> getList(path: String, serializer: KSerializer<T>): ApiList<T> =
-        runtime.exchange(HttpMethod.Get, path, null) { text, headers ->
+    suspend fun <T : ApiObject> getList(
+        path: String,
+        serializer: KSerializer<T>,
+        options: RequestOptions,
+    ): ApiList<T> =
+        runtime.exchange(HttpMethod.Get, path, null, runtime.settings(options)) { text, headers ->
             val element = parse(text, headers)
             val items =
                 when (element) {

@@ -1,5 +1,6 @@
 package ai.auriko.client.responses
 
+import ai.auriko.client.RequestOptions
 import ai.auriko.client.dsl.ResponseRequestBuilder
 import ai.auriko.client.dsl.responseRequest
 import ai.auriko.client.internal.ClientRuntime
@@ -21,6 +22,9 @@ import io.ktor.http.HttpMethod
  * val answer = client.responses.create { model = "gpt-4o"; input = "Say hi" }
  * println(answer.outputText)
  * ```
+ *
+ * Each method has a form taking [RequestOptions] (timeouts, headers, query parameters, retries for
+ * this call only; per-request values win): last after a request, first before a DSL block.
  */
 public class Responses internal constructor(private val runtime: ClientRuntime) {
 
@@ -36,12 +40,23 @@ public class Responses internal constructor(private val runtime: ClientRuntime) 
      * @throws ai.auriko.errors.AurikoConnectionException when no response could be had
      * @throws ai.auriko.errors.AurikoTimeoutException after the client's request timeout
      */
-    public suspend fun create(request: ResponseRequest): Response {
+    public suspend fun create(request: ResponseRequest): Response =
+        create(request, RequestOptions.NONE)
+
+    /**
+     * Sends [request] with per-request [options] (they win over the client's settings; see
+     * [RequestOptions]) and returns the whole response; see [create].
+     *
+     * @throws ai.auriko.errors.AurikoTimeoutException after the options' request timeout, else the
+     *   client's
+     */
+    public suspend fun create(request: ResponseRequest, options: RequestOptions): Response {
         val requestBody = ResponseRequestEncoder.encode(request, stream = false)
         return runtime.exchange(
             HttpMethod.Post,
             ResponseStreamFormat.path,
             requestBody,
+            runtime.settings(options),
             request.model(),
         ) { text, headers ->
             decodeResponse(runtime.errors, runtime.redactor, text, headers)
@@ -57,17 +72,37 @@ public class Responses internal constructor(private val runtime: ClientRuntime) 
         create(responseRequest(build))
 
     /**
+     * Sends a request built with the DSL, with per-request [options]; see [create].
+     *
+     * @param options this call's settings, for example `requestOptions { maxRetries = 0 }`
+     * @param build sets the request's fields: `model = "gpt-4o"; input = "Hi"`
+     */
+    public suspend fun create(
+        options: RequestOptions,
+        build: ResponseRequestBuilder.() -> Unit,
+    ): Response = create(responseRequest(build), options)
+
+    /**
      * A cold stream of the response's events; see [ResponseStream] for how it ends, how to read the
      * response, usage and routing metadata afterwards, and how cancellation works. Nothing is sent
      * until the flow is collected; each collection is one request, with `stream: true`.
      */
     public fun stream(request: ResponseRequest): ResponseStream =
+        stream(request, RequestOptions.NONE)
+
+    /**
+     * A stream of [request] with per-request [options] (their first-event and idle timeouts,
+     * headers, query parameters and retries win over the client's; see [RequestOptions]); see
+     * [stream]. Every collection uses the same options.
+     */
+    public fun stream(request: ResponseRequest, options: RequestOptions): ResponseStream =
         ResponseStream(
             StreamCall(
                 runtime,
                 ResponseStreamFormat,
                 ResponseRequestEncoder.encode(request, stream = true),
                 request.model(),
+                runtime.settings(options),
             )
         )
 
@@ -78,4 +113,15 @@ public class Responses internal constructor(private val runtime: ClientRuntime) 
      */
     public fun stream(build: ResponseRequestBuilder.() -> Unit): ResponseStream =
         stream(responseRequest(build))
+
+    /**
+     * A stream of a request built with the DSL, with per-request [options]; see [stream].
+     *
+     * @param options this call's settings, for example `requestOptions { idleTimeout = 5.seconds }`
+     * @param build sets the request's fields: `model = "gpt-4o"; input = "Hi"`
+     */
+    public fun stream(
+        options: RequestOptions,
+        build: ResponseRequestBuilder.() -> Unit,
+    ): ResponseStream = stream(responseRequest(build), options)
 }

@@ -1,6 +1,7 @@
 package ai.auriko.client.internal.stream
 
 import ai.auriko.client.internal.CallObserver
+import ai.auriko.client.internal.CallSettings
 import ai.auriko.client.internal.ClientRuntime
 import ai.auriko.client.internal.DownstreamFailure
 import ai.auriko.client.internal.ErrorResponses
@@ -47,6 +48,8 @@ internal class StreamCall<T : Any, R : PartialResult>(
     private val format: StreamFormat<T, R>,
     private val requestBody: ByteArray,
     private val model: String? = null,
+    /** The client's settings, or the call's own options merged over them. */
+    private val settings: CallSettings,
 ) {
     private val tools = StreamTools(runtime.errors, runtime.redactor)
 
@@ -58,21 +61,25 @@ internal class StreamCall<T : Any, R : PartialResult>(
         runtime.lifecycle.ensureOpen()
         val observer =
             runtime.observe(HttpMethod.Post, format.path, streaming = true, model = model)
-        runtime.runner.run(observer, canRetry = { run.emitted == 0 }, metrics = run::finish) {
-            attempt ->
+        runtime.runner.run(
+            observer,
+            settings,
+            canRetry = { run.emitted == 0 },
+            metrics = run::finish,
+        ) { attempt ->
             run.reset(attempt)
             runtime.runner.attempt(run) {
                 val watchdog =
-                    Watchdog(
-                        this,
-                        runtime.time,
-                        runtime.options.firstEventTimeout,
-                        runtime.options.idleTimeout,
-                    )
+                    Watchdog(this, runtime.time, settings.firstEventTimeout, settings.idleTimeout)
                 try {
                     runtime.http
                         .preparePost(runtime.url(format.path)) {
-                            sdkHeaders(runtime.options, requestBody, accept = "text/event-stream")
+                            sdkHeaders(
+                                runtime.options,
+                                settings,
+                                requestBody,
+                                accept = "text/event-stream",
+                            )
                             observer.request(this, requestBody, attempt)
                         }
                         .execute { response ->
