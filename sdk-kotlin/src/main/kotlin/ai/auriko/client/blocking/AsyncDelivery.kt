@@ -69,6 +69,11 @@ internal class AsyncDelivery<T : Any, R : PartialResult>(
         // Whoever completes the future (cancel(), the caller's future.cancel(), the caller's own
         // complete()) ends the stream; when this class completed it, the job is ending anyway.
         future.whenComplete { _, _ -> stop() }
+        // A coroutine that never ran its body (the client's scope was cancelled first) still ends
+        // the future, as a stream the client's close interrupted.
+        job.invokeOnCompletion { cause ->
+            if (cause != null && !future.isDone) future.completeExceptionally(visible(cause))
+        }
     }
 
     /** Stops delivery and cancels the request (closing the connection); idempotent. */

@@ -145,6 +145,14 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
                     )
                 }
             }
+        // A coroutine that never ran its body (the scope was cancelled first) still ends the
+        // future.
+        job.invokeOnCompletion { cause ->
+            if (cause != null)
+                future.completeExceptionally(
+                    JavaFacingExceptions.visible(cause) { closedDuringCall() }
+                )
+        }
         future.whenComplete { _, _ -> job.cancel() }
         return future
     }

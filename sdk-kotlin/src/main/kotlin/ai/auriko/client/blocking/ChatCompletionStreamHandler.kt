@@ -19,6 +19,7 @@ import ai.auriko.client.chat.ChatCompletionChunk
  * **Slow handlers hold the stream back.** At most 256 chunks are read ahead of the handler; then
  * the connection is not read until the handler catches up.
  */
+@JvmDefaultWithoutCompatibility // plain Java default methods, no DefaultImpls class
 public fun interface ChatCompletionStreamHandler {
     /**
      * One chunk, in arrival order. An exception thrown here cancels the stream (closing the

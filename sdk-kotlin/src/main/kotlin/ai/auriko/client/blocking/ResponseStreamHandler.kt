@@ -10,6 +10,7 @@ import ai.auriko.client.responses.ResponseStreamEvent
  * 256 events read ahead of a slow handler; then exactly one of [onComplete] or [onError], or
  * nothing after a cancellation or an exception thrown by this handler.
  */
+@JvmDefaultWithoutCompatibility // plain Java default methods, no DefaultImpls class
 public fun interface ResponseStreamHandler {
     /**
      * One event, in arrival order (the terminal `response.completed` or `response.incomplete` event
