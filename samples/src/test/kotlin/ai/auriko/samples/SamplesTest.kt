@@ -166,6 +166,23 @@ class SamplesTest {
     }
 
     @Test
+    fun `java async streaming sample prints the answer from its handler on the given executor`() {
+        val executor = java.util.concurrent.Executors.newSingleThreadExecutor()
+        try {
+            ai.auriko.client.blocking.AurikoBlockingClient(client).use { blocking ->
+                val out = capture { printer ->
+                    val completion =
+                        JavaAsyncStreamingSample.streamText(blocking, executor, printer)
+                    assertTrue(!completion.content.isNullOrEmpty(), completion.toString())
+                }
+                assertTrue(out.contains("[stop]"), out)
+            }
+        } finally {
+            executor.shutdownNow()
+        }
+    }
+
+    @Test
     fun `routing sample shows the provider and cost follow the strategy`() {
         val out = capture { runBlocking { RoutingSample.run(client, "One line please", it) } }
         val lines = out.lines()

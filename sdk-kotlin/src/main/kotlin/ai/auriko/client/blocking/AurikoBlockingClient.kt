@@ -18,7 +18,7 @@ import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
-import kotlinx.coroutines.future.future
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 
 /**
@@ -88,7 +88,14 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
     /** The underlying Kotlin client, for code that mixes both styles. */
     public fun kotlinClient(): AurikoClient = client
 
-    /** Cancels open streams and futures and releases connections. Idempotent. */
+    /**
+     * Cancels open streams and futures and releases connections. Idempotent. What a call still in
+     * flight then sees: a pending `createAsync` future fails with [IllegalStateException]; an
+     * iterator (from its next `hasNext()`) and an async stream (its `onError` and future) fail with
+     * [ai.auriko.errors.StreamInterruptedException] carrying the partial result; a blocking
+     * `create` on another thread fails with [IllegalStateException] when this client owns its
+     * Kotlin client (built with [Builder]). Never a kotlinx.coroutines exception.
+     */
     override fun close() {
         if (!closed.compareAndSet(false, true)) return
         scope.cancel()
@@ -114,15 +121,45 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
                 null,
                 null,
             )
+        } catch (e: Throwable) {
+            throw JavaFacingExceptions.visible(e) { closedDuringCall() }
         }
     }
 
-    /** Starts [block] and returns its future; cancelling the future cancels the call. */
+    /**
+     * Starts [block] and returns its future. Cancelling (or completing) the future cancels the
+     * call. The future fails with the SDK's exceptions or `java.*` ones only: [close] fails a
+     * pending one with [IllegalStateException], never with a coroutine's cancellation.
+     */
     @JvmSynthetic
     internal fun <T> asyncCall(block: suspend () -> T): CompletableFuture<T> {
         ensureOpen()
-        return scope.future(start = CoroutineStart.UNDISPATCHED) { block() }
+        val future = CompletableFuture<T>()
+        val job =
+            scope.launch(start = CoroutineStart.UNDISPATCHED) {
+                try {
+                    future.complete(block())
+                } catch (e: Throwable) {
+                    future.completeExceptionally(
+                        JavaFacingExceptions.visible(e) { closedDuringCall() }
+                    )
+                }
+            }
+        // A coroutine that never ran its body (the scope was cancelled first) still ends the
+        // future.
+        job.invokeOnCompletion { cause ->
+            if (cause != null)
+                future.completeExceptionally(
+                    JavaFacingExceptions.visible(cause) { closedDuringCall() }
+                )
+        }
+        future.whenComplete { _, _ -> job.cancel() }
+        return future
     }
+
+    private fun closedDuringCall(): RuntimeException =
+        if (closed.get()) IllegalStateException(JavaFacingExceptions.CLOSED_DURING_CALL)
+        else java.util.concurrent.CancellationException("the call was cancelled")
 
     /** The base URL; the API key is masked, never printed. */
     override fun toString(): String =

@@ -6,6 +6,7 @@ import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.request.chat.ChatCompletionRequest
 import java.util.concurrent.CompletableFuture
+import java.util.concurrent.Executor
 
 /**
  * `POST /chat/completions` for Java. Every method throws the SDK's unchecked exceptions, exactly as
@@ -67,5 +68,80 @@ internal constructor(
     ): BlockingChatCompletionStream {
         owner.ensureOpen()
         return BlockingChatCompletionStream(completions.stream(request, options), owner.scope)
+    }
+
+    /**
+     * Sends the request now and passes its chunks to [handler] as they arrive, without a thread per
+     * stream; returns at once. The handler's methods run one at a time on a shared pool of as many
+     * threads as cores (kotlinx.coroutines' `Dispatchers.Default`): keep them short, or pass your
+     * own executor. How it ends, and how to cancel it, is [AsyncStreamHandle]'s.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ChatCompletionRequest,
+        handler: ChatCompletionStreamHandler,
+    ): AsyncStreamHandle<ChatCompletion> = startAsync(request, RequestOptions.NONE, handler, null)
+
+    /**
+     * [streamAsync] with the handler's methods run on [executor] (one at a time, never
+     * concurrently, whatever the executor's size). If the executor refuses a task, the stream is
+     * cancelled and the future fails with its `RejectedExecutionException`.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ChatCompletionRequest,
+        handler: ChatCompletionStreamHandler,
+        executor: Executor,
+    ): AsyncStreamHandle<ChatCompletion> =
+        startAsync(request, RequestOptions.NONE, handler, executor)
+
+    /**
+     * [streamAsync] with per-request [options] (first-event and idle timeouts, headers, query
+     * parameters, retries; they win over the client's settings, see [RequestOptions]).
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ChatCompletionRequest,
+        options: RequestOptions,
+        handler: ChatCompletionStreamHandler,
+    ): AsyncStreamHandle<ChatCompletion> = startAsync(request, options, handler, null)
+
+    /**
+     * [streamAsync] with per-request [options] and the handler's methods run on [executor]; see the
+     * overload without options.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ChatCompletionRequest,
+        options: RequestOptions,
+        handler: ChatCompletionStreamHandler,
+        executor: Executor,
+    ): AsyncStreamHandle<ChatCompletion> = startAsync(request, options, handler, executor)
+
+    private fun startAsync(
+        request: ChatCompletionRequest,
+        options: RequestOptions,
+        handler: ChatCompletionStreamHandler,
+        executor: Executor?,
+    ): AsyncStreamHandle<ChatCompletion> {
+        owner.ensureOpen()
+        val source = completions.stream(request, options)
+        val delivery =
+            AsyncDelivery(
+                owner.scope,
+                executor,
+                { collector -> source.collectUnchecked(collector) },
+                { source.completion },
+                { source.partialCompletion() },
+                { source.responseHeaders?.requestId() },
+                handler::onChunk,
+                handler::onComplete,
+                handler::onError,
+            )
+        return AsyncStreamHandle(delivery, { source.responseHeaders }, { source.metrics })
     }
 }

@@ -96,17 +96,16 @@ internal class BlockingIteration<T : Any>(
         finished = true
         val cause = ended.cause
         if (cause == null || cause === CLOSED) return false // completed, or closed by close()
+        // Cancelled by someone else (the client was closed): never a silent normal end, and never
+        // a coroutine's cancellation in what the Java caller sees.
         val failure =
-            if (cause is CancellationException) {
-                // Cancelled by someone else (the client was closed): never a silent normal end.
+            JavaFacingExceptions.visible(cause) {
                 SdkExceptions.interrupted(
-                    "the stream was cancelled: ${cause.message}",
-                    cause,
+                    "the stream was cancelled: the client was closed",
+                    null,
                     requestId(),
                     partial(),
                 )
-            } else {
-                cause
             }
         this.failure = failure
         throw failure

@@ -6,6 +6,7 @@ import ai.auriko.client.responses.Responses
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.request.responses.ResponseRequest
 import java.util.concurrent.CompletableFuture
+import java.util.concurrent.Executor
 
 /**
  * `POST /responses` (the Responses API) for Java. Every method throws the SDK's unchecked
@@ -68,5 +69,80 @@ internal constructor(private val responses: Responses, private val owner: Auriko
     public fun stream(request: ResponseRequest, options: RequestOptions): BlockingResponseStream {
         owner.ensureOpen()
         return BlockingResponseStream(responses.stream(request, options), owner.scope)
+    }
+
+    /**
+     * Sends the request now and passes its events to [handler] as they arrive, without a thread per
+     * stream; returns at once. The handler's methods run one at a time on a shared pool of as many
+     * threads as cores (kotlinx.coroutines' `Dispatchers.Default`): keep them short, or pass your
+     * own executor. How it ends (`response.incomplete` is a completion), and how to cancel it, is
+     * [AsyncStreamHandle]'s.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ResponseRequest,
+        handler: ResponseStreamHandler,
+    ): AsyncStreamHandle<Response> = startAsync(request, RequestOptions.NONE, handler, null)
+
+    /**
+     * [streamAsync] with the handler's methods run on [executor] (one at a time, never
+     * concurrently, whatever the executor's size). If the executor refuses a task, the stream is
+     * cancelled and the future fails with its `RejectedExecutionException`.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ResponseRequest,
+        handler: ResponseStreamHandler,
+        executor: Executor,
+    ): AsyncStreamHandle<Response> = startAsync(request, RequestOptions.NONE, handler, executor)
+
+    /**
+     * [streamAsync] with per-request [options] (first-event and idle timeouts, headers, query
+     * parameters, retries; they win over the client's settings, see [RequestOptions]).
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ResponseRequest,
+        options: RequestOptions,
+        handler: ResponseStreamHandler,
+    ): AsyncStreamHandle<Response> = startAsync(request, options, handler, null)
+
+    /**
+     * [streamAsync] with per-request [options] and the handler's methods run on [executor]; see the
+     * overload without options.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public fun streamAsync(
+        request: ResponseRequest,
+        options: RequestOptions,
+        handler: ResponseStreamHandler,
+        executor: Executor,
+    ): AsyncStreamHandle<Response> = startAsync(request, options, handler, executor)
+
+    private fun startAsync(
+        request: ResponseRequest,
+        options: RequestOptions,
+        handler: ResponseStreamHandler,
+        executor: Executor?,
+    ): AsyncStreamHandle<Response> {
+        owner.ensureOpen()
+        val source = responses.stream(request, options)
+        val delivery =
+            AsyncDelivery(
+                owner.scope,
+                executor,
+                { collector -> source.collectUnchecked(collector) },
+                { source.response },
+                { source.partialResponse() },
+                { source.responseHeaders?.requestId() },
+                handler::onEvent,
+                handler::onComplete,
+                handler::onError,
+            )
+        return AsyncStreamHandle(delivery, { source.responseHeaders }, { source.metrics })
     }
 }

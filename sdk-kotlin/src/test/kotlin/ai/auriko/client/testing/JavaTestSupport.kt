@@ -1,6 +1,7 @@
 package ai.auriko.client.testing
 
 import io.ktor.client.engine.HttpClientEngine
+import io.ktor.client.engine.cio.endpoint
 import io.ktor.client.engine.mock.MockEngine
 import io.ktor.client.engine.mock.respond
 import io.ktor.http.HttpHeaders
@@ -9,6 +10,7 @@ import io.ktor.http.headersOf
 import java.util.function.Consumer
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
 
 /** Test helpers shaped for the Java tests, so they read as plain Java. */
 object JavaTestSupport {
@@ -32,6 +34,23 @@ object JavaTestSupport {
             CoroutineScope(Dispatchers.Unconfined),
         )
     }
+
+    /**
+     * CIO set up as the README tells users to, for many concurrent streams on few threads, running
+     * on [executor] instead of the JVM-wide `Dispatchers.IO` (so a test's burst does not leave that
+     * shared pool grown for the tests after it).
+     */
+    @JvmStatic
+    fun cioEngine(executor: java.util.concurrent.Executor): HttpClientEngine =
+        io.ktor.client.engine.cio.CIO.create {
+            dispatcher = executor.asCoroutineDispatcher()
+            requestTimeout = 0
+            maxConnectionsCount = 100_000
+            endpoint {
+                maxConnectionsPerRoute = 100_000
+                connectAttempts = 1
+            }
+        }
 
     /** A loopback server running [script] for each connection. */
     @JvmStatic

@@ -1,0 +1,50 @@
+package ai.auriko.client.blocking
+
+import ai.auriko.errors.SdkExceptions
+import ai.auriko.errors.StreamInterruptedException
+import kotlinx.coroutines.CancellationException
+
+/**
+ * What a Java caller may see: `java.*` exceptions and the SDK's own, never a kotlinx.coroutines
+ * type (`JobCancellationException` is a `java.util.concurrent.CancellationException` subclass, but
+ * an internal one whose message and cause chain describe coroutines, not the caller's call). Every
+ * path out of the facade (blocking calls, futures, iterators, async streams) passes through here.
+ */
+internal object JavaFacingExceptions {
+    /** The message of a call that was in flight when the Java client was closed. */
+    const val CLOSED_DURING_CALL = "AurikoBlockingClient was closed while the call was in flight"
+
+    /**
+     * [e] as a Java caller should see it. A coroutine cancellation reaching the caller is the
+     * client's close ([closed]) or a cancellation it did not ask for; an `IllegalStateException` or
+     * `StreamInterruptedException` whose cause chain holds a coroutine cancellation (the core's
+     * view of a close) is rebuilt without that cause.
+     */
+    fun visible(e: Throwable, closed: () -> RuntimeException): Throwable =
+        when {
+            e is CancellationException -> closed()
+            !hasCancellationCause(e) -> e
+            e is StreamInterruptedException ->
+                SdkExceptions.interrupted(e.message ?: "", null, e.requestId(), e.partialResult())
+                    .also { it.stackTrace = e.stackTrace }
+            e is IllegalStateException ->
+                IllegalStateException(e.message).also { it.stackTrace = e.stackTrace }
+            else -> e
+        }
+
+    /**
+     * Whether a coroutine cancellation hangs off [e]: as a cause, or as a suppressed exception
+     * (kotlinx adds the cancellation of a scope that was already cancelled to the failure that ends
+     * it).
+     */
+    private fun hasCancellationCause(e: Throwable): Boolean {
+        var current: Throwable? = e
+        var depth = 0
+        while (current != null && depth++ < 16) {
+            if (current !== e && current is CancellationException) return true
+            if (current.suppressed.any { it is CancellationException }) return true
+            current = current.cause
+        }
+        return false
+    }
+}
