@@ -1,7 +1,7 @@
 package ai.auriko.client.dsl
 
 import ai.auriko.client.responses.Response
-import ai.auriko.json.internal.Checks
+import ai.auriko.client.internal.invalidField
 import ai.auriko.request.chat.ImageDetail
 import ai.auriko.request.chat.ResponseFormat
 import ai.auriko.request.chat.Tool
@@ -142,7 +142,7 @@ public class ResponseRequestBuilder internal constructor() {
             .include(include.takeIf { it.isNotEmpty() })
             .user(user)
         if (items.isNotEmpty() && input != null)
-            throw Checks.invalid("input", "set either input text or input { … } items, not both")
+            throw invalidField("input", "set either input text or input { … } items, not both")
         if (items.isNotEmpty()) builder.input(items) else builder.input(input)
         return builder.build()
     }

@@ -4,7 +4,7 @@ import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletionMessage
 import ai.auriko.client.chat.ChatCompletionToolCall
 import ai.auriko.client.chat.Choice
-import ai.auriko.json.internal.Checks
+import ai.auriko.client.internal.invalidField
 import ai.auriko.request.chat.ChatMessage
 import ai.auriko.request.chat.Role
 import ai.auriko.request.chat.ToolCall
@@ -46,7 +46,7 @@ internal object MessageConversion {
     fun message(completion: ChatCompletion): ChatMessage =
         message(
             completion.choices.firstOrNull()
-                ?: throw Checks.invalid(
+                ?: throw invalidField(
                     "choices",
                     "the completion has no choice to turn into a message, got 0 choices",
                 )
@@ -55,18 +55,18 @@ internal object MessageConversion {
     private fun toolCall(i: Int, call: ChatCompletionToolCall): ToolCall {
         val type = call.type
         if (type != null && type != "function") {
-            throw Checks.invalid(
+            throw invalidField(
                 "tool_calls[$i].type",
                 "only function tool calls can be sent back, got type \"$type\"",
             )
         }
         val id = call.id
         if (id.isNullOrBlank()) {
-            throw Checks.invalid("tool_calls[$i].id", "the tool call arrived without an id")
+            throw invalidField("tool_calls[$i].id", "the tool call arrived without an id")
         }
         val name = call.function.name
         if (name.isNullOrBlank()) {
-            throw Checks.invalid(
+            throw invalidField(
                 "tool_calls[$i].function.name",
                 "the tool call arrived without a function name",
             )
