@@ -5,11 +5,14 @@ import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.ChunkDelta
 import ai.auriko.client.chat.FunctionCallDelta
 import ai.auriko.client.chat.ToolCallDelta
+import kotlinx.serialization.json.JsonElement
 
 /**
  * The scanner behind [ChunkDecoder]: [scan] returns the chunk, or `null` when the text is outside
  * the shape it reads (the caller then decodes it the general way). It keeps the strings of the
- * previous chunk to return them again when they repeat.
+ * previous chunk to return them again when they repeat. Members it does not model are kept on the
+ * object they belong to (`additionalProperties`), as the general way keeps them; a chunk without
+ * any allocates nothing for them.
  */
 internal class ChunkScanner : JsonShapeReader() {
     // Values that repeat on every chunk of a stream, as the previous chunk carried them.
@@ -36,6 +39,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var fingerprint: String? = null
         var tier: String? = null
         var choices: List<ChunkChoice> = emptyList()
+        var extras: Map<String, JsonElement>? = null
         members(CHUNK_KEYS) { key ->
             when (key) {
                 0 -> {
@@ -64,18 +68,19 @@ internal class ChunkScanner : JsonShapeReader() {
                 8,
                 9 ->
                     literalNull() // usage, routing_metadata, error: only their absence is read here
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
         return ChatCompletionChunk(
-            id = id,
-            objectType = objectType,
-            created = created,
-            model = model,
-            systemFingerprint = fingerprint,
-            serviceTier = tier,
-            choices = choices,
-        )
+                id = id,
+                objectType = objectType,
+                created = created,
+                model = model,
+                systemFingerprint = fingerprint,
+                serviceTier = tier,
+                choices = choices,
+            )
+            .also { if (extras != null) it.additionalProperties = extras }
     }
 
     private fun choices(): List<ChunkChoice> = array { choice() }
@@ -85,6 +90,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var delta: ChunkDelta? = null
         var finish: String? = null
         var nativeFinish: String? = null
+        var extras: Map<String, JsonElement>? = null
         members(CHOICE_KEYS) { key ->
             when (key) {
                 0 -> index = int()
@@ -98,15 +104,16 @@ internal class ChunkScanner : JsonShapeReader() {
                     if (nativeFinish != null) lastNativeFinish = nativeFinish
                 }
                 4 -> literalNull() // logprobs
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
         return ChunkChoice(
-            index = index,
-            delta = delta ?: ChunkDelta(),
-            finishReason = finish,
-            nativeFinishReason = nativeFinish,
-        )
+                index = index,
+                delta = delta ?: ChunkDelta(),
+                finishReason = finish,
+                nativeFinishReason = nativeFinish,
+            )
+            .also { if (extras != null) it.additionalProperties = extras }
     }
 
     private fun delta(): ChunkDelta {
@@ -117,6 +124,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var redacted: String? = null
         var refusal: String? = null
         var toolCalls: List<ToolCallDelta> = emptyList()
+        var extras: Map<String, JsonElement>? = null
         members(DELTA_KEYS) { key ->
             when (key) {
                 0 -> {
@@ -129,18 +137,19 @@ internal class ChunkScanner : JsonShapeReader() {
                 4 -> redacted = string(null)
                 5 -> refusal = string(null)
                 6 -> toolCalls = toolCalls()
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
         return ChunkDelta(
-            role = role,
-            content = content,
-            reasoningContent = reasoning,
-            reasoningSignature = signature,
-            reasoningRedactedData = redacted,
-            toolCalls = toolCalls,
-            refusal = refusal,
-        )
+                role = role,
+                content = content,
+                reasoningContent = reasoning,
+                reasoningSignature = signature,
+                reasoningRedactedData = redacted,
+                toolCalls = toolCalls,
+                refusal = refusal,
+            )
+            .also { if (extras != null) it.additionalProperties = extras }
     }
 
     /**
@@ -157,6 +166,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var id: String? = null
         var type: String? = null
         var function: FunctionCallDelta? = null
+        var extras: Map<String, JsonElement>? = null
         members(TOOL_CALL_KEYS) { key ->
             when (key) {
                 0 -> index = int()
@@ -174,15 +184,18 @@ internal class ChunkScanner : JsonShapeReader() {
                             literalNull()
                             null
                         } else function()
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
-        return ToolCallDelta(index = index, id = id, type = type, function = function)
+        return ToolCallDelta(index = index, id = id, type = type, function = function).also {
+            if (extras != null) it.additionalProperties = extras
+        }
     }
 
     private fun function(): FunctionCallDelta {
         var name: String? = null
         var arguments: String? = null
+        var extras: Map<String, JsonElement>? = null
         members(FUNCTION_KEYS) { key ->
             when (key) {
                 0 -> {
@@ -190,10 +203,12 @@ internal class ChunkScanner : JsonShapeReader() {
                     if (name != null) lastFunctionName = name
                 }
                 1 -> arguments = string(null)
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
-        return FunctionCallDelta(name = name, arguments = arguments)
+        return FunctionCallDelta(name = name, arguments = arguments).also {
+            if (extras != null) it.additionalProperties = extras
+        }
     }
 
     private companion object {
