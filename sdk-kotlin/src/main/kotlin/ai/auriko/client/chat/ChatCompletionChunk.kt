@@ -18,9 +18,9 @@ import kotlinx.serialization.json.JsonElement
 
 /**
  * One event of a streamed chat completion (`object: chat.completion.chunk`). Every field the
- * gateway documents is modelled; unknown fields are ignored, and enum-like values such as
- * [ChunkChoice.finishReason] are kept as the strings the server sent, so a value this SDK does not
- * know yet never fails a stream.
+ * gateway documents is modelled; members it does not are kept, as sent, in each object's
+ * `additionalProperties`, and enum-like values such as [ChunkChoice.finishReason] are kept as the
+ * strings the server sent, so a value this SDK does not know yet never fails a stream.
  *
  * Usage ([usage]) and routing metadata ([routingMetadata]) may arrive on any chunk, usually on
  * trailing chunks with no choices; [ChatCompletionStream] collects them for you.

@@ -1,10 +1,13 @@
 package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.ChoiceLogprobs
 import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.ChunkDelta
 import ai.auriko.client.chat.FunctionCallDelta
+import ai.auriko.client.chat.TokenLogprob
 import ai.auriko.client.chat.ToolCallDelta
+import ai.auriko.client.chat.TopLogprob
 import kotlinx.serialization.json.JsonElement
 
 /**
@@ -90,6 +93,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var delta: ChunkDelta? = null
         var finish: String? = null
         var nativeFinish: String? = null
+        var logprobs: ChoiceLogprobs? = null
         var extras: Map<String, JsonElement>? = null
         members(CHOICE_KEYS) { key ->
             when (key) {
@@ -103,7 +107,12 @@ internal class ChunkScanner : JsonShapeReader() {
                     nativeFinish = string(lastNativeFinish)
                     if (nativeFinish != null) lastNativeFinish = nativeFinish
                 }
-                4 -> literalNull() // logprobs
+                4 ->
+                    logprobs =
+                        if (peek() == 'n') {
+                            literalNull()
+                            null
+                        } else logprobs()
                 else -> extras = extra(extras)
             }
         }
@@ -112,6 +121,7 @@ internal class ChunkScanner : JsonShapeReader() {
                 delta = delta ?: ChunkDelta(),
                 finishReason = finish,
                 nativeFinishReason = nativeFinish,
+                logprobs = logprobs,
             )
             .also { if (extras != null) it.additionalProperties = extras }
     }
@@ -150,6 +160,81 @@ internal class ChunkScanner : JsonShapeReader() {
                 refusal = refusal,
             )
             .also { if (extras != null) it.additionalProperties = extras }
+    }
+
+    /**
+     * A choice's log probabilities: with `logprobs: true` every chunk carries them, so they are
+     * read here rather than sending each such chunk the general way.
+     */
+    private fun logprobs(): ChoiceLogprobs {
+        var content: List<TokenLogprob>? = null
+        var refusal: List<TokenLogprob>? = null
+        var extras: Map<String, JsonElement>? = null
+        members(LOGPROBS_KEYS) { key ->
+            when (key) {
+                0 -> content = tokens()
+                1 -> refusal = tokens()
+                else -> extras = extra(extras)
+            }
+        }
+        return ChoiceLogprobs(content = content, refusal = refusal).also {
+            if (extras != null) it.additionalProperties = extras
+        }
+    }
+
+    private fun tokens(): List<TokenLogprob>? {
+        if (peek() != 'n') return array { token() }
+        literalNull()
+        return null
+    }
+
+    private fun token(): TokenLogprob {
+        var token: String? = null
+        var logprob: Double? = null
+        var bytes: List<Int>? = null
+        var top: List<TopLogprob> = emptyList()
+        var extras: Map<String, JsonElement>? = null
+        members(TOKEN_KEYS) { key ->
+            when (key) {
+                0 -> token = string(null)
+                1 -> logprob = double()
+                2 -> bytes = bytes()
+                3 ->
+                    top =
+                        if (peek() == 'n') {
+                            literalNull() // a null list takes its default, as coerceInputValues
+                            // does
+                            emptyList()
+                        } else array { topLogprob() }
+                else -> extras = extra(extras)
+            }
+        }
+        return TokenLogprob(token = token, logprob = logprob, bytes = bytes, topLogprobs = top)
+            .also { if (extras != null) it.additionalProperties = extras }
+    }
+
+    private fun topLogprob(): TopLogprob {
+        var token: String? = null
+        var logprob: Double? = null
+        var bytes: List<Int>? = null
+        var extras: Map<String, JsonElement>? = null
+        members(TOP_KEYS) { key ->
+            when (key) {
+                0 -> token = string(null)
+                1 -> logprob = double()
+                2 -> bytes = bytes()
+                else -> extras = extra(extras)
+            }
+        }
+        return TopLogprob(token = token, logprob = logprob, bytes = bytes).also {
+            if (extras != null) it.additionalProperties = extras
+        }
+    }
+
+    private fun bytes(): List<Int>? {
+        if (peek() != 'n') return array { int() }
+        literalNull()
+        return null
     }
 
     /**
@@ -240,5 +325,8 @@ internal class ChunkScanner : JsonShapeReader() {
             )
         val TOOL_CALL_KEYS = arrayOf("index", "id", "type", "function")
         val FUNCTION_KEYS = arrayOf("name", "arguments")
+        val LOGPROBS_KEYS = arrayOf("content", "refusal")
+        val TOKEN_KEYS = arrayOf("token", "logprob", "bytes", "top_logprobs")
+        val TOP_KEYS = arrayOf("token", "logprob", "bytes")
     }
 }

@@ -366,6 +366,22 @@ internal abstract class JsonShapeReader {
         return if (negative) -value else value
     }
 
+    /**
+     * A finite JSON number as a Double, or `null`: its text converted as kotlinx.serialization
+     * converts it (`String.toDouble`); one beyond Double's range is left to the general way.
+     */
+    protected fun double(): Double? {
+        if (peek() == 'n') {
+            literal("null")
+            return null
+        }
+        val start = p
+        skipNumber()
+        val value = s.substring(start, p).toDouble()
+        if (!value.isFinite()) throw OutsideShape
+        return value
+    }
+
     protected fun literalNull() = literal("null")
 
     /** Skips the value of a key this scanner does not know: a string, number or literal. */
