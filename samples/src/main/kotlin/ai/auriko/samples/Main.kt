@@ -187,7 +187,7 @@ internal class Chat(
         val usage = stream.usage
         val ttft = stream.metrics?.timeToFirstToken?.toMillis()
         return "— provider ${meta?.provider ?: stream.responseHeaders?.providerUsed() ?: "unknown"}" +
-            " · cost ${meta?.cost?.usd?.let { String.format(java.util.Locale.ROOT, "$%.6f", it) } ?: "unknown"}" +
+            " · cost ${meta?.cost?.usd?.let { "$" + it.toPlainString() } ?: "unknown"}" +
             " · usage ${usage?.promptTokens ?: "?"} prompt + ${usage?.completionTokens ?: "?"} completion tokens" +
             " · first token ${ttft?.let { "$it ms" } ?: "n/a"}"
     }

@@ -33,11 +33,7 @@ object RoutingSample {
                     "%-28s %-12s %-12s %s",
                     "optimize=$optimize",
                     c.routingMetadata?.provider,
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "%.6f",
-                        c.routingMetadata?.cost?.usd ?: 0.0,
-                    ),
+                    c.routingMetadata?.cost?.usd?.toPlainString() ?: "0",
                     c.routingMetadata?.routingStrategy,
                 )
             )
@@ -57,11 +53,7 @@ object RoutingSample {
                 "%-28s %-12s %-12s %s",
                 "models=claude-sonnet-4,gpt-4o",
                 multi.routingMetadata?.provider,
-                String.format(
-                    java.util.Locale.ROOT,
-                    "%.6f",
-                    multi.routingMetadata?.cost?.usd ?: 0.0,
-                ),
+                multi.routingMetadata?.cost?.usd?.toPlainString() ?: "0",
                 multi.model,
             )
         )

@@ -81,16 +81,16 @@ class ManagementGatewayTest {
         runBlocking<Unit> {
             val budgets = client.budgets.list("ws_local")
             val monthly = budgets.single { it.id == "bud_monthly" }
-            assertEquals(50.0, monthly.limitUsd)
+            assertEquals(java.math.BigDecimal("50.0"), monthly.limitUsd)
             assertEquals("ws_local", monthly.workspaceId)
             assertEquals("monthly", monthly.period)
             assertEquals("Monthly cap", monthly.name)
             val spent = monthly.spentUsd!!
-            assertTrue(spent >= 0.0 && spent <= 50.0) { "spent $spent" }
+            assertTrue(spent.toDouble() >= 0.0 && spent.toDouble() <= 50.0) { "spent $spent" }
 
             val one = client.budgets.get("ws_local", "bud_monthly")
             assertEquals("bud_monthly", one.id)
-            assertEquals(50.0, one.limitUsd)
+            assertEquals(java.math.BigDecimal("50.0"), one.limitUsd)
             assertEquals("2026-12-01T00:00:00Z", one.resetAt)
         }
 
@@ -111,9 +111,9 @@ class ManagementGatewayTest {
             assertEquals("USD", balance.currency)
             val usd = balance.balanceUsd!!
             val micros = balance.balanceMicrodollars!!
-            assertTrue(usd > 0.0) { "balance $usd" }
+            assertTrue(usd.signum() > 0) { "balance $usd" }
             assertTrue(micros > 0L) { "balance $micros" }
-            assertEquals(micros / 1e6, usd, 1e-6)
+            assertEquals(micros / 1e6, usd.toDouble(), 1e-6)
         }
 
     @Test
@@ -194,9 +194,17 @@ class ManagementGatewayTest {
         client.blocking().use { facade ->
             assertEquals("ws_local", facade.me().get().workspaceId)
             assertEquals("ws_local", facade.me().getAsync().get(10, TimeUnit.SECONDS).workspaceId)
-            assertEquals(50.0, facade.budgets().get("ws_local", "bud_monthly").limitUsd)
+            assertEquals(
+                java.math.BigDecimal("50.0"),
+                facade.budgets().get("ws_local", "bud_monthly").limitUsd,
+            )
             assertTrue(
-                facade.billing().balanceAsync("ws_local").get(10, TimeUnit.SECONDS).balanceUsd!! > 0
+                facade
+                    .billing()
+                    .balanceAsync("ws_local")
+                    .get(10, TimeUnit.SECONDS)
+                    .balanceUsd!!
+                    .signum() > 0
             )
             assertTrue(facade.models().list().any { it.id == "gpt-4o" })
             val e =
@@ -244,7 +252,7 @@ class ManagementGatewayTest {
         Locale.setDefault(Locale.GERMANY)
         try {
             val budgets = runBlocking { client.budgets.list("ws_local") }
-            assertEquals(50.0, budgets.single().limitUsd)
+            assertEquals(java.math.BigDecimal("50.0"), budgets.single().limitUsd)
             assertNotNull(budgets.single().spentUsd)
         } finally {
             Locale.setDefault(saved)

@@ -70,7 +70,7 @@ class SamplesTest {
         )
         assertTrue(
             Regex(
-                    "— provider groq · cost \\$0\\.\\d{6} · usage \\d+ prompt \\+ \\d+ completion tokens · first token \\d+ ms"
+                    "— provider groq · cost \\$0\\.\\d{1,8} · usage \\d+ prompt \\+ \\d+ completion tokens · first token \\d+ ms"
                 )
                 .containsMatchIn(out),
             out,

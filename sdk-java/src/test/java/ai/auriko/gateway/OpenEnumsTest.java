@@ -71,13 +71,21 @@ class OpenEnumsTest {
   }
 
   @Test
-  void dataPolicyHasNoConstantsAndKeepsAnyValue() {
-    assertTrue(DataPolicy.values().isEmpty());
+  void dataPolicyHasTheDocumentedConstantsAndKeepsAnyOtherValue() {
+    assertSame(DataPolicy.NONE, DataPolicy.of("none"));
+    assertSame(DataPolicy.NO_TRAINING, DataPolicy.of("no_training"));
+    assertSame(DataPolicy.ZDR, DataPolicy.of("zdr"));
+    assertEquals(
+        Arrays.asList(DataPolicy.NONE, DataPolicy.NO_TRAINING, DataPolicy.ZDR),
+        DataPolicy.values());
+    assertTrue(DataPolicy.ZDR.isKnown());
+    assertEquals("no_training", DataPolicy.NO_TRAINING.value());
     DataPolicy p = DataPolicy.of("no-training");
     assertEquals("no-training", p.value());
     assertEquals("no-training", p.toString());
     assertFalse(p.isKnown());
     assertEquals(DataPolicy.of("no-training"), p);
     assertEquals(DataPolicy.of("no-training").hashCode(), p.hashCode());
+    assertNotSame(DataPolicy.ZDR, DataPolicy.of("ZDR"), "matching is case-sensitive");
   }
 }

@@ -148,7 +148,11 @@ class AccumulatorPropertySpec :
                     chunk(usage = null),
                     chunk(
                         usage = null,
-                        routing = RoutingMetadata(provider = "openai", cost = Cost(usd = 0.5)),
+                        routing =
+                            RoutingMetadata(
+                                provider = "openai",
+                                cost = Cost(usd = java.math.BigDecimal("0.5")),
+                            ),
                     ),
                 )
             val accumulator = ChatCompletionAccumulator()
@@ -285,7 +289,7 @@ internal data class UsageView(
 internal data class RoutingView(
     val provider: String?,
     val strategy: String?,
-    val costUsd: Double?,
+    val costUsd: java.math.BigDecimal?,
 ) {
     companion object {
         fun of(r: RoutingMetadata) = RoutingView(r.provider, r.routingStrategy, r.cost?.usd)
@@ -719,7 +723,8 @@ internal fun streamCases(shape: Shape = Shape()): Arb<StreamCase> = arbitrary { 
                     RoutingView(
                         PROVIDERS.random(r),
                         STRATEGIES.random(r),
-                        if (r.nextInt(5) == 0) null else r.nextDouble() / 100,
+                        if (r.nextInt(5) == 0) null
+                        else java.math.BigDecimal.valueOf(r.nextInt(1_000_000).toLong(), 8),
                     ),
         )
     val roleOnFirst = r.nextInt(4) != 0

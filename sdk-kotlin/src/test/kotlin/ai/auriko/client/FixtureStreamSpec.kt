@@ -135,7 +135,8 @@ fun checkComplete(
             if (r.has("provider")) meta.provider shouldBe r.string("provider")
             if (r.has("routing_strategy"))
                 meta.routingStrategy shouldBe r.string("routing_strategy")
-            if (r.has("cost_usd")) meta.cost?.usd shouldBe r.string("cost_usd")!!.toDouble()
+            if (r.has("cost_usd"))
+                meta.cost?.usd shouldBe java.math.BigDecimal(r.string("cost_usd")!!)
         }
         (e["headers"] as? JsonObject)?.let { h ->
             if (h.has("request_id")) headers.requestId() shouldBe h.string("request_id")

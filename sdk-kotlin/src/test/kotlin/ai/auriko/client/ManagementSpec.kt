@@ -838,7 +838,7 @@ private val ENDPOINTS: List<Endpoint> =
             {
                 val b = it.shouldBeInstanceOf<Balance>()
                 b.workspaceId shouldBe "ws_1"
-                b.balanceUsd shouldBe 12.345678
+                b.balanceUsd shouldBe java.math.BigDecimal("12.345678")
                 b.balanceMicrodollars shouldBe 12_345_678L
                 b.currency shouldBe "USD"
             },
@@ -858,8 +858,8 @@ private fun verifyBudget(it: ApiObject) {
     b.id shouldBe "b_2"
     b.workspaceId shouldBe "ws_1"
     b.name shouldBe "Monthly cap"
-    b.limitUsd shouldBe 50.5
-    b.spentUsd shouldBe 12.25
+    b.limitUsd shouldBe java.math.BigDecimal("50.5")
+    b.spentUsd shouldBe java.math.BigDecimal("12.25")
     b.period shouldBe "monthly"
     b.resetAt shouldBe "2026-12-01T00:00:00Z"
 }

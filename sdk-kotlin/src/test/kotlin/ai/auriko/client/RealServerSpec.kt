@@ -494,7 +494,7 @@ class RealServerSpec :
                             c.choices[0].nativeFinishReason shouldBe "end_turn"
                             c.usage.shouldNotBeNull().totalTokens shouldBe 2L
                             c.routingMetadata.shouldNotBeNull().cost.shouldNotBeNull().usd shouldBe
-                                0.001
+                                java.math.BigDecimal("0.001")
                             c.routingMetadata.shouldNotBeNull().warnings.single().code shouldBe
                                 "seed_unsupported"
                             c.responseHeaders.requestId() shouldBe "req_c"

@@ -63,7 +63,7 @@ public class GatewayScript private constructor(builder: Builder) {
         var strategy: String? = null
         var ttftMs: Double? = null
         var throughputTps: Double? = null
-        var costUsd: Double? = null
+        var costUsd: java.math.BigDecimal? = null
         val warnings: MutableList<Triple<String, String, String>> = mutableListOf()
 
         /** A copy, so a built script does not change when its builder does. */
@@ -217,8 +217,11 @@ public class GatewayScript private constructor(builder: Builder) {
             routing().strategy = strategy
         }
 
-        /** Routing metadata: the cost in US dollars (`cost.usd`). */
-        public fun costUsd(usd: Double): Builder = apply { routing().costUsd = usd }
+        /** Routing metadata: the cost in US dollars (`cost.usd`), written in plain notation. */
+        public fun costUsd(usd: Double): Builder = costUsd(usd.toBigDecimal())
+
+        /** Routing metadata: the cost in US dollars (`cost.usd`), written exactly as given. */
+        public fun costUsd(usd: java.math.BigDecimal): Builder = apply { routing().costUsd = usd }
 
         /** Routing metadata: time to first token in milliseconds (`ttft_ms`). */
         public fun ttftMs(ms: Double): Builder = apply { routing().ttftMs = ms }

@@ -112,7 +112,7 @@ class FakeGatewaySpec :
                         val routing = stream.routingMetadata.shouldNotBeNull()
                         routing.provider shouldBe "groq"
                         routing.routingStrategy shouldBe "cost"
-                        routing.cost!!.usd shouldBe 0.000123
+                        routing.cost!!.usd shouldBe java.math.BigDecimal("0.000123")
                         routing.warnings.single().code shouldBe "seed_unsupported"
                         stream.responseHeaders!!.requestId() shouldBe "req_scripted_1"
                         stream.responseHeaders!!.providerUsed() shouldBe "groq"

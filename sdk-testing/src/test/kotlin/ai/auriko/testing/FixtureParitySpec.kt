@@ -140,7 +140,7 @@ class FixtureParitySpec :
                 e["native_finish_reason"]!!.jsonPrimitive.content
             completion.usage!!.totalTokens shouldBe
                 e["usage"]!!.jsonObject["total_tokens"]!!.jsonPrimitive.long
-            completion.routingMetadata!!.cost!!.usd shouldBe 0.00015
+            completion.routingMetadata!!.cost!!.usd shouldBe java.math.BigDecimal("0.00015")
             completion.responseHeaders.requestId() shouldBe "req_basic_1"
         }
 

@@ -335,7 +335,7 @@ class ResponsesGatewaySpec :
                         routing.providerModelId shouldBe "groq/llama-4"
                         routing.modelCanonical shouldBe "llama-4-maverick"
                         routing.routingStrategy shouldBe "cost"
-                        routing.cost!!.usd shouldBe 0.000123
+                        routing.cost!!.usd shouldBe java.math.BigDecimal("0.000123")
                         routing.ttftMs shouldBe 90.0
                         routing.throughputTps shouldBe 280.0
                         routing.warnings.single().code shouldBe "seed_unsupported"

@@ -58,12 +58,10 @@ public class QuickStart {
     }
   }
 
-  /** Dollars as a plain decimal ($0.000042, not 4.2E-5). */
+  /** Dollars exactly as the gateway reported them, in plain notation ($0.000042, not 4.2E-5). */
   static String usd(RoutingMetadata routing) {
-    Double amount = routing.getCost() == null ? null : routing.getCost().getUsd();
-    return amount == null
-        ? "not reported"
-        : "$" + BigDecimal.valueOf(amount).stripTrailingZeros().toPlainString();
+    BigDecimal amount = routing.getCost() == null ? null : routing.getCost().getUsd();
+    return amount == null ? "not reported" : "$" + amount.toPlainString();
   }
 }
 // README: end

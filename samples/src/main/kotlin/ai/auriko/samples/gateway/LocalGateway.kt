@@ -288,7 +288,12 @@ constructor(
                     // the Responses API always reports usage; chat when asked, or not streaming
                     if (responses || includeUsage || !stream)
                         usage(promptTokens.toLong(), completionTokens.toLong())
-                    costUsd(costUsd)
+                    // to the micro-cent, as a gateway bills: not a Double's 17 digits
+                    costUsd(
+                        java.math.BigDecimal.valueOf(costUsd)
+                            .setScale(8, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                    )
                 }
                 .build()
 

@@ -3,6 +3,7 @@ package ai.auriko.samples.quickstart
 // README: kotlin-quick-start
 import ai.auriko.client.AurikoClient
 import ai.auriko.gateway.Optimize
+import java.math.BigDecimal
 import kotlin.time.Duration.Companion.seconds
 
 suspend fun main() {
@@ -44,8 +45,7 @@ suspend fun main() {
     }
 }
 
-/** Dollars as a plain decimal ($0.000042, not 4.2E-5). */
-fun usd(amount: Double?): String =
-    if (amount == null) "not reported"
-    else "$" + amount.toBigDecimal().stripTrailingZeros().toPlainString()
+/** Dollars exactly as the gateway reported them, in plain notation ($0.000042, not 4.2E-5). */
+fun usd(amount: BigDecimal?): String =
+    if (amount == null) "not reported" else "$" + amount.toPlainString()
 // README: end

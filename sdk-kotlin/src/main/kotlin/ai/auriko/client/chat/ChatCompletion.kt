@@ -1,6 +1,11 @@
 package ai.auriko.client.chat
 
 import ai.auriko.client.gateway.RoutingMetadata
+import ai.auriko.client.internal.ChatCompletionMessageSerializer
+import ai.auriko.client.internal.ChatCompletionSerializer
+import ai.auriko.client.internal.ChatCompletionToolCallSerializer
+import ai.auriko.client.internal.ChoiceSerializer
+import ai.auriko.client.internal.FunctionCallSerializer
 import ai.auriko.client.internal.OneOrManyStringsSerializer
 import ai.auriko.client.internal.chat.FinishReasonSerializer
 import ai.auriko.client.internal.chat.MessageConversion
@@ -8,6 +13,8 @@ import ai.auriko.client.stream.StreamMetrics
 import ai.auriko.errors.PartialResult
 import ai.auriko.http.ResponseHeaders
 import ai.auriko.request.chat.ChatMessage
+import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.Transient
@@ -18,7 +25,9 @@ import kotlinx.serialization.json.JsonElement
  * or — attached to a stream exception — everything that had arrived before it failed (read it with
  * [partialCompletion], or `e.partialResult(ChatCompletion.class)` in Java).
  */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChatCompletionSerializer::class)
 public class ChatCompletion
 internal constructor(
     /** The completion id. */
@@ -40,6 +49,14 @@ internal constructor(
     /** Auriko's routing report, when the server is Auriko. */
     @SerialName("routing_metadata") public val routingMetadata: RoutingMetadata? = null,
 ) : PartialResult {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The typed response headers of the HTTP response this completion came from. */
     @Transient
     public var responseHeaders: ResponseHeaders = ResponseHeaders.empty()
@@ -72,7 +89,9 @@ internal constructor(
 }
 
 /** One answer of a [ChatCompletion]. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChoiceSerializer::class)
 public class Choice
 internal constructor(
     /** The choice's index. */
@@ -90,9 +109,17 @@ internal constructor(
     @SerialName("native_finish_reason")
     @Serializable(with = FinishReasonSerializer::class)
     public val nativeFinishReason: String? = null,
-    /** Log probabilities, when requested, as raw JSON. */
-    public val logprobs: JsonElement? = null,
+    /** Log probabilities of the tokens, when requested (`logprobs: true`). */
+    public val logprobs: ChoiceLogprobs? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /**
      * This answer as the assistant message of the next request, for a multi-turn conversation or a
      * tool loop: as [ChatCompletionMessage.toMessage], except that a choice with no [finishReason]
@@ -111,7 +138,9 @@ internal constructor(
 }
 
 /** The assistant's message in a [Choice]. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChatCompletionMessageSerializer::class)
 public class ChatCompletionMessage
 internal constructor(
     /** The author role, `assistant`. */
@@ -139,6 +168,14 @@ internal constructor(
     /** A refusal message, when the model declined. */
     public val refusal: String? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /**
      * The last of [reasoningSignatures] — the signature of the last thinking block, and what this
      * property held before every one was kept — or `null`. One value cannot carry several blocks:
@@ -179,7 +216,9 @@ internal constructor(
 }
 
 /** A tool call the model made. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChatCompletionToolCallSerializer::class)
 public class ChatCompletionToolCall
 internal constructor(
     /** The call id; send it back with the tool's result. */
@@ -189,16 +228,34 @@ internal constructor(
     /** The function and its JSON arguments. */
     public val function: FunctionCall = FunctionCall(),
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The call id and function name, not the arguments, for logs. */
     override fun toString(): String = "ChatCompletionToolCall(id=$id, name=${function.name})"
 }
 
 /** The function a tool call invokes. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = FunctionCallSerializer::class)
 public class FunctionCall
 internal constructor(
     /** The function's name. */
     public val name: String? = null,
     /** The arguments as JSON text, exactly as the model produced them (it may be invalid JSON). */
     public val arguments: String? = null,
-)
+) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+}

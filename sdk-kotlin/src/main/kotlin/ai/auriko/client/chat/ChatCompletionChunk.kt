@@ -2,22 +2,33 @@ package ai.auriko.client.chat
 
 import ai.auriko.client.chat.stream.ChatCompletionStream
 import ai.auriko.client.gateway.RoutingMetadata
+import ai.auriko.client.internal.ChatCompletionChunkSerializer
+import ai.auriko.client.internal.ChunkChoiceSerializer
+import ai.auriko.client.internal.ChunkDeltaSerializer
+import ai.auriko.client.internal.FunctionCallDeltaSerializer
 import ai.auriko.client.internal.LenientStringSerializer
+import ai.auriko.client.internal.StreamErrorSerializer
+import ai.auriko.client.internal.ToolCallDeltaSerializer
 import ai.auriko.client.internal.chat.FinishReasonSerializer
+import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.Transient
 import kotlinx.serialization.json.JsonElement
 
 /**
  * One event of a streamed chat completion (`object: chat.completion.chunk`). Every field the
- * gateway documents is modelled; unknown fields are ignored, and enum-like values such as
- * [ChunkChoice.finishReason] are kept as the strings the server sent, so a value this SDK does not
- * know yet never fails a stream.
+ * gateway documents is modelled; members it does not are kept, as sent, in each object's
+ * `additionalProperties`, and enum-like values such as [ChunkChoice.finishReason] are kept as the
+ * strings the server sent, so a value this SDK does not know yet never fails a stream.
  *
  * Usage ([usage]) and routing metadata ([routingMetadata]) may arrive on any chunk, usually on
  * trailing chunks with no choices; [ChatCompletionStream] collects them for you.
  */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChatCompletionChunkSerializer::class)
 public class ChatCompletionChunk
 internal constructor(
     /** The completion id, the same on every chunk of one stream. */
@@ -44,6 +55,14 @@ internal constructor(
      */
     public val error: StreamError? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The id, model, number of choices, and usage and routing metadata when present, for logs. */
     override fun toString(): String =
         "ChatCompletionChunk(id=$id, model=$model, choices=${choices.size}" +
@@ -53,7 +72,9 @@ internal constructor(
 }
 
 /** One choice's part of a [ChatCompletionChunk]. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChunkChoiceSerializer::class)
 public class ChunkChoice
 internal constructor(
     /** Which choice this delta belongs to (0 unless `n` > 1). */
@@ -73,16 +94,26 @@ internal constructor(
     @SerialName("native_finish_reason")
     @Serializable(with = FinishReasonSerializer::class)
     public val nativeFinishReason: String? = null,
-    /** Log probabilities, when requested, as raw JSON. */
-    public val logprobs: JsonElement? = null,
+    /** Log probabilities of the tokens, when requested (`logprobs: true`). */
+    public val logprobs: ChoiceLogprobs? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The index, delta and finish reason, for logs. */
     override fun toString(): String =
         "ChunkChoice(index=$index, delta=$delta, finishReason=$finishReason)"
 }
 
 /** What one chunk adds to a choice. Every field is absent unless this chunk carries it. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ChunkDeltaSerializer::class)
 public class ChunkDelta
 internal constructor(
     /** The author role, usually only on the first chunk. */
@@ -100,6 +131,14 @@ internal constructor(
     /** The next piece of a refusal message. */
     public val refusal: String? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The fields this chunk carries, text as lengths only, for logs. */
     override fun toString(): String = buildString {
         append("ChunkDelta(")
@@ -115,7 +154,9 @@ internal constructor(
 }
 
 /** A fragment of one tool call. The first fragment of a call carries its id, type and name. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = ToolCallDeltaSerializer::class)
 public class ToolCallDelta
 internal constructor(
     /** The call's position among the choice's tool calls; fragments of one call share it. */
@@ -126,20 +167,40 @@ internal constructor(
     public val type: String? = null,
     /** The function name and the next piece of its JSON arguments. */
     public val function: FunctionCallDelta? = null,
-)
+) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+}
 
 /** A fragment of a function call. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = FunctionCallDeltaSerializer::class)
 public class FunctionCallDelta
 internal constructor(
     /** The function name, on the first fragment. */
     public val name: String? = null,
     /** The next piece of the arguments' JSON text; concatenate all pieces, then parse. */
     public val arguments: String? = null,
-)
+) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+}
 
 /** An error object sent inside a stream, as received. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = StreamErrorSerializer::class)
 public class StreamError
 internal constructor(
     /** The error code; numeric codes are given as text (`"503"`). */
@@ -151,6 +212,14 @@ internal constructor(
     /** The parameter the error is about, if any. */
     @Serializable(with = LenientStringSerializer::class) public val param: String? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The code, type and message, for logs. */
     override fun toString(): String = "StreamError(code=$code, type=$type, message=$message)"
 }

@@ -1,10 +1,19 @@
 package ai.auriko.client.chat
 
+import ai.auriko.client.internal.CompletionTokensDetailsSerializer
+import ai.auriko.client.internal.PromptTokensDetailsSerializer
+import ai.auriko.client.internal.UsageSerializer
+import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.Transient
+import kotlinx.serialization.json.JsonElement
 
 /** Token counts of one completion. Counts a provider does not report are `null`. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = UsageSerializer::class)
 public class Usage
 internal constructor(
     /** Tokens in the prompt. */
@@ -20,6 +29,14 @@ internal constructor(
     @SerialName("completion_tokens_details")
     public val completionTokensDetails: CompletionTokensDetails? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** Prompt tokens served from the provider's cache, from [promptTokensDetails]. */
     public val cachedTokens: Long?
         get() = promptTokensDetails?.cachedTokens
@@ -37,7 +54,9 @@ internal constructor(
 }
 
 /** How the prompt tokens break down. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = PromptTokensDetailsSerializer::class)
 public class PromptTokensDetails
 internal constructor(
     /** Prompt tokens read from the provider's prompt cache. */
@@ -46,10 +65,24 @@ internal constructor(
     @SerialName("cache_write_tokens") public val cacheWriteTokens: Long? = null,
     /** Audio input tokens. */
     @SerialName("audio_tokens") public val audioTokens: Long? = null,
-)
+    /** Text input tokens. */
+    @SerialName("text_tokens") public val textTokens: Long? = null,
+    /** Image input tokens. */
+    @SerialName("image_tokens") public val imageTokens: Long? = null,
+) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+}
 
 /** How the completion tokens break down. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = CompletionTokensDetailsSerializer::class)
 public class CompletionTokensDetails
 internal constructor(
     /** Tokens spent on reasoning before the answer. */
@@ -58,8 +91,18 @@ internal constructor(
     @SerialName("text_tokens") public val textTokens: Long? = null,
     /** Audio output tokens. */
     @SerialName("audio_tokens") public val audioTokens: Long? = null,
+    /** Image output tokens. */
+    @SerialName("image_tokens") public val imageTokens: Long? = null,
     /** Predicted-output tokens that were used. */
     @SerialName("accepted_prediction_tokens") public val acceptedPredictionTokens: Long? = null,
     /** Predicted-output tokens that were not used. */
     @SerialName("rejected_prediction_tokens") public val rejectedPredictionTokens: Long? = null,
-)
+) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+}

@@ -1,7 +1,7 @@
 package ai.auriko.client.dsl
 
-import ai.auriko.client.responses.Response
 import ai.auriko.client.internal.invalidField
+import ai.auriko.client.responses.Response
 import ai.auriko.request.chat.ImageDetail
 import ai.auriko.request.chat.ResponseFormat
 import ai.auriko.request.chat.Tool

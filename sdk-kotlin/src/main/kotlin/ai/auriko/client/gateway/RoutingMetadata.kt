@@ -1,13 +1,24 @@
 package ai.auriko.client.gateway
 
+import ai.auriko.client.internal.CostSerializer
+import ai.auriko.client.internal.ExactDecimalSerializer
+import ai.auriko.client.internal.RoutingMetadataSerializer
+import ai.auriko.client.internal.RoutingWarningSerializer
+import java.math.BigDecimal
+import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.KeepGeneratedSerializer
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
+import kotlinx.serialization.Transient
+import kotlinx.serialization.json.JsonElement
 
 /**
  * How Auriko routed a request: the provider it chose, the strategy, latency and cost. Present on
  * Auriko responses (a trailing chunk when streaming); other OpenAI-compatible servers omit it.
  */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = RoutingMetadataSerializer::class)
 public class RoutingMetadata
 internal constructor(
     /** The provider that served the request, for example `openai`. */
@@ -29,28 +40,55 @@ internal constructor(
     /** Things the gateway changed or ignored, such as parameters the provider does not support. */
     public val warnings: List<RoutingWarning> = emptyList(),
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The provider, strategy, time to first token, cost and number of warnings, for logs. */
     override fun toString(): String =
-        "RoutingMetadata(provider=$provider, strategy=$routingStrategy, ttftMs=$ttftMs, cost=${cost?.usd}" +
+        "RoutingMetadata(provider=$provider, strategy=$routingStrategy, ttftMs=$ttftMs, cost=${cost?.usd?.toPlainString()}" +
             (if (warnings.isNotEmpty()) ", warnings=${warnings.size}" else "") +
             ")"
 }
 
-/** The cost of one request, in US dollars. */
-@Serializable
+/**
+ * The cost of one request, in US dollars, exactly as the gateway wrote it: a [BigDecimal] made from
+ * the JSON number's text (never a `Double`), so `0.000042` stays `0.000042` and amounts add up
+ * exactly.
+ */
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = CostSerializer::class)
 public class Cost
 internal constructor(
-    /** The cost in US dollars. */
-    public val usd: Double? = null,
+    /** The cost in US dollars, as sent. */
+    @Serializable(with = ExactDecimalSerializer::class) public val usd: BigDecimal? = null,
     /** The cost billed to the workspace, in US dollars, when it differs (for example with BYOK). */
-    @SerialName("billable_cost_usd") public val billableCostUsd: Double? = null,
+    @SerialName("billable_cost_usd")
+    @Serializable(with = ExactDecimalSerializer::class)
+    public val billableCostUsd: BigDecimal? = null,
 ) {
-    /** Both amounts, for logs. */
-    override fun toString(): String = "Cost(usd=$usd, billableCostUsd=$billableCostUsd)"
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
+    /** Both amounts in plain notation (`0.000042`, never `4.2E-5`), for logs. */
+    override fun toString(): String =
+        "Cost(usd=${usd?.toPlainString()}, billableCostUsd=${billableCostUsd?.toPlainString()})"
 }
 
 /** A warning the gateway attached to a routed request. */
-@Serializable
+@OptIn(ExperimentalSerializationApi::class)
+@KeepGeneratedSerializer
+@Serializable(with = RoutingWarningSerializer::class)
 public class RoutingWarning
 internal constructor(
     /** The warning's category, for example `parameter_ignored`. */
@@ -60,6 +98,14 @@ internal constructor(
     /** A human-readable explanation. */
     public val message: String? = null,
 ) {
+    /**
+     * The members the server sent that this SDK does not model, by name, exactly as sent; the
+     * shared empty map when there are none.
+     */
+    @Transient
+    public var additionalProperties: Map<String, JsonElement> = emptyMap()
+        @JvmSynthetic internal set
+
     /** The type, code and message, for logs. */
     override fun toString(): String = "RoutingWarning(type=$type, code=$code, message=$message)"
 }

@@ -1,6 +1,8 @@
 package ai.auriko.client.management
 
+import ai.auriko.client.internal.ExactDecimalSerializer
 import ai.auriko.http.ResponseHeaders
+import java.math.BigDecimal
 import kotlinx.serialization.SerialName
 import kotlinx.serialization.Serializable
 import kotlinx.serialization.json.JsonElement
@@ -90,17 +92,22 @@ internal constructor(
     @SerialName("workspace_id") public val workspaceId: String? = null,
     /** Its name. */
     public val name: String? = null,
-    /** The limit, in US dollars. */
-    @SerialName("limit_usd") public val limitUsd: Double? = null,
-    /** What was spent in the current period, in US dollars. */
-    @SerialName("spent_usd") public val spentUsd: Double? = null,
+    /** The limit, in US dollars, exactly as sent. */
+    @SerialName("limit_usd")
+    @Serializable(with = ExactDecimalSerializer::class)
+    public val limitUsd: BigDecimal? = null,
+    /** What was spent in the current period, in US dollars, exactly as sent. */
+    @SerialName("spent_usd")
+    @Serializable(with = ExactDecimalSerializer::class)
+    public val spentUsd: BigDecimal? = null,
     /** The period, for example `monthly`. */
     public val period: String? = null,
     /** When the period resets, as the server wrote it. */
     @SerialName("reset_at") public val resetAt: String? = null,
 ) : ApiObject() {
     /** The id, limit and amount spent, for logs. */
-    override fun toString(): String = "Budget(id=$id, limitUsd=$limitUsd, spentUsd=$spentUsd)"
+    override fun toString(): String =
+        "Budget(id=$id, limitUsd=${limitUsd?.toPlainString()}, spentUsd=${spentUsd?.toPlainString()})"
 }
 
 /** A model in the OpenAI-compatible list (`/models`). */
@@ -193,13 +200,16 @@ public class Balance
 internal constructor(
     /** The workspace. */
     @SerialName("workspace_id") public val workspaceId: String? = null,
-    /** The balance in US dollars. */
-    @SerialName("balance_usd") public val balanceUsd: Double? = null,
+    /** The balance in US dollars, exactly as sent. */
+    @SerialName("balance_usd")
+    @Serializable(with = ExactDecimalSerializer::class)
+    public val balanceUsd: BigDecimal? = null,
     /** The balance in millionths of a US dollar. */
     @SerialName("balance_microdollars") public val balanceMicrodollars: Long? = null,
     /** The currency, when not USD. */
     public val currency: String? = null,
 ) : ApiObject() {
     /** The workspace and balance, for logs. */
-    override fun toString(): String = "Balance(workspaceId=$workspaceId, balanceUsd=$balanceUsd)"
+    override fun toString(): String =
+        "Balance(workspaceId=$workspaceId, balanceUsd=${balanceUsd?.toPlainString()})"
 }

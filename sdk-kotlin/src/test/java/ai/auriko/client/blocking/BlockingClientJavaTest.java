@@ -132,7 +132,7 @@ class BlockingClientJavaTest {
       assertEquals("Hello Java", text.toString());
       assertEquals(7L, stream.usage().getTotalTokens());
       assertEquals("anthropic", stream.routingMetadata().getProvider());
-      assertEquals(0.0002, stream.routingMetadata().getCost().getUsd());
+      assertEquals(new java.math.BigDecimal("0.0002"), stream.routingMetadata().getCost().getUsd());
       assertEquals(Map.of(0, "stop"), stream.finishReasons());
       assertEquals("req_java", stream.responseHeaders().requestId());
       assertEquals(999L, stream.responseHeaders().creditsBalanceMicrodollars());

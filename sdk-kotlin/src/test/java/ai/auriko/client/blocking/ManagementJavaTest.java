@@ -167,8 +167,8 @@ class ManagementJavaTest {
     List<Budget> budgets = client.budgets().list("ws_1");
     Budget monthly = budgets.get(0);
     assertEquals("b_1", monthly.getId());
-    assertEquals(50.0, monthly.getLimitUsd());
-    assertEquals(12.5, monthly.getSpentUsd());
+    assertEquals(new java.math.BigDecimal("50.0"), monthly.getLimitUsd());
+    assertEquals(new java.math.BigDecimal("12.5"), monthly.getSpentUsd());
     assertEquals("monthly", monthly.getPeriod());
     assertNull(monthly.getResetAt());
 
@@ -243,11 +243,13 @@ class ManagementJavaTest {
   void billingBalance() throws Exception {
     Balance balance = client.billing().balance("ws_1");
     assertEquals("ws_1", balance.getWorkspaceId());
-    assertEquals(25.5, balance.getBalanceUsd());
+    assertEquals(new java.math.BigDecimal("25.5"), balance.getBalanceUsd());
     assertEquals(25_500_000L, balance.getBalanceMicrodollars());
     assertEquals("USD", balance.getCurrency());
 
-    assertEquals(25.5, await(client.billing().balanceAsync("ws_1")).getBalanceUsd());
+    assertEquals(
+        new java.math.BigDecimal("25.5"),
+        await(client.billing().balanceAsync("ws_1")).getBalanceUsd());
     assertEquals(
         List.of("/v1/workspaces/ws_1/billing/balance", "/v1/workspaces/ws_1/billing/balance"),
         JavaTestSupport.requestedPaths(engine));

@@ -267,7 +267,7 @@ class ResponseEventDecodingSpec :
             r.error!!.code shouldBe "server_error"
             r.incompleteDetails!!.reason shouldBe "max_output_tokens"
             r.routingMetadata!!.provider shouldBe "anthropic"
-            r.routingMetadata.cost!!.usd shouldBe 0.5
+            r.routingMetadata.cost!!.usd shouldBe java.math.BigDecimal("0.5")
 
             // Encoding writes each item's JSON back, so a round trip keeps unknown items whole.
             val again =

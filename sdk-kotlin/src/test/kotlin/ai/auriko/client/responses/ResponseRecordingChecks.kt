@@ -117,9 +117,10 @@ fun checkUsageAndRouting(fixture: WireFixture, usage: ResponseUsage?, routing: R
                 if (r.containsKey("routing_strategy"))
                     meta.routingStrategy shouldBe r.string("routing_strategy")
                 if (r.containsKey("ttft_ms")) meta.ttftMs shouldBe r.double("ttft_ms")
-                if (r.containsKey("cost_usd")) meta.cost?.usd shouldBe r.double("cost_usd")
+                if (r.containsKey("cost_usd"))
+                    meta.cost?.usd?.toDouble() shouldBe r.double("cost_usd")
                 if (r.containsKey("billable_cost_usd"))
-                    meta.cost?.billableCostUsd shouldBe r.double("billable_cost_usd")
+                    meta.cost?.billableCostUsd?.toDouble() shouldBe r.double("billable_cost_usd")
                 r.strings("warning_codes")?.let { meta.warnings.map { w -> w.code } shouldBe it }
             }
         }

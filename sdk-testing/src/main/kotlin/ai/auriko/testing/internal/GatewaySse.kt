@@ -1,10 +1,12 @@
 package ai.auriko.testing.internal
 
+import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.json.JsonArray
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.JsonUnquotedLiteral
 import kotlinx.serialization.json.add
 import kotlinx.serialization.json.buildJsonArray
 import kotlinx.serialization.json.buildJsonObject
@@ -149,6 +151,7 @@ internal class GatewaySse(
                 putJsonObject("completion_tokens_details") { put("reasoning_tokens", reasoning) }
             }
 
+        @OptIn(ExperimentalSerializationApi::class)
         fun routingJson(
             provider: String?,
             providerModelId: String?,
@@ -156,7 +159,7 @@ internal class GatewaySse(
             strategy: String?,
             ttftMs: Double?,
             throughputTps: Double?,
-            costUsd: Double?,
+            costUsd: java.math.BigDecimal?,
             warnings: List<Triple<String, String, String>>,
         ): JsonObject = buildJsonObject {
             provider?.let { put("provider", it) }
@@ -165,7 +168,10 @@ internal class GatewaySse(
             strategy?.let { put("routing_strategy", it) }
             ttftMs?.let { put("ttft_ms", it) }
             throughputTps?.let { put("throughput_tps", it) }
-            costUsd?.let { putJsonObject("cost") { put("usd", it) } }
+            // The number's text as given, in plain notation: what the client reads back exactly.
+            costUsd?.let {
+                putJsonObject("cost") { put("usd", JsonUnquotedLiteral(it.toPlainString())) }
+            }
             if (warnings.isNotEmpty()) {
                 put(
                     "warnings",

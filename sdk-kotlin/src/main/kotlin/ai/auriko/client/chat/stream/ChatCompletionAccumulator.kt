@@ -5,13 +5,17 @@ import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.ChatCompletionMessage
 import ai.auriko.client.chat.ChatCompletionToolCall
 import ai.auriko.client.chat.Choice
+import ai.auriko.client.chat.ChoiceLogprobs
 import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.FunctionCall
+import ai.auriko.client.chat.TokenLogprob
 import ai.auriko.client.chat.ToolCallDelta
 import ai.auriko.client.chat.Usage
 import ai.auriko.client.gateway.RoutingMetadata
 import ai.auriko.http.ResponseHeaders
+import java.util.Collections
 import java.util.TreeMap
+import kotlinx.serialization.json.JsonElement
 
 /**
  * Assembles chunks into a [ChatCompletion], per choice: content, reasoning and refusal concatenated
@@ -19,7 +23,12 @@ import java.util.TreeMap
  * arrives whole and belongs to its own thinking block), tool calls keyed by (choice index, tool
  * index) with their argument fragments joined, finish reasons as they arrive. Usage is taken from
  * whichever chunk carries it (a later one wins; `null` never overwrites), routing metadata
- * likewise.
+ * likewise. Log probabilities are concatenated per choice, content and refusal lists each in order.
+ *
+ * Members the SDK does not model are kept on the result as the chunks carried them: the chunks'
+ * top-level ones on the completion, each choice's on its [Choice], each delta's on its message,
+ * each tool call fragment's on its tool call; when two chunks carry the same name, the later value
+ * wins.
  *
  * A [snapshot] can be taken at any moment; it is the partial completion that stream exceptions
  * carry. Chunks after a choice's finish chunk are accepted. Not thread-safe: one accumulator
@@ -32,6 +41,7 @@ public class ChatCompletionAccumulator {
     private var model: String? = null
     private var systemFingerprint: String? = null
     private var serviceTier: String? = null
+    private var extras: Map<String, JsonElement> = emptyMap()
 
     /** The latest usage any chunk carried, or `null`. */
     public var usage: Usage? = null
@@ -66,6 +76,7 @@ public class ChatCompletionAccumulator {
         if (serviceTier == null) serviceTier = chunk.serviceTier
         chunk.usage?.let { usage = it }
         chunk.routingMetadata?.let { routingMetadata = it }
+        extras = merged(extras, chunk.additionalProperties)
         for (choice in chunk.choices) {
             choices.getOrPut(choice.index) { ChoiceState() }.add(choice)
         }
@@ -89,7 +100,10 @@ public class ChatCompletionAccumulator {
                 usage = usage,
                 routingMetadata = routingMetadata,
             )
-            .also { it.responseHeaders = headers }
+            .also {
+                it.responseHeaders = headers
+                it.additionalProperties = extras
+            }
 
     private class ChoiceState {
         var role: String? = null
@@ -104,6 +118,9 @@ public class ChatCompletionAccumulator {
         val toolCalls = TreeMap<Int, ToolCallState>()
         var finishReason: String? = null
         var nativeFinishReason: String? = null
+        var extras: Map<String, JsonElement> = emptyMap()
+        var messageExtras: Map<String, JsonElement> = emptyMap()
+        var logprobs: LogprobsState? = null
 
         fun add(choice: ChunkChoice) {
             val delta = choice.delta
@@ -134,24 +151,56 @@ public class ChatCompletionAccumulator {
             // elsewhere (see accumulate()), and a blank one must never mark a choice finished.
             choice.finishReason?.takeIf { it.isNotBlank() }?.let { finishReason = it }
             choice.nativeFinishReason?.takeIf { it.isNotBlank() }?.let { nativeFinishReason = it }
+            extras = merged(extras, choice.additionalProperties)
+            messageExtras = merged(messageExtras, delta.additionalProperties)
+            choice.logprobs?.let {
+                (logprobs ?: LogprobsState().also { s -> logprobs = s }).add(it)
+            }
         }
 
         fun toChoice(index: Int) =
             Choice(
-                index = index,
-                message =
-                    ChatCompletionMessage(
-                        role = role ?: "assistant",
-                        content = if (sawContent) content.toString() else null,
-                        reasoningContent = if (sawReasoning) reasoning.toString() else null,
-                        reasoningSignatures = reasoningSignatures.toList(),
-                        reasoningRedactedBlocks = reasoningRedactedBlocks.toList(),
-                        toolCalls = toolCalls.values.map { it.toToolCall() },
-                        refusal = if (sawRefusal) refusal.toString() else null,
-                    ),
-                finishReason = finishReason,
-                nativeFinishReason = nativeFinishReason,
-            )
+                    index = index,
+                    message =
+                        ChatCompletionMessage(
+                            role = role ?: "assistant",
+                            content = if (sawContent) content.toString() else null,
+                            reasoningContent = if (sawReasoning) reasoning.toString() else null,
+                            reasoningSignatures = reasoningSignatures.toList(),
+                            reasoningRedactedBlocks = reasoningRedactedBlocks.toList(),
+                            toolCalls = toolCalls.values.map { it.toToolCall() },
+                            refusal = if (sawRefusal) refusal.toString() else null,
+                        ),
+                    finishReason = finishReason,
+                    nativeFinishReason = nativeFinishReason,
+                    logprobs = logprobs?.toLogprobs(),
+                )
+                .also {
+                    it.additionalProperties = extras
+                    it.message.additionalProperties = messageExtras
+                }
+    }
+
+    /** A choice's log probabilities so far: each chunk's lists appended to the last. */
+    private class LogprobsState {
+        var content: ArrayList<TokenLogprob>? = null
+        var refusal: ArrayList<TokenLogprob>? = null
+        var extras: Map<String, JsonElement> = emptyMap()
+
+        fun add(logprobs: ChoiceLogprobs) {
+            logprobs.content?.let {
+                (content ?: ArrayList<TokenLogprob>().also { l -> content = l }).addAll(it)
+            }
+            logprobs.refusal?.let {
+                (refusal ?: ArrayList<TokenLogprob>().also { l -> refusal = l }).addAll(it)
+            }
+            extras = merged(extras, logprobs.additionalProperties)
+        }
+
+        fun toLogprobs() =
+            ChoiceLogprobs(content = content?.toList(), refusal = refusal?.toList()).also {
+                it.additionalProperties = extras
+            }
     }
 
     private class ToolCallState {
@@ -159,8 +208,12 @@ public class ChatCompletionAccumulator {
         var type: String? = null
         var name: String? = null
         val arguments = StringBuilder()
+        var extras: Map<String, JsonElement> = emptyMap()
+        var functionExtras: Map<String, JsonElement> = emptyMap()
 
         fun add(delta: ToolCallDelta) {
+            extras = merged(extras, delta.additionalProperties)
+            delta.function?.let { functionExtras = merged(functionExtras, it.additionalProperties) }
             // The id, type and name come on the first fragment; some servers repeat them on every
             // fragment, so the first non-empty value is kept rather than concatenated.
             if (id.isNullOrEmpty()) id = delta.id
@@ -172,11 +225,30 @@ public class ChatCompletionAccumulator {
 
         fun toToolCall() =
             ChatCompletionToolCall(
-                id = id,
-                type = type ?: "function",
-                function = FunctionCall(name = name, arguments = arguments.toString()),
-            )
+                    id = id,
+                    type = type ?: "function",
+                    function =
+                        FunctionCall(name = name, arguments = arguments.toString()).also {
+                            it.additionalProperties = functionExtras
+                        },
+                )
+                .also { it.additionalProperties = extras }
     }
+}
+
+/**
+ * [current] with [next]'s members added, a member of [next] replacing one of the same name; either
+ * map itself when the other is empty, so chunks without extras cost nothing.
+ */
+private fun merged(
+    current: Map<String, JsonElement>,
+    next: Map<String, JsonElement>,
+): Map<String, JsonElement> {
+    if (next.isEmpty()) return current
+    if (current.isEmpty()) return next
+    val all = LinkedHashMap<String, JsonElement>(current)
+    all.putAll(next)
+    return Collections.unmodifiableMap(all)
 }
 
 /**

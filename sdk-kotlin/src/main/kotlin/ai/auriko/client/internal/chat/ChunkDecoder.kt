@@ -15,12 +15,12 @@ import kotlinx.serialization.json.Json
  * compared where they are, and a value equal to the one the previous chunk carried is that same
  * String instance. Only the text that is new (the content) is copied.
  *
- * The scanner answers only for strict JSON of that shape. Anything else — usage, routing metadata,
- * errors, log probabilities, nested values under unknown keys, escapes inside keys, duplicate keys,
- * numbers that are not plain integers, raw control characters — goes to kotlinx.serialization,
- * which stays the one definition of what a chunk means and of every error message. Differential
- * tests and a fuzz target check that wherever the scanner answers, it gives what
- * kotlinx.serialization gives.
+ * The scanner answers only for strict JSON of that shape. Members it does not model it keeps, as
+ * the general way does, on the object they belong to (a map allocated only when there is one).
+ * Anything else — usage, routing metadata, errors, escapes inside keys, duplicate keys, numbers
+ * that are not plain integers, raw control characters — goes to kotlinx.serialization, which stays
+ * the one definition of what a chunk means and of every error message. Differential tests and a
+ * fuzz target check that wherever the scanner answers, it gives what kotlinx.serialization gives.
  */
 internal class ChunkDecoder(private val json: Json) {
     private val scanner = ChunkScanner()

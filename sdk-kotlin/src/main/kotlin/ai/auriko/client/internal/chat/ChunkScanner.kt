@@ -1,15 +1,21 @@
 package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.chat.ChoiceLogprobs
 import ai.auriko.client.chat.ChunkChoice
 import ai.auriko.client.chat.ChunkDelta
 import ai.auriko.client.chat.FunctionCallDelta
+import ai.auriko.client.chat.TokenLogprob
 import ai.auriko.client.chat.ToolCallDelta
+import ai.auriko.client.chat.TopLogprob
+import kotlinx.serialization.json.JsonElement
 
 /**
  * The scanner behind [ChunkDecoder]: [scan] returns the chunk, or `null` when the text is outside
  * the shape it reads (the caller then decodes it the general way). It keeps the strings of the
- * previous chunk to return them again when they repeat.
+ * previous chunk to return them again when they repeat. Members it does not model are kept on the
+ * object they belong to (`additionalProperties`), as the general way keeps them; a chunk without
+ * any allocates nothing for them.
  */
 internal class ChunkScanner : JsonShapeReader() {
     // Values that repeat on every chunk of a stream, as the previous chunk carried them.
@@ -36,6 +42,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var fingerprint: String? = null
         var tier: String? = null
         var choices: List<ChunkChoice> = emptyList()
+        var extras: Map<String, JsonElement>? = null
         members(CHUNK_KEYS) { key ->
             when (key) {
                 0 -> {
@@ -64,18 +71,19 @@ internal class ChunkScanner : JsonShapeReader() {
                 8,
                 9 ->
                     literalNull() // usage, routing_metadata, error: only their absence is read here
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
         return ChatCompletionChunk(
-            id = id,
-            objectType = objectType,
-            created = created,
-            model = model,
-            systemFingerprint = fingerprint,
-            serviceTier = tier,
-            choices = choices,
-        )
+                id = id,
+                objectType = objectType,
+                created = created,
+                model = model,
+                systemFingerprint = fingerprint,
+                serviceTier = tier,
+                choices = choices,
+            )
+            .also { if (extras != null) it.additionalProperties = extras }
     }
 
     private fun choices(): List<ChunkChoice> = array { choice() }
@@ -85,6 +93,8 @@ internal class ChunkScanner : JsonShapeReader() {
         var delta: ChunkDelta? = null
         var finish: String? = null
         var nativeFinish: String? = null
+        var logprobs: ChoiceLogprobs? = null
+        var extras: Map<String, JsonElement>? = null
         members(CHOICE_KEYS) { key ->
             when (key) {
                 0 -> index = int()
@@ -97,16 +107,23 @@ internal class ChunkScanner : JsonShapeReader() {
                     nativeFinish = string(lastNativeFinish)?.takeIf(::isFinishReason)
                     if (nativeFinish != null) lastNativeFinish = nativeFinish
                 }
-                4 -> literalNull() // logprobs
-                else -> skipScalar()
+                4 ->
+                    logprobs =
+                        if (peek() == 'n') {
+                            literalNull()
+                            null
+                        } else logprobs()
+                else -> extras = extra(extras)
             }
         }
         return ChunkChoice(
-            index = index,
-            delta = delta ?: ChunkDelta(),
-            finishReason = finish,
-            nativeFinishReason = nativeFinish,
-        )
+                index = index,
+                delta = delta ?: ChunkDelta(),
+                finishReason = finish,
+                nativeFinishReason = nativeFinish,
+                logprobs = logprobs,
+            )
+            .also { if (extras != null) it.additionalProperties = extras }
     }
 
     private fun delta(): ChunkDelta {
@@ -117,6 +134,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var redacted: String? = null
         var refusal: String? = null
         var toolCalls: List<ToolCallDelta> = emptyList()
+        var extras: Map<String, JsonElement>? = null
         members(DELTA_KEYS) { key ->
             when (key) {
                 0 -> {
@@ -129,18 +147,94 @@ internal class ChunkScanner : JsonShapeReader() {
                 4 -> redacted = string(null)
                 5 -> refusal = string(null)
                 6 -> toolCalls = toolCalls()
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
         return ChunkDelta(
-            role = role,
-            content = content,
-            reasoningContent = reasoning,
-            reasoningSignature = signature,
-            reasoningRedactedData = redacted,
-            toolCalls = toolCalls,
-            refusal = refusal,
-        )
+                role = role,
+                content = content,
+                reasoningContent = reasoning,
+                reasoningSignature = signature,
+                reasoningRedactedData = redacted,
+                toolCalls = toolCalls,
+                refusal = refusal,
+            )
+            .also { if (extras != null) it.additionalProperties = extras }
+    }
+
+    /**
+     * A choice's log probabilities: with `logprobs: true` every chunk carries them, so they are
+     * read here rather than sending each such chunk the general way.
+     */
+    private fun logprobs(): ChoiceLogprobs {
+        var content: List<TokenLogprob>? = null
+        var refusal: List<TokenLogprob>? = null
+        var extras: Map<String, JsonElement>? = null
+        members(LOGPROBS_KEYS) { key ->
+            when (key) {
+                0 -> content = tokens()
+                1 -> refusal = tokens()
+                else -> extras = extra(extras)
+            }
+        }
+        return ChoiceLogprobs(content = content, refusal = refusal).also {
+            if (extras != null) it.additionalProperties = extras
+        }
+    }
+
+    private fun tokens(): List<TokenLogprob>? {
+        if (peek() != 'n') return array { token() }
+        literalNull()
+        return null
+    }
+
+    private fun token(): TokenLogprob {
+        var token: String? = null
+        var logprob: Double? = null
+        var bytes: List<Int>? = null
+        var top: List<TopLogprob> = emptyList()
+        var extras: Map<String, JsonElement>? = null
+        members(TOKEN_KEYS) { key ->
+            when (key) {
+                0 -> token = string(null)
+                1 -> logprob = double()
+                2 -> bytes = bytes()
+                3 ->
+                    top =
+                        if (peek() == 'n') {
+                            literalNull() // a null list takes its default, as coerceInputValues
+                            // does
+                            emptyList()
+                        } else array { topLogprob() }
+                else -> extras = extra(extras)
+            }
+        }
+        return TokenLogprob(token = token, logprob = logprob, bytes = bytes, topLogprobs = top)
+            .also { if (extras != null) it.additionalProperties = extras }
+    }
+
+    private fun topLogprob(): TopLogprob {
+        var token: String? = null
+        var logprob: Double? = null
+        var bytes: List<Int>? = null
+        var extras: Map<String, JsonElement>? = null
+        members(TOP_KEYS) { key ->
+            when (key) {
+                0 -> token = string(null)
+                1 -> logprob = double()
+                2 -> bytes = bytes()
+                else -> extras = extra(extras)
+            }
+        }
+        return TopLogprob(token = token, logprob = logprob, bytes = bytes).also {
+            if (extras != null) it.additionalProperties = extras
+        }
+    }
+
+    private fun bytes(): List<Int>? {
+        if (peek() != 'n') return array { int() }
+        literalNull()
+        return null
     }
 
     /**
@@ -157,6 +251,7 @@ internal class ChunkScanner : JsonShapeReader() {
         var id: String? = null
         var type: String? = null
         var function: FunctionCallDelta? = null
+        var extras: Map<String, JsonElement>? = null
         members(TOOL_CALL_KEYS) { key ->
             when (key) {
                 0 -> index = int()
@@ -174,15 +269,18 @@ internal class ChunkScanner : JsonShapeReader() {
                             literalNull()
                             null
                         } else function()
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
-        return ToolCallDelta(index = index, id = id, type = type, function = function)
+        return ToolCallDelta(index = index, id = id, type = type, function = function).also {
+            if (extras != null) it.additionalProperties = extras
+        }
     }
 
     private fun function(): FunctionCallDelta {
         var name: String? = null
         var arguments: String? = null
+        var extras: Map<String, JsonElement>? = null
         members(FUNCTION_KEYS) { key ->
             when (key) {
                 0 -> {
@@ -190,10 +288,12 @@ internal class ChunkScanner : JsonShapeReader() {
                     if (name != null) lastFunctionName = name
                 }
                 1 -> arguments = string(null)
-                else -> skipScalar()
+                else -> extras = extra(extras)
             }
         }
-        return FunctionCallDelta(name = name, arguments = arguments)
+        return FunctionCallDelta(name = name, arguments = arguments).also {
+            if (extras != null) it.additionalProperties = extras
+        }
     }
 
     private companion object {
@@ -225,5 +325,8 @@ internal class ChunkScanner : JsonShapeReader() {
             )
         val TOOL_CALL_KEYS = arrayOf("index", "id", "type", "function")
         val FUNCTION_KEYS = arrayOf("name", "arguments")
+        val LOGPROBS_KEYS = arrayOf("content", "refusal")
+        val TOKEN_KEYS = arrayOf("token", "logprob", "bytes", "top_logprobs")
+        val TOP_KEYS = arrayOf("token", "logprob", "bytes")
     }
 }

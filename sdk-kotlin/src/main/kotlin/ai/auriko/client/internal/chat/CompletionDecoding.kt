@@ -60,48 +60,64 @@ private fun notACompletion(text: String, e: Exception, headers: ResponseHeaders)
         null,
     )
 
-/** The whole completion as the one chunk a stream of it would add up to. */
+/**
+ * The whole completion as the one chunk a stream of it would add up to; the members each object did
+ * not model travel with it (the message's on the delta).
+ */
 internal fun ChatCompletion.toSingleChunk(): ChatCompletionChunk =
     ChatCompletionChunk(
-        id = id,
-        objectType = "chat.completion.chunk",
-        created = created,
-        model = model,
-        systemFingerprint = systemFingerprint,
-        serviceTier = serviceTier,
-        choices =
-            choices.map { choice ->
-                val m = choice.message
-                ChunkChoice(
-                    index = choice.index,
-                    delta =
-                        ChunkDelta(
-                            role = m.role,
-                            content = m.content,
-                            reasoningContent = m.reasoningContent,
-                            // A delta holds one of each: a JSON body answering a stream request
-                            // with several keeps the last (this is the not-a-stream fallback).
-                            reasoningSignature = m.reasoningSignature,
-                            reasoningRedactedData = m.reasoningRedactedData,
-                            toolCalls =
-                                m.toolCalls.mapIndexed { i, call ->
-                                    ToolCallDelta(
-                                        i,
-                                        call.id,
-                                        call.type,
-                                        FunctionCallDelta(
-                                            call.function.name,
-                                            call.function.arguments,
-                                        ),
+            id = id,
+            objectType = "chat.completion.chunk",
+            created = created,
+            model = model,
+            systemFingerprint = systemFingerprint,
+            serviceTier = serviceTier,
+            choices =
+                choices.map { choice ->
+                    val m = choice.message
+                    ChunkChoice(
+                            index = choice.index,
+                            delta =
+                                ChunkDelta(
+                                        role = m.role,
+                                        content = m.content,
+                                        reasoningContent = m.reasoningContent,
+                                        // A delta holds one of each: a JSON body answering a
+                                        // stream request with several keeps the last (this is
+                                        // the not-a-stream fallback).
+                                        reasoningSignature = m.reasoningSignature,
+                                        reasoningRedactedData = m.reasoningRedactedData,
+                                        toolCalls =
+                                            m.toolCalls.mapIndexed { i, call ->
+                                                ToolCallDelta(
+                                                        i,
+                                                        call.id,
+                                                        call.type,
+                                                        FunctionCallDelta(
+                                                                call.function.name,
+                                                                call.function.arguments,
+                                                            )
+                                                            .also {
+                                                                it.additionalProperties =
+                                                                    call.function
+                                                                        .additionalProperties
+                                                            },
+                                                    )
+                                                    .also {
+                                                        it.additionalProperties =
+                                                            call.additionalProperties
+                                                    }
+                                            },
+                                        refusal = m.refusal,
                                     )
-                                },
-                            refusal = m.refusal,
-                        ),
-                    finishReason = choice.finishReason,
-                    nativeFinishReason = choice.nativeFinishReason,
-                    logprobs = choice.logprobs,
-                )
-            },
-        usage = usage,
-        routingMetadata = routingMetadata,
-    )
+                                    .also { it.additionalProperties = m.additionalProperties },
+                            finishReason = choice.finishReason,
+                            nativeFinishReason = choice.nativeFinishReason,
+                            logprobs = choice.logprobs,
+                        )
+                        .also { it.additionalProperties = choice.additionalProperties }
+                },
+            usage = usage,
+            routingMetadata = routingMetadata,
+        )
+        .also { it.additionalProperties = additionalProperties }

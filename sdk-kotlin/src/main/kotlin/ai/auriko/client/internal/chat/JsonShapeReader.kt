@@ -1,5 +1,11 @@
 package ai.auriko.client.internal.chat
 
+import ai.auriko.client.internal.WireJson
+import java.util.Collections
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonPrimitive
+
 /**
  * Reads strict JSON of a known shape in place, for [ChunkScanner]: keys compared where they are,
  * values copied only when new. Anything outside what a subclass reads throws [OutsideShape], and
@@ -95,6 +101,7 @@ internal abstract class JsonShapeReader {
      */
     protected fun key(keys: Array<String>): Int {
         val start = keyStart()
+        lastKeyStart = start
         val length = keyLength
         val text = s
         for (i in keys.indices) {
@@ -103,6 +110,101 @@ internal abstract class JsonShapeReader {
                 return i
         }
         return -1
+    }
+
+    /** Where the key [key] read last starts in [s]. */
+    private var lastKeyStart: Int = 0
+
+    /** The name of the unknown key read last, kept to return the same String when it repeats. */
+    private var lastExtraKey: String? = null
+
+    /**
+     * Reads the value of the key [key] just read, which is not one the shape models, and returns
+     * [extras] with it added: the model keeps every member it does not model, exactly as sent. The
+     * first one is a singleton map; a value is built in place for a string or a literal, and parsed
+     * from its text (the same parser the general way uses) for a number, object or array. More than
+     * [MAX_EXTRAS] of them, or one nested deeper than [MAX_DEPTH], is left to the general way.
+     */
+    protected fun extra(extras: Map<String, JsonElement>?): Map<String, JsonElement> {
+        val keyStart = lastKeyStart
+        val length = keyLength
+        val previous = lastExtraKey
+        val name =
+            if (
+                previous != null &&
+                    previous.length == length &&
+                    s.regionMatches(keyStart, previous, 0, length)
+            )
+                previous
+            else s.substring(keyStart, keyStart + length).also { lastExtraKey = it }
+        val value: JsonElement =
+            when (peek()) {
+                '"' -> JsonPrimitive(string(null))
+                't' -> {
+                    literal("true")
+                    JsonPrimitive(true)
+                }
+                'f' -> {
+                    literal("false")
+                    JsonPrimitive(false)
+                }
+                'n' -> {
+                    literal("null")
+                    JsonNull
+                }
+                else -> {
+                    val start = p
+                    skipValue(0)
+                    try {
+                        WireJson.parseToJsonElement(s.substring(start, p))
+                    } catch (e: IllegalArgumentException) {
+                        throw OutsideShape // SerializationException included
+                    }
+                }
+            }
+        if (extras == null) return Collections.singletonMap(name, value)
+        // A name met twice: the later value in the first one's place, as kotlinx.serialization's
+        // JSON tree keeps it.
+        val again = extras.containsKey(name)
+        if (extras.size == 1 && again) return Collections.singletonMap(name, value)
+        if (!again && extras.size >= MAX_EXTRAS) throw OutsideShape
+        val more = LinkedHashMap<String, JsonElement>(extras)
+        more[name] = value
+        return Collections.unmodifiableMap(more)
+    }
+
+    /** Skips any JSON value, objects and arrays up to [MAX_DEPTH] deep included. */
+    private fun skipValue(depth: Int) {
+        if (depth > MAX_DEPTH) throw OutsideShape
+        when (peek()) {
+            '{' -> {
+                p++
+                if (emptyObject()) return
+                do {
+                    keyStart()
+                    skipValue(depth + 1)
+                } while (nextMember())
+            }
+            '[' -> {
+                p++
+                skipWhitespace()
+                if (peek() == ']') {
+                    p++
+                    return
+                }
+                while (true) {
+                    skipWhitespace()
+                    skipValue(depth + 1)
+                    skipWhitespace()
+                    when (next()) {
+                        ',' -> continue
+                        ']' -> return
+                        else -> throw OutsideShape
+                    }
+                }
+            }
+            else -> skipScalar()
+        }
     }
 
     /** The length of the key [keyStart] read last. */
@@ -264,6 +366,22 @@ internal abstract class JsonShapeReader {
         return if (negative) -value else value
     }
 
+    /**
+     * A finite JSON number as a Double, or `null`: its text converted as kotlinx.serialization
+     * converts it (`String.toDouble`); one beyond Double's range is left to the general way.
+     */
+    protected fun double(): Double? {
+        if (peek() == 'n') {
+            literal("null")
+            return null
+        }
+        val start = p
+        skipNumber()
+        val value = s.substring(start, p).toDouble()
+        if (!value.isFinite()) throw OutsideShape
+        return value
+    }
+
     protected fun literalNull() = literal("null")
 
     /** Skips the value of a key this scanner does not know: a string, number or literal. */
@@ -365,5 +483,11 @@ internal abstract class JsonShapeReader {
 
     protected companion object {
         const val END: Char = '\u0000'
+
+        /** Unknown members one object may carry before the general way takes over. */
+        const val MAX_EXTRAS: Int = 16
+
+        /** How deep an unknown member's value may nest before the general way takes over. */
+        const val MAX_DEPTH: Int = 32
     }
 }

@@ -84,7 +84,7 @@ class ChunkDecoderSpec :
                     """{$base,"error":{"message":"boom"}}""",
                     """{"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":{}}}]}}]}""",
                     """{"choices":[{"index":0,"delta":{"tool_calls":[{"index":null}]}}]}""",
-                    """{"choices":[{"index":0,"logprobs":{"content":[]},"delta":{}}]}""",
+                    """{"choices":[{"index":0,"logprobs":{"content":[{"logprob":1e400}]},"delta":{}}]}""",
                     """{"choices":[{"index":null,"delta":{}}]}""",
                     """{"choices":null}""",
                     """{"created":1.5}""",
@@ -92,13 +92,41 @@ class ChunkDecoderSpec :
                     """{"created":01}""",
                     """{"id":"a","id":"b"}""",
                     """{"\u0069d":"a"}""",
-                    """{$base,"extra":{"nested":true}}""",
-                    """{$base,"extra":[1]}""",
+                    // an unknown member nested too deep, too many of them
+                    """{$base,"extra":${"[".repeat(40)}${"]".repeat(40)}}""",
+                    "{$base," + (1..17).joinToString(",") { "\"x$it\":$it" } + "}",
                     """{$base}x""",
                     """{"content":"raw""" + '\u0001' + """control"}""",
                     """[]""",
                 )
                 .forEach { text -> withClue(text) { scanner.scan(text).shouldBeNull() } }
+        }
+
+        test("keeps unknown members, nested ones included, exactly as kotlinx.serialization does") {
+            val scanner = ChunkScanner()
+            val base = """"id":"c","choices":[{"index":0,"delta":{"content":"x"}}]"""
+            listOf(
+                    """{$base,"extra":{"nested":true}}""",
+                    """{$base,"extra":[1, {"a" : [ ]}, "s\n", -0.5e+10]}""",
+                    """{$base,"a":"1","b":1,"c":true,"d":null,"e":1E3}""",
+                    """{$base,"a":1,"b":2,"a":3}""", // the later value, in the first place
+                    """{"choices":[{"index":0,"logprobs":{"content":[]},"delta":{}}]}""",
+                    """{"choices":[{"index":0,"delta":{"content":"Hi"},"logprobs":{"content":[{"token":"Hi",""" +
+                        """"logprob":-0.031,"bytes":[72,105],"top_logprobs":[{"token":"Hi","logprob":-3.1E-2,""" +
+                        """"bytes":null},{"token":"Hey","logprob":-4,"x":1}]}],"refusal":null,"y":[]}}]}""",
+                    """{"choices":[{"index":0,"logprobs":{"refusal":[{"token":"no","logprob":null,"top_logprobs":null}]}}]}""",
+                    """{$base,"x":-0.5e310,"y":2.50}""", // numbers as sent
+                    "{$base," + (1..16).joinToString(",") { "\"x$it\":$it" } + "}",
+                )
+                .forEach { text ->
+                    withClue(text) {
+                        val fast = scanner.scan(text).shouldNotBeNull()
+                        ChunkTexts.fields(fast) shouldBe
+                            ChunkTexts.fields(ChunkTexts.general(text).shouldNotBeNull())
+                        fast.additionalProperties shouldBe
+                            ChunkTexts.general(text)!!.additionalProperties
+                    }
+                }
         }
 
         test(

@@ -91,7 +91,13 @@ internal object ChunkTexts {
         add("native_finish_reason", maybe(rnd) { stringValue(rnd, listOf("end_turn", "STOP")) })
         add(
             "logprobs",
-            if (wide && rnd.nextInt(6) == 0) """{"content":[]}""" else nullOrAbsent(rnd),
+            when {
+                rnd.nextInt(6) != 0 -> nullOrAbsent(rnd)
+                rnd.nextBoolean() -> """{"content":[]}"""
+                else ->
+                    """{"content":[{"token":${text(rnd)},"logprob":-${rnd.nextInt(20)}.${rnd.nextInt(1000)},""" +
+                        """"bytes":[${rnd.nextInt(256)}],"top_logprobs":[{"token":"a","logprob":-1e-3}]}],"refusal":null}"""
+            },
         )
         repeat(rnd.nextInt(2)) { add(unknownKey(rnd), unknownValue(rnd, wide)) }
         return obj(rnd, members)
