@@ -128,7 +128,9 @@ class ReasoningRoundTripSpec :
                 .drop(1) shouldBe listOf(expected, expected)
         }
 
-        test("an unfinished choice leaves its tool calls out; its message keeps them") {
+        test(
+            "an unfinished choice of a partial result leaves its tool calls out; a whole answer and its message keep them"
+        ) {
             val c =
                 completion(
                     """{"role":"assistant","content":"","reasoning_content":"r",
@@ -137,9 +139,25 @@ class ReasoningRoundTripSpec :
                          "function":{"name":"f","arguments":"{\"ci"}}]}""",
                     finish = null,
                 )
+            // A whole answer without a finish reason (some servers send none) keeps its calls.
+            c.toMessage().toolCalls().single().arguments() shouldBe "{\"ci"
+            // The same choice in a stream's partial result was cut short: its calls are left out.
+            c.choices[0].ofPartialResult = true
             c.toMessage().toolCalls() shouldBe emptyList()
             c.toMessage().reasoningSignatures() shouldBe listOf("s")
             c.choices[0].message.toMessage().toolCalls().single().arguments() shouldBe "{\"ci"
+        }
+
+        test("an answer whose finish reason is error leaves its tool calls out, partial or not") {
+            val c =
+                completion(
+                    """{"role":"assistant","content":"x",
+                       "tool_calls":[{"id":"call_1","type":"function",
+                         "function":{"name":"f","arguments":"{}"}}]}""",
+                    finish = "error",
+                )
+            c.toMessage().toolCalls() shouldBe emptyList()
+            c.toMessage().content() shouldBe "x"
         }
 
         test("what cannot be sent back is a typed error naming the field") {

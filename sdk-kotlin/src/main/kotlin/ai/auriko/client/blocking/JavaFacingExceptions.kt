@@ -23,14 +23,31 @@ internal object JavaFacingExceptions {
     fun visible(e: Throwable, closed: () -> RuntimeException): Throwable =
         when {
             e is CancellationException -> closed()
-            !hasCancellationCause(e) -> e
+            // These two are how the core reports a close or a cancellation, and the coroutine
+            // machinery may still be attaching its cancellation to the very same object (as a
+            // suppressed exception) after this check: the caller gets a copy nobody else holds,
+            // with the original's cause unless that is a cancellation.
             e is StreamInterruptedException ->
-                SdkExceptions.interrupted(e.message ?: "", null, e.requestId(), e.partialResult())
-                    .also { it.stackTrace = e.stackTrace }
+                SdkExceptions.interrupted(
+                        e.message ?: "",
+                        e.cause?.takeUnless { hasCancellation(it) },
+                        e.requestId(),
+                        e.partialResult(),
+                    )
+                    .also {
+                        it.stackTrace = e.stackTrace
+                        SdkExceptions.recordAttempts(it, e.attempts())
+                    }
             e is IllegalStateException ->
-                IllegalStateException(e.message).also { it.stackTrace = e.stackTrace }
+                IllegalStateException(e.message, e.cause?.takeUnless { hasCancellation(it) }).also {
+                    it.stackTrace = e.stackTrace
+                }
             else -> e
         }
+
+    /** Whether [e] is, or carries, a coroutine cancellation. */
+    private fun hasCancellation(e: Throwable): Boolean =
+        e is CancellationException || hasCancellationCause(e)
 
     /**
      * Whether a coroutine cancellation hangs off [e]: as a cause, or as a suppressed exception

@@ -83,6 +83,9 @@ internal constructor(
      */
     public fun toMessage(): ChatMessage = MessageConversion.message(this)
 
+    /** Whether this choice belongs to a stream's partial result (see [toMessage]). */
+    @Transient @JvmSynthetic internal var ofPartialResult: Boolean = false
+
     /** The id, model, choices, usage and routing metadata, for logs. */
     override fun toString(): String =
         "ChatCompletion(id=$id, model=$model, choices=$choices, usage=$usage, routingMetadata=$routingMetadata)"
@@ -122,15 +125,18 @@ internal constructor(
 
     /**
      * This answer as the assistant message of the next request, for a multi-turn conversation or a
-     * tool loop: as [ChatCompletionMessage.toMessage], except that a choice with no [finishReason]
-     * (cut short, as in a partial completion) or with `error` (ended by the gateway's in-stream
-     * error) leaves its tool calls out, since any of them may lack the end of its arguments and a
-     * model rejects a tool call that gets no result; its content, reasoning, signatures and
-     * redacted blocks are kept. To keep such calls anyway, use `message.toMessage()`.
+     * tool loop: as [ChatCompletionMessage.toMessage], except that a choice of a partial completion
+     * with no [finishReason] (cut short) or with `error` (ended by the gateway's in-stream error)
+     * leaves its tool calls out, since any of them may lack the end of its arguments and a model
+     * rejects a tool call that gets no result; its content, reasoning, signatures and redacted
+     * blocks are kept. To keep such calls anyway, use `message.toMessage()`.
      *
      * @throws ai.auriko.errors.InvalidRequestException as [ChatCompletionMessage.toMessage] does
      */
     public fun toMessage(): ChatMessage = MessageConversion.message(this)
+
+    /** Whether this choice belongs to a stream's partial result (see [toMessage]). */
+    @Transient @JvmSynthetic internal var ofPartialResult: Boolean = false
 
     /** The index, message and finish reason, for logs. */
     override fun toString(): String =

@@ -113,6 +113,10 @@ internal object ChatStreamFormat : StreamFormat<ChatCompletionChunk, ChatComplet
 
         @Synchronized
         override fun partial(): ChatCompletion =
-            accumulator.snapshot(headers).also { it.streamMetrics = metrics.snapshot() }
+            accumulator.snapshot(headers).also {
+                it.streamMetrics = metrics.snapshot()
+                // What a stream exception carries: a choice without a finish reason was cut.
+                for (choice in it.choices) choice.ofPartialResult = true
+            }
     }
 }

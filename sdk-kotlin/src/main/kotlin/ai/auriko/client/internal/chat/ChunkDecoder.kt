@@ -1,6 +1,8 @@
 package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletionChunk
+import kotlinx.serialization.ExperimentalSerializationApi
+import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
 
 /**
@@ -32,5 +34,28 @@ internal class ChunkDecoder(private val json: Json) {
      *   data is not a chunk, exactly as kotlinx.serialization reports it
      */
     fun decode(data: String): ChatCompletionChunk =
-        scanner.scan(data) ?: json.decodeFromString(ChatCompletionChunk.serializer(), data)
+        scanner.scan(data)
+            ?: try {
+                json.decodeFromString(ChatCompletionChunk.serializer(), data)
+            } catch (e: SerializationException) {
+                withoutTopLevelExtras(data, e)
+            }
+
+    /**
+     * Keeping unknown members means reading each object as a JSON tree first, and kotlinx.
+     * serialization refuses a tree nested too deep to build safely. A chunk must not fail for a
+     * member it does not model (it never did): decoded again with the generated serializer, which
+     * skips unknown members without building them, the chunk arrives without its top-level
+     * [ChatCompletionChunk.additionalProperties]. When that fails too, the data is not a chunk, and
+     * the first failure says why.
+     */
+    @OptIn(ExperimentalSerializationApi::class)
+    private fun withoutTopLevelExtras(data: String, first: SerializationException) =
+        try {
+            json.decodeFromString(ChatCompletionChunk.generatedSerializer(), data)
+        } catch (e: SerializationException) {
+            throw first
+        } catch (e: IllegalArgumentException) {
+            throw first
+        }
 }

@@ -7,7 +7,6 @@ import kotlinx.serialization.descriptors.SerialDescriptor
 import kotlinx.serialization.encoding.Decoder
 import kotlinx.serialization.encoding.Encoder
 import kotlinx.serialization.json.JsonDecoder
-import kotlinx.serialization.json.JsonNull
 import kotlinx.serialization.json.JsonPrimitive
 
 /**
@@ -27,11 +26,9 @@ internal object FinishReasonSerializer : KSerializer<String?> {
         val value =
             if (decoder is JsonDecoder) {
                 val element = decoder.decodeJsonElement()
-                if (element is JsonNull || element !is JsonPrimitive || !element.isString) {
-                    // A number or boolean is not a finish reason the SDK can act on either; an
-                    // object or array is no string at all. Absent, rather than failing the stream.
-                    (element as? JsonPrimitive)?.takeUnless { it is JsonNull }?.content
-                } else element.content
+                // Only a string is a finish reason. A number, boolean, object or array is none:
+                // absent (so a stream it ends must still end with [DONE]), rather than a failure.
+                if (element is JsonPrimitive && element.isString) element.content else null
             } else decoder.decodeString()
         return value?.takeIf(::isFinishReason)
     }

@@ -31,17 +31,19 @@ internal object MessageConversion {
             .build()
 
     /**
-     * A choice with no finish reason was cut short (a partial completion), one with `error` was
-     * ended by the gateway's in-stream error: their tool calls are left out, because any of them
-     * may have lost the end of its arguments — parallel calls interleave, so which one is unknown —
-     * and a model rejects a history whose tool call has no result. Content, reasoning, signatures
-     * and redacted blocks that arrived are kept.
+     * A choice of a partial completion (what a stream exception carries) with no finish reason was
+     * cut short, one with `error` was ended by the gateway's in-stream error: their tool calls are
+     * left out, because any of them may have lost the end of its arguments — parallel calls
+     * interleave, so which one is unknown — and a model rejects a history whose tool call has no
+     * result. Content, reasoning, signatures and redacted blocks that arrived are kept. A whole
+     * answer keeps its tool calls even without a finish reason: some servers send none (or a blank
+     * one, which reads as none), and a stream that ended with `[DONE]` is whole without one.
      */
     fun message(choice: Choice): ChatMessage =
-        message(choice.message, withToolCalls = isFinished(choice.finishReason))
+        message(choice.message, withToolCalls = !isCutShort(choice))
 
-    private fun isFinished(finishReason: String?): Boolean =
-        finishReason != null && finishReason != "error"
+    private fun isCutShort(choice: Choice): Boolean =
+        choice.finishReason == "error" || (choice.ofPartialResult && choice.finishReason == null)
 
     fun message(completion: ChatCompletion): ChatMessage =
         message(
