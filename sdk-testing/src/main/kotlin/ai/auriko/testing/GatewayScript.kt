@@ -217,8 +217,16 @@ public class GatewayScript private constructor(builder: Builder) {
             routing().strategy = strategy
         }
 
-        /** Routing metadata: the cost in US dollars (`cost.usd`), written in plain notation. */
-        public fun costUsd(usd: Double): Builder = costUsd(usd.toBigDecimal())
+        /**
+         * Routing metadata: the cost in US dollars (`cost.usd`), written in plain notation with the
+         * digits the double's shortest form has (`0.00001`, not `1.0E-5` or `0.000010`).
+         */
+        public fun costUsd(usd: Double): Builder =
+            costUsd(
+                usd.toBigDecimal().stripTrailingZeros().let {
+                    if (it.scale() < 0) it.setScale(0) else it
+                }
+            )
 
         /** Routing metadata: the cost in US dollars (`cost.usd`), written exactly as given. */
         public fun costUsd(usd: java.math.BigDecimal): Builder = apply { routing().costUsd = usd }
