@@ -148,20 +148,35 @@ internal class AsyncDelivery<T : Any, R : PartialResult>(
         future.completeExceptionally(e)
     }
 
-    /** Runs a terminal callback on the executor; returns what it threw. */
-    private suspend fun terminal(callback: () -> Unit): Throwable? =
-        try {
+    /**
+     * Runs a terminal callback on the executor; returns what it threw, or why it could not run.
+     *
+     * `withContext` hands its result back to this coroutine promptly cancellable: when the client
+     * was closed meanwhile, it throws a cancellation *after* the callback ran. That is not the
+     * callback's failure (it used to end up attached to the caller's exception, or fail a completed
+     * stream's future); only a callback that never ran reports why.
+     */
+    private suspend fun terminal(callback: () -> Unit): Throwable? {
+        val outcome = TerminalOutcome()
+        return try {
             withContext(NonCancellable + dispatcher) {
+                outcome.ran = true
                 try {
                     callback()
-                    null
                 } catch (e: Throwable) {
-                    e
+                    outcome.thrown = e
                 }
             }
+            outcome.thrown
         } catch (e: Throwable) {
-            e // the executor refused the callback
+            if (outcome.ran) outcome.thrown else e // e: the executor refused the callback
         }
+    }
+
+    private class TerminalOutcome {
+        @Volatile var ran = false
+        @Volatile var thrown: Throwable? = null
+    }
 
     private fun visible(failure: Throwable): Throwable =
         JavaFacingExceptions.visible(failure) {

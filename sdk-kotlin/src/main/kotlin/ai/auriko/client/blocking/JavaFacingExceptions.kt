@@ -50,18 +50,17 @@ internal object JavaFacingExceptions {
         e is CancellationException || hasCancellationCause(e)
 
     /**
-     * Whether a coroutine cancellation hangs off [e]: as a cause, or as a suppressed exception
-     * (kotlinx adds the cancellation of a scope that was already cancelled to the failure that ends
-     * it).
+     * Whether a coroutine cancellation hangs off [e] anywhere: as a cause, as a suppressed
+     * exception (kotlinx adds the cancellation of a scope that was already cancelled to the failure
+     * that ends it), or further down either (a cause's suppressed exception's cause). Bounded.
      */
-    private fun hasCancellationCause(e: Throwable): Boolean {
-        var current: Throwable? = e
-        var depth = 0
-        while (current != null && depth++ < 16) {
-            if (current !== e && current is CancellationException) return true
-            if (current.suppressed.any { it is CancellationException }) return true
-            current = current.cause
-        }
-        return false
+    private fun hasCancellationCause(e: Throwable): Boolean = carries(e, e, 0)
+
+    private fun carries(root: Throwable, e: Throwable, depth: Int): Boolean {
+        if (depth > 16) return false
+        if (e !== root && e is CancellationException) return true
+        val cause = e.cause
+        if (cause != null && cause !== e && carries(root, cause, depth + 1)) return true
+        return e.suppressed.any { carries(root, it, depth + 1) }
     }
 }

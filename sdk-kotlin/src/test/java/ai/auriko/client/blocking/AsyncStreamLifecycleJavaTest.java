@@ -78,13 +78,23 @@ class AsyncStreamLifecycleJavaTest {
 
   /** No kotlinx.coroutines (or other Kotlin runtime) exception anywhere in the chain. */
   static void assertOnlyJavaOrSdk(Throwable t) {
+    try {
+      assertOnlyJavaOrSdkIn(t);
+    } catch (AssertionError e) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      t.printStackTrace(new java.io.PrintWriter(trace));
+      throw new AssertionError(e.getMessage() + "\nthe whole exception:\n" + trace, e);
+    }
+  }
+
+  private static void assertOnlyJavaOrSdkIn(Throwable t) {
     int depth = 0;
     for (Throwable c = t; c != null && depth < 20; c = c.getCause(), depth++) {
       String name = c.getClass().getName();
       assertFalse(
           name.startsWith("kotlinx.coroutines") || name.startsWith("kotlin."),
           () -> "the caller sees " + name + " in " + t);
-      for (Throwable s : c.getSuppressed()) assertOnlyJavaOrSdk(s);
+      for (Throwable s : c.getSuppressed()) assertOnlyJavaOrSdkIn(s);
     }
   }
 
