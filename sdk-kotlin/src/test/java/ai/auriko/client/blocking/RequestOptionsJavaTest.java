@@ -151,6 +151,45 @@ class RequestOptionsJavaTest {
   }
 
   @Test
+  void streamAsyncSendsTheOptionsForChatAndResponses() throws Exception {
+    StringBuilder text = new StringBuilder();
+    ChatCompletion chatDone =
+        client
+            .chat()
+            .completions()
+            .streamAsync(
+                chat,
+                tenantOptions(),
+                chunk -> {
+                  if (!chunk.getChoices().isEmpty()) {
+                    String content = chunk.getChoices().get(0).getDelta().getContent();
+                    if (content != null) text.append(content);
+                  }
+                })
+            .completion()
+            .get(10, TimeUnit.SECONDS);
+    assertEquals("hi", chatDone.getContent());
+    assertEquals("hi", text.toString());
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      Response responseDone =
+          client
+              .responses()
+              .streamAsync(response, tenantOptions(), event -> {}, executor)
+              .completion()
+              .get(10, TimeUnit.SECONDS);
+      assertEquals("hi", responseDone.getOutputText());
+    } finally {
+      executor.shutdownNow();
+    }
+    assertEquals(2, gateway.count());
+    assertEquals("/v1/responses", gateway.path(1));
+    assertTenant(0);
+    assertTenant(1);
+  }
+
+  @Test
   void managementReadsSendTheOptions() throws Exception {
     Identity me = client.me().get(tenantOptions());
     assertEquals("ws_1", me.getWorkspaceId());
