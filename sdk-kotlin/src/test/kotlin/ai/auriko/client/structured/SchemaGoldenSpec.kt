@@ -153,6 +153,7 @@ class SchemaGoldenSpec :
                     "more":[{"type":"empty"}]}"""
                 ),
                 case<Survey>("""{"answers":["LOW",null],"people":[null,{"name":"x"}]}"""),
+                case<Notes>("""{"first":null,"second":"b","all":["c",null]}"""),
                 case<Meeting>("""{"title":"standup","at":"2026-12-07T09:00:00Z","end":null}"""),
             )
     }

@@ -255,3 +255,8 @@ object TimestampSerializer : KSerializer<Timestamp> {
 
 /** A custom serializer with a primitive descriptor is that primitive. */
 @Serializable class Meeting(val title: String, val at: Timestamp, val end: Timestamp?)
+
+@Serializable @JvmInline value class MaybeText(val text: String?)
+
+/** A value class over a nullable value, nullable again: null is admitted once. */
+@Serializable class Notes(val first: MaybeText, val second: MaybeText?, val all: List<MaybeText>)

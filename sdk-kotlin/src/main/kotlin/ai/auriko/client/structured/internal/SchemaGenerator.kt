@@ -356,6 +356,7 @@ internal class SchemaGenerator private constructor(root: SerialDescriptor) {
          * [schema, {"type": "null"}]`.
          */
         private fun nullable(schema: JsonObject): JsonObject {
+            if (admitsNull(schema)) return schema // a value class over a nullable value, say
             val type = (schema["type"] as? JsonPrimitive)?.takeIf { it.isString }?.content
             if (type in PLAIN_TYPES && "enum" !in schema) {
                 return JsonObject(
@@ -374,6 +375,10 @@ internal class SchemaGenerator private constructor(root: SerialDescriptor) {
             }
             return obj(ANY_OF to JsonArray(listOf(schema, NULL_SCHEMA)))
         }
+
+        private fun admitsNull(schema: JsonObject): Boolean =
+            (schema["type"] as? JsonArray)?.contains(str("null")) == true ||
+                (schema[ANY_OF] as? JsonArray)?.contains(NULL_SCHEMA) == true
 
         private val PLAIN_TYPES = setOf("string", "integer", "number", "boolean")
         private val NULL_SCHEMA = JsonObject(mapOf("type" to JsonPrimitive("null")))
