@@ -154,6 +154,11 @@ class SchemaGoldenSpec :
                 ),
                 case<Survey>("""{"answers":["LOW",null],"people":[null,{"name":"x"}]}"""),
                 case<Notes>("""{"first":null,"second":"b","all":["c",null]}"""),
+                case<Checkout>(
+                    """{"method":{"type":"card","last4":"4242"},"fallback":{"type":"invoice"},
+                    "shipTo":{"street":"a","city":"b","postcode":"c"},
+                    "billTo":{"street":"a","city":"b","postcode":"c"}}"""
+                ),
                 case<Meeting>("""{"title":"standup","at":"2026-12-07T09:00:00Z","end":null}"""),
             )
     }

@@ -260,3 +260,26 @@ object TimestampSerializer : KSerializer<Timestamp> {
 
 /** A value class over a nullable value, nullable again: null is admitted once. */
 @Serializable class Notes(val first: MaybeText, val second: MaybeText?, val all: List<MaybeText>)
+
+@Serializable
+@SchemaDescription("How the customer pays")
+sealed class PaymentMethod {
+    @Serializable
+    @SerialName("card")
+    @SchemaDescription("A debit or credit card")
+    class Card(@SchemaDescription("The last four digits") val last4: String) : PaymentMethod()
+
+    @Serializable @SerialName("invoice") object Invoice : PaymentMethod()
+}
+
+/**
+ * Descriptions on a sealed type (on its anyOf, in `$defs` since it is used twice) and a subclass; a
+ * property's description beside a `$ref`, and on a nullable one.
+ */
+@Serializable
+class Checkout(
+    @SchemaDescription("The method chosen") val method: PaymentMethod,
+    @SchemaDescription("A second method, if the first fails") val fallback: PaymentMethod?,
+    @SchemaDescription("Where to send the goods") val shipTo: Address,
+    val billTo: Address,
+)
