@@ -61,6 +61,10 @@ internal class SecretPattern(secret: String) {
      * the ambiguous readings of escapes cost a few states, never a backtracking blow-up.
      */
     private fun matchAt(text: String, start: Int): Int {
+        // Most candidates (every `%`, `\`, `&` of a body) fail on their first unit: no allocation.
+        var first = false
+        units(text, start) { _, decoded -> if (lowerOf(decoded[0]) == lower[0]) first = true }
+        if (!first) return -1
         val width = lower.size + 1L
         val seen = HashSet<Long>()
         val queue = ArrayDeque<Long>()
