@@ -48,7 +48,16 @@ internal class SecretPattern(secret: String) {
         for (start in from until text.length) {
             val c = text[start]
             // Cheap filter: a match starts with the secret's first character itself, or an escape.
-            if (lowerOf(c) != lower[0] && c != '\\' && c != '%' && c != '&' && c != '+') continue
+            val escape = c == '\\' || c == '%' || c == '&' || c == '+'
+            if (!escape && lowerOf(c) != lower[0]) continue
+            // A raw first character: the second unit starts right after it, so a second raw
+            // character that differs (the common case in prose: an `s` not followed by `k`) ends
+            // the candidate without the general walk.
+            if (!escape && lower.size > 1 && start + 1 < text.length) {
+                val d = text[start + 1]
+                val dEscape = d == '\\' || d == '%' || d == '&' || d == '+'
+                if (!dEscape && lowerOf(d) != lower[1]) continue
+            }
             val end = matchAt(text, start)
             if (end > start) return start until end
         }
