@@ -1,6 +1,7 @@
 package ai.auriko.client
 
 import ai.auriko.client.events.AurikoEventListener
+import ai.auriko.client.internal.Secret
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.HttpLogLevel
 import ai.auriko.http.RetryPolicy
@@ -14,11 +15,12 @@ import kotlin.time.Duration.Companion.seconds
  * builder block; [toString] never shows the API key.
  */
 public class AurikoClientOptions private constructor(builder: Builder, apiKey: String) {
-    // Never exposed: a private field read through a method that is neither Java-visible nor named
-    // like a getter, so bean introspection and serializers cannot find it.
-    private val secretKey: String = apiKey
+    // Never exposed: not a String (see Secret), in a transient field read through a method that is
+    // neither Java-visible nor named like a getter, so bean introspection, reflection-based
+    // serializers and heap-walking toString()s find nothing.
+    @Transient private val secretKey: Secret = Secret(apiKey)
 
-    @JvmSynthetic internal fun secretApiKey(): String = secretKey
+    @JvmSynthetic internal fun secretApiKey(): String = secretKey.reveal()
 
     /**
      * The API root, without a trailing slash, for example `https://api.auriko.ai/v1`: the one set
@@ -47,9 +49,53 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         } ?: RetryPolicy.builder().maxRetries(builder.maxRetries).build()
 
     /**
-     * Headers added to every request (after the SDK's own, so they can override the user agent).
+     * The names (lower case) of the headers whose values are credentials or session state: the
+     * built-in `authorization`, `proxy-authorization`, `api-key`, `x-api-key`, `cookie` and
+     * `set-cookie`, plus those marked with [Builder.sensitiveHeaders]. Their values are never
+     * logged, shown by [defaultHeaders] or `toString()`, and are redacted like the API key wherever
+     * a server echoes them.
      */
-    public val defaultHeaders: Map<String, String> = LinkedHashMap(builder.defaultHeaders)
+    public val sensitiveHeaders: Set<String> =
+        java.util.Collections.unmodifiableSet(
+            LinkedHashSet(
+                ai.auriko.client.internal.Redactor.DEFAULT_SENSITIVE_HEADERS +
+                    builder.sensitiveHeaders.map { it.lowercase() }
+            )
+        )
+
+    // The values as sent; a sensitive one held like the key.
+    @Transient
+    private val headerValues: List<Pair<String, Any>> =
+        builder.defaultHeaders.map { (name, value) ->
+            name to (if (name.lowercase() in sensitiveHeaders) Secret(value) else value)
+        }
+
+    /**
+     * Headers added to every request (after the SDK's own, so they can override the user agent), as
+     * a read-only view in which the value of each [sensitive][sensitiveHeaders] header is `██`: the
+     * values sent are never readable back from the options.
+     */
+    public val defaultHeaders: Map<String, String> =
+        java.util.Collections.unmodifiableMap(
+            LinkedHashMap<String, String>().apply {
+                for ((name, value) in headerValues) put(
+                    name,
+                    if (value is Secret) value.toString() else value as String,
+                )
+            }
+        )
+
+    /** The default headers as sent, sensitive values included. */
+    @JvmSynthetic
+    internal fun headersToSend(): List<Pair<String, String>> =
+        headerValues.map { (name, value) ->
+            name to (if (value is Secret) value.reveal() else value as String)
+        }
+
+    /** The values of the sensitive default headers: secrets to redact like the key. */
+    @JvmSynthetic
+    internal fun sensitiveHeaderValues(): List<String> =
+        headerValues.mapNotNull { (_, value) -> (value as? Secret)?.reveal() }
 
     /** The `User-Agent` sent with every request. */
     public val userAgent: String =
@@ -105,9 +151,12 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * `https://api.auriko.ai/v1` ([DEFAULT_BASE_URL]). A value set here wins, and the variable
          * is then not read. Read before it is set, it gives the root the client would use.
          *
-         * It must start with `http://` or `https://`: building the client fails otherwise, with an
-         * [IllegalArgumentException] for a value set here and an [ai.auriko.errors.AurikoException]
-         * naming the variable for one from the environment (whose value it does not repeat).
+         * It must start with `http://` or `https://` and have a host, and must not have user
+         * information (`user:password@`: credentials in a URL reach every log line that shows it;
+         * use [apiKey] or a [sensitive][sensitiveHeaders] default header), a query or a fragment:
+         * building the client fails otherwise, with an [IllegalArgumentException] naming the part
+         * that is wrong for a value set here and an [ai.auriko.errors.AurikoException] naming the
+         * variable for one from the environment. Neither repeats the value.
          */
         public var baseUrl: String
             get() = explicitBaseUrl ?: environmentBaseUrl() ?: DEFAULT_BASE_URL
@@ -157,8 +206,20 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          */
         public var retryPolicy: RetryPolicy? = null
 
-        /** Headers sent with every request. */
+        /**
+         * Headers sent with every request. Names must be HTTP tokens and values visible ASCII (tab
+         * and space allowed): building the client fails otherwise, naming the header but never
+         * showing the value.
+         */
         public val defaultHeaders: MutableMap<String, String> = LinkedHashMap()
+
+        /**
+         * Names of further headers whose values are credentials (for example `x-goog-api-key`,
+         * `x-tenant-token`), compared case-insensitively; they join the built-in list (see
+         * [AurikoClientOptions.sensitiveHeaders]). Their values in [defaultHeaders] are redacted
+         * like the API key: never logged, never shown, masked wherever a server echoes them.
+         */
+        public val sensitiveHeaders: MutableSet<String> = LinkedHashSet()
 
         /** Appended to the SDK's `User-Agent`, for example `my-app/1.2`. */
         public var userAgentSuffix: String? = null
@@ -213,15 +274,27 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
                         null,
                     )
             val trimmed = key.trim()
-            // A control character (a pasted newline, a NUL) would make the HTTP layer reject the
-            // header with a message that quotes it; fail here without echoing the key.
-            if (trimmed.any { it < ' ' || it == '\u007f' }) {
+            // A control or non-ASCII character (a pasted newline, a zero-width space) would make
+            // the HTTP layer reject the header with a message that quotes it; fail here without
+            // echoing the key.
+            ai.auriko.client.internal.ConfigChecks.valueProblem(trimmed)?.let {
                 throw ai.auriko.errors.SdkExceptions.unexpected(
-                    "The API key contains a control character (a pasted line break?); check $API_KEY_VARIABLE or apiKey",
+                    "The API key contains $it; check $API_KEY_VARIABLE or apiKey (value not shown)",
                     null,
                     null,
                     null,
                 )
+            }
+            for ((name, value) in defaultHeaders) {
+                ai.auriko.client.internal.ConfigChecks.checkHeader("default header", name, value)
+            }
+            for (name in sensitiveHeaders) {
+                require(ai.auriko.client.internal.ConfigChecks.isToken(name)) {
+                    "a sensitive header name is not an HTTP token (name not shown)"
+                }
+            }
+            userAgentSuffix?.let {
+                ai.auriko.client.internal.ConfigChecks.checkHeader("header", "User-Agent", it)
             }
             return AurikoClientOptions(this, trimmed)
         }
@@ -236,9 +309,10 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
             // Not echoed: a value in the wrong variable may be a secret (an API key pasted there).
             return try {
                 normalizeBaseUrl(fromEnvironment)
-            } catch (_: IllegalArgumentException) {
+            } catch (e: IllegalArgumentException) {
                 throw ai.auriko.errors.SdkExceptions.unexpected(
-                    "The $BASE_URL_VARIABLE environment variable is set but is not an http:// or https:// URL " +
+                    "The $BASE_URL_VARIABLE environment variable is set but is not a usable http:// or https:// URL " +
+                        "(${e.message?.substringBefore(" (value not shown)")}) " +
                         "(its value is not shown); fix or unset it, or set baseUrl, which takes precedence",
                     null,
                     null,
@@ -263,11 +337,14 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          */
         public const val BASE_URL_VARIABLE: String = "AURIKO_BASE_URL"
 
+        /**
+         * [url] trimmed, without a trailing slash, checked by the SDK's own parser: an
+         * [IllegalArgumentException] names the part that is wrong and never repeats the URL (user
+         * information, `user:password@`, is rejected).
+         */
         internal fun normalizeBaseUrl(url: String): String {
             val trimmed = url.trim().trimEnd('/')
-            require(trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
-                "baseUrl must start with http:// or https://, was '$url'"
-            }
+            ai.auriko.client.internal.ConfigChecks.parseBaseUrl(trimmed)
             return trimmed
         }
     }

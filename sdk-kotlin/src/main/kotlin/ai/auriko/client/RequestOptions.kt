@@ -145,19 +145,16 @@ public class RequestOptions private constructor(builder: Builder) {
          * the client.
          *
          * @throws IllegalArgumentException when [name] is not an HTTP token, [value] holds a line
-         *   break or other control character (the message does not repeat the value), or [name] is
-         *   one the HTTP layer sets itself (`Content-Length`, `Content-Type`, `Transfer-Encoding`,
-         *   `Upgrade`)
+         *   break or other control character or a non-ASCII character (a pasted zero-width space;
+         *   the message repeats neither the value nor an invalid name), or [name] is one the HTTP
+         *   layer sets itself (`Content-Length`, `Content-Type`, `Transfer-Encoding`, `Upgrade`)
          */
         public fun header(name: String, value: String): Builder = apply {
-            require(name.isNotEmpty() && name.all { it in TOKEN_CHARS }) {
-                "header name '$name' is not an HTTP token"
-            }
+            // Checked before any I/O, never quoting the value (nor an invalid name, which may be
+            // a value pasted in the wrong place): an engine would reject it quoting both.
+            ai.auriko.client.internal.ConfigChecks.checkHeader("header", name, value)
             require(name.lowercase() !in RESERVED_HEADERS) {
                 "header '$name' is set by the HTTP layer and cannot be set per request"
-            }
-            require(value.none { it < ' ' && it != '\t' || it == '\u007f' }) {
-                "the value of header '$name' contains a control character (value not shown)"
             }
             headers[name.lowercase()] = name to value
         }
@@ -171,13 +168,14 @@ public class RequestOptions private constructor(builder: Builder) {
          * Uses [apiKey] for this call instead of the client's: `Authorization: Bearer <apiKey>`,
          * for example a tenant's key. Redacted everywhere like the client's key.
          *
-         * @throws IllegalArgumentException when the key is blank or holds a control character
+         * @throws IllegalArgumentException when the key is blank or holds a control or non-ASCII
+         *   character
          */
         public fun apiKey(apiKey: String): Builder = apply {
             val key = apiKey.trim()
             require(key.isNotEmpty()) { "apiKey must not be blank" }
-            require(key.none { it < ' ' || it == '\u007f' }) {
-                "the API key contains a control character (a pasted line break?)"
+            ai.auriko.client.internal.ConfigChecks.valueProblem(key)?.let {
+                throw IllegalArgumentException("the API key contains $it (value not shown)")
             }
             header("Authorization", "Bearer $key")
         }
@@ -209,9 +207,6 @@ public class RequestOptions private constructor(builder: Builder) {
     public companion object {
         /** A builder for Java: `RequestOptions.builder().maxRetries(0).build()`. */
         @JvmStatic public fun builder(): Builder = Builder()
-
-        private const val TOKEN_CHARS =
-            "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
         private val RESERVED_HEADERS =
             setOf("content-length", "content-type", "transfer-encoding", "upgrade")

@@ -225,9 +225,22 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
             options.retryPolicy = policy
         }
 
-        /** A header sent with every request. */
+        /**
+         * A header sent with every request. The value must be visible ASCII (building fails
+         * otherwise, naming the header, never showing the value).
+         */
         public fun defaultHeader(name: String, value: String): Builder = apply {
             options.defaultHeaders[name] = value
+        }
+
+        /**
+         * Marks a header (case-insensitively) as holding a credential, in addition to the built-in
+         * ones (`Authorization`, `Proxy-Authorization`, `api-key`, `x-api-key`, `Cookie`,
+         * `Set-Cookie`): its value is never logged or shown, and is redacted like the API key
+         * wherever a server echoes it. See [AurikoClientOptions.sensitiveHeaders].
+         */
+        public fun sensitiveHeader(name: String): Builder = apply {
+            options.sensitiveHeaders += name
         }
 
         /** Appended to the SDK's `User-Agent`, for example `my-app/1.2`. */

@@ -120,6 +120,9 @@ internal class CallRunner(private val runtime: ClientRuntime) {
     private suspend fun outcome(e: Throwable, state: AttemptState): Throwable {
         val options = runtime.options
         val describe = { runtime.redactor.describe(e) }
+        // The engine's exception, with any secret it quotes (OkHttp quotes a header value it
+        // rejects) redacted along its whole cause chain.
+        val cause = { runtime.redactor.cause(e) }
         return when (e) {
             is ClientLifecycle.ClientClosed -> closed(state, null)
             is Watchdog.Fired ->
@@ -145,7 +148,7 @@ internal class CallRunner(private val runtime: ClientRuntime) {
                 SdkExceptions.timeout(
                     AurikoTimeoutException.Kind.CONNECT,
                     options.connectTimeout.toJava(),
-                    e,
+                    cause(),
                     state.requestId,
                     state.partial(),
                 )
@@ -153,7 +156,7 @@ internal class CallRunner(private val runtime: ClientRuntime) {
                 SdkExceptions.timeout(
                     AurikoTimeoutException.Kind.REQUEST,
                     options.requestTimeout.toJava(),
-                    e,
+                    cause(),
                     state.requestId,
                     state.partial(),
                 )
@@ -162,21 +165,21 @@ internal class CallRunner(private val runtime: ClientRuntime) {
                 if (state.responseStarted)
                     SdkExceptions.interrupted(
                         "the connection broke before the response was complete: ${describe()}",
-                        e,
+                        cause(),
                         state.requestId,
                         state.partial(),
                     )
                 else
                     SdkExceptions.connection(
                         "could not reach ${options.baseUrl}: ${describe()}",
-                        e,
+                        cause(),
                         state.requestId,
                         state.partial(),
                     )
             else ->
                 SdkExceptions.unexpected(
                     "unexpected failure: ${describe()}",
-                    e,
+                    cause(),
                     state.requestId,
                     state.partial(),
                 )

@@ -40,7 +40,11 @@ private constructor(
             )
 
         /** [client] with [request] applied on top. */
-        fun merge(client: CallSettings, request: RequestOptions): CallSettings {
+        fun merge(
+            client: CallSettings,
+            request: RequestOptions,
+            isSensitive: (String) -> Boolean = Redactor::isSecretHeader,
+        ): CallSettings {
             if (request === RequestOptions.NONE) return client
             val retryPolicy =
                 request.maxRetries?.let { n ->
@@ -54,7 +58,7 @@ private constructor(
                 retryPolicy,
                 request.headers,
                 request.queryParams,
-                secretsOf(request.headers),
+                secretsOf(request.headers, isSensitive),
             )
         }
 
@@ -62,13 +66,13 @@ private constructor(
          * The values of credential headers, and the token of a `Bearer`/`Basic`-style
          * `Authorization`, so that a server echoing only the token is redacted too.
          */
-        private fun secretsOf(headers: Map<String, String>): List<String> {
+        private fun secretsOf(
+            headers: Map<String, String>,
+            isSensitive: (String) -> Boolean,
+        ): List<String> {
             val secrets = ArrayList<String>()
             for ((name, value) in headers) {
-                if (!Redactor.isSecretHeader(name)) continue
-                secrets += value
-                val space = value.indexOf(' ')
-                if (space > 0) secrets += value.substring(space + 1).trim()
+                if (isSensitive(name)) secrets += Redactor.formsOf(value)
             }
             return secrets
         }

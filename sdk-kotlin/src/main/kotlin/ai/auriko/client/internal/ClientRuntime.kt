@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong
  */
 internal class ClientRuntime(val options: AurikoClientOptions) {
     val lifecycle: ClientLifecycle = ClientLifecycle()
-    val redactor: Redactor = Redactor(options.secretApiKey())
+    val redactor: Redactor =
+        Redactor(
+            listOf(options.secretApiKey()) + options.sensitiveHeaderValues(),
+            options.sensitiveHeaders,
+        )
     // On the retry policy's clock, so an HTTP-date Retry-After is read on the clock the policy
     // (and a test) uses.
     val errors: ErrorResponses =
@@ -26,15 +30,16 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
     val time: ClientTime = options.time
 
     private val ownsEngine = options.engine == null
-    private val engine: HttpClientEngine = options.engine ?: defaultEngine()
+    private val engine: HttpClientEngine =
+        (options.engine ?: defaultEngine()).also(RedirectGuard::install)
 
     val http: HttpClient =
         HttpClient(engine) {
             expectSuccess = false
             // No redirect is followed: the API never redirects, following one could turn a POST
             // into a GET, and the Authorization header must never reach another host. A 3xx becomes
-            // an UnexpectedStatusException naming its Location. Ktor's OkHttp engine switches
-            // OkHttp's own redirect following off as well.
+            // an UnexpectedStatusException naming its Location. RedirectGuard switches OkHttp's own
+            // redirect following off, also in an engine the user built with it on.
             followRedirects = false
             install(HttpTimeout) {
                 connectTimeoutMillis = options.connectTimeout.inWholeMilliseconds
@@ -48,13 +53,20 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
 
     /** The client's settings with a call's [requestOptions] applied (per-request wins). */
     fun settings(requestOptions: RequestOptions): CallSettings =
-        CallSettings.merge(clientSettings, requestOptions)
+        CallSettings.merge(clientSettings, requestOptions, redactor::isSensitiveHeader)
 
     private val callIds = AtomicLong()
 
     init {
         InsecureBaseUrl.warnIfInsecure(options.baseUrl) { log(LogLevel.WARN, it, null) }
         BlockingEngineCheck.warnIfStallable(engine) { log(LogLevel.WARN, it, null) }
+        if (options.secretApiKey().length < Redactor.SHORT_SECRET)
+            log(
+                LogLevel.WARN,
+                "The API key is shorter than ${Redactor.SHORT_SECRET} characters: it is masked wherever those " +
+                    "characters appear, in any case, so messages and logs will be hard to read.",
+                null,
+            )
     }
 
     fun url(path: String): String = options.baseUrl + path

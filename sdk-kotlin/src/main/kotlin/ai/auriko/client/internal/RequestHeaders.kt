@@ -26,7 +26,7 @@ internal fun HttpRequestBuilder.sdkHeaders(
     header(HttpHeaders.Authorization, "Bearer ${options.secretApiKey()}")
     header(HttpHeaders.UserAgent, options.userAgent)
     header(HttpHeaders.Accept, accept)
-    for ((name, value) in options.defaultHeaders) {
+    for ((name, value) in options.headersToSend()) {
         headers.remove(name)
         header(name, value)
     }

@@ -9,12 +9,16 @@ import io.ktor.utils.io.readAvailable
 internal const val MAX_ERROR_BODY_BYTES: Int = 64 * 1024
 
 /**
- * The response's headers, typed, every value through [redactor]: a proxy that echoes request
- * headers back (the key included) must not put the key into request ids, logs or toString().
+ * The response's headers, typed, every name and value through [redactor]: a proxy that echoes
+ * request headers back (the key included, in a value, a `Location` or even a header name) must not
+ * put the key into request ids, logs or toString().
  */
 internal fun HttpResponse.typedHeaders(redactor: Redactor): ResponseHeaders {
     val builder = ResponseHeaders.builder()
-    headers.forEach { name, values -> values.forEach { builder.add(name, redactor.text(it)) } }
+    headers.forEach { name, values ->
+        val shownName = redactor.text(name)
+        values.forEach { builder.add(shownName, redactor.text(it)) }
+    }
     return builder.build()
 }
 

@@ -177,9 +177,9 @@ class ResponseEventScannerSpec :
                     ai.auriko.client.internal.stream.StreamTools(
                         ai.auriko.client.internal.ErrorResponses(
                             ai.auriko.errors.ErrorClassifier.standard(),
-                            ai.auriko.client.internal.Redactor("k"),
+                            ai.auriko.client.internal.Redactor("sk-test-secret-0000"),
                         ),
-                        ai.auriko.client.internal.Redactor("k"),
+                        ai.auriko.client.internal.Redactor("sk-test-secret-0000"),
                     ),
                     ai.auriko.client.internal.stream.StreamMetricsRecorder(
                         ai.auriko.client.internal.ClientTime.System
