@@ -1,5 +1,7 @@
 package ai.auriko.client
 
+import ai.auriko.client.internal.Redactor
+import ai.auriko.client.internal.Secret
 import kotlin.time.Duration
 import kotlin.time.toKotlinDuration
 
@@ -43,11 +45,35 @@ public class RequestOptions private constructor(builder: Builder) {
     /** Retries after a failed first attempt; `null` keeps the client's. */
     public val maxRetries: Int? = builder.maxRetries
 
+    // The values as sent; a credential (Authorization, X-Api-Key, Cookie, …) held like the
+    // client's key, so that neither a getter nor a reflective serializer finds it as a string.
+    @Transient
+    private val headerValues: List<Pair<String, Any>> =
+        builder.headers.values.map { (name, value) ->
+            name to (if (Redactor.isSecretHeader(name)) Secret(value) else value)
+        }
+
     /**
      * Headers added to the call, in the order set, each name once (the last value set for a name,
-     * compared case-insensitively, wins).
+     * compared case-insensitively, wins). A read-only view in which a credential header's value
+     * (`Authorization`, set by [Builder.apiKey] too, `Proxy-Authorization`, `Api-Key`, `X-Api-Key`,
+     * `Cookie`, `Set-Cookie`) is `██`: the value sent is never readable back.
      */
-    public val headers: Map<String, String> = copyOf(builder.headers)
+    public val headers: Map<String, String> =
+        java.util.Collections.unmodifiableMap(
+            LinkedHashMap<String, String>().apply {
+                for ((name, value) in headerValues) put(name, value.toString())
+            }
+        )
+
+    /** The headers as sent, credentials included. */
+    @JvmSynthetic
+    internal fun headersToSend(): Map<String, String> =
+        LinkedHashMap<String, String>().apply {
+            for ((name, value) in headerValues) {
+                put(name, if (value is Secret) value.reveal() else value as String)
+            }
+        }
 
     /** Query parameters added to the call's URL, each name once (the last value set wins). */
     public val queryParams: Map<String, String> = copyOf(builder.queryParams)
@@ -76,7 +102,7 @@ public class RequestOptions private constructor(builder: Builder) {
             firstEventTimeout = options.firstEventTimeout
             idleTimeout = options.idleTimeout
             maxRetries = options.maxRetries
-            options.headers.forEach { (name, value) -> header(name, value) }
+            options.headersToSend().forEach { (name, value) -> header(name, value) }
             options.queryParams.forEach { (name, value) -> queryParam(name, value) }
         }
 

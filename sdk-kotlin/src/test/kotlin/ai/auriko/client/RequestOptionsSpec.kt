@@ -143,6 +143,38 @@ class RequestOptionsSpec :
                 RequestOptions.NONE.maxRetries shouldBe null
             }
 
+            test(
+                "a per-call credential reads back as ██ from headers and from every field, and is still sent as set, also after toBuilder()"
+            ) {
+                val key = "sk-tenant-READBACK-123"
+                val options =
+                    RequestOptions.builder()
+                        .apiKey(key)
+                        .header("X-Api-Key", "xk-$key")
+                        .header("X-Tenant", "acme")
+                        .build()
+                options.headers shouldBe
+                    mapOf("Authorization" to "██", "X-Api-Key" to "██", "X-Tenant" to "acme")
+                for (sent in listOf(options, options.toBuilder().build())) {
+                    sent.headersToSend() shouldBe
+                        mapOf(
+                            "Authorization" to "Bearer $key",
+                            "X-Api-Key" to "xk-$key",
+                            "X-Tenant" to "acme",
+                        )
+                }
+                // What a reflection-based serializer would walk: every instance field.
+                for (field in RequestOptions::class.java.declaredFields) {
+                    if (java.lang.reflect.Modifier.isStatic(field.modifiers)) continue
+                    field.isAccessible = true
+                    val value = field.get(options) ?: continue
+                    val texts =
+                        if (value is Iterable<*>) value.map { it.toString() }
+                        else listOf(value.toString())
+                    texts.forEach { it shouldNotContain "READBACK" }
+                }
+            }
+
             test("toString() names headers and parameters but never shows their values") {
                 val options = requestOptions {
                     apiKey(tenantKey)

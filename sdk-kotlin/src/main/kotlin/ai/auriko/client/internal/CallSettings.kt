@@ -51,14 +51,15 @@ private constructor(
                     if (n == client.retryPolicy.maxRetries()) client.retryPolicy
                     else client.retryPolicy.toBuilder().maxRetries(n).build()
                 } ?: client.retryPolicy
+            val headers = request.headersToSend()
             return CallSettings(
                 request.requestTimeout ?: client.requestTimeout,
                 request.firstEventTimeout ?: client.firstEventTimeout,
                 request.idleTimeout ?: client.idleTimeout,
                 retryPolicy,
-                request.headers,
+                headers,
                 request.queryParams,
-                secretsOf(request.headers, isSensitive),
+                secretsOf(headers, isSensitive),
             )
         }
 
