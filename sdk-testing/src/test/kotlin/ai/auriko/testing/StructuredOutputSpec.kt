@@ -81,6 +81,46 @@ class StructuredOutputSpec :
             }
         }
 
+        test("create<T>, streamObject<T> and responses.create<T> use the schema generated from T") {
+            withClient { gateway, client ->
+                gateway.enqueue { content("""{"city":"Oslo","celsius":2,"days":["mon"]}""") }
+                val typed =
+                    client.chat.completions.create<Weather> {
+                        model = "gpt-4o"
+                        messages { user("Oslo?") }
+                    }
+                typed.valueOrThrow().days shouldContainExactly listOf("mon")
+                val sent = gateway.takeRequest()
+                sent.field("response_format.json_schema.name") shouldBe "Weather"
+                sent.field("response_format.json_schema.schema.additionalProperties") shouldBe
+                    "false"
+                sent.field("response_format.json_schema.schema.required") shouldBe
+                    """["city","celsius","days"]"""
+
+                gateway.enqueue { content("""{"city":"Os""", """lo"}""") }
+                val items =
+                    client.chat.completions
+                        .streamObject<PartialWeather> {
+                            model = "gpt-4o"
+                            messages { user("Oslo?") }
+                        }
+                        .toList()
+                items.map { it.value?.city } shouldContainExactly listOf("Os", "Oslo", "Oslo")
+                items.last().isComplete shouldBe true
+                gateway.takeRequest().field("response_format.json_schema.name") shouldBe
+                    "PartialWeather"
+
+                gateway.enqueue { content("""{"city":"Rome","celsius":20,"days":[]}""") }
+                val response =
+                    client.responses.create<Weather> {
+                        model = "gpt-4o"
+                        input = "Rome?"
+                    }
+                response.valueOrThrow().city shouldBe "Rome"
+                gateway.takeRequest().field("text.format.name") shouldBe "Weather"
+            }
+        }
+
         test("a refusal is a typed result, and valueOrThrow says so") {
             withClient { gateway, client ->
                 gateway.enqueue {

@@ -1,9 +1,6 @@
 package ai.auriko.client.structured
 
-import ai.auriko.client.internal.RequestEncoder
 import ai.auriko.client.structured.internal.StructuredJson
-import ai.auriko.json.RawJson
-import ai.auriko.request.chat.ResponseFormat
 import java.util.function.Function
 import kotlinx.serialization.KSerializer
 import kotlinx.serialization.json.JsonElement
@@ -54,25 +51,6 @@ private constructor(
         @JvmStatic
         public fun <T> of(schema: JsonSchema, parser: Function<String, T>): StructuredOutput<T> =
             StructuredOutput(schema, { text -> parser.apply(text) }, null)
-
-        /**
-         * An output whose strict-mode schema is given as a map of JSON values (maps, lists,
-         * strings, numbers, booleans, `null`), named [name], whose answer [parser] turns into [T]:
-         * the Java form for a schema built in code.
-         *
-         * @throws ai.auriko.errors.InvalidRequestException when [name] is not 1–64 characters of
-         *   `[A-Za-z0-9_-]` or [schema] holds something that is not a JSON value
-         */
-        @JvmStatic
-        public fun <T> of(
-            name: String,
-            schema: Map<String, *>,
-            parser: Function<String, T>,
-        ): StructuredOutput<T> {
-            val checked = ResponseFormat.jsonSchema(name, schema).schema() // validates and copies
-            val json = RawJson.of(RequestEncoder.jsonValue(checked).toString())
-            return of(JsonSchema.of(name, json), parser)
-        }
 
         /**
          * An output with a schema of your own (written by hand, or with a name and description of

@@ -145,7 +145,8 @@ class StructuredOutputJavaTest {
             List.of("city"),
             "additionalProperties",
             false);
-    StructuredOutput<Weather> output = StructuredOutput.of("city_weather", schema, Weather::parse);
+    StructuredOutput<Weather> output =
+        StructuredOutput.of(JsonSchema.of("city_weather", schema), Weather::parse);
     assertEquals("city_weather", output.getSchema().getName());
     try (LoopbackServer server = answering(answer, sent);
         AurikoBlockingClient client = client(server)) {

@@ -15,11 +15,13 @@ internal object StructuredJson {
 
     /**
      * Partial objects: a property not arrived yet reads as `null` when nullable (no explicit nulls)
-     * or its default; keys are those of the final object.
+     * or its default; a half-written enum value reads as the property's default (coerced), so one
+     * growing string does not make the whole object undecodable.
      */
     private val partial = Json {
         explicitNulls = false
         ignoreUnknownKeys = true
+        coerceInputValues = true
     }
 
     fun <T> decodeWhole(serializer: KSerializer<T>, text: String): T =
