@@ -20,14 +20,15 @@ import kotlinx.serialization.serializer
  * and thread-safe when the parser is.
  */
 public class StructuredOutput<T>
-private constructor(
+internal constructor(
     /** The schema the answer must match. */
     public val schema: JsonSchema,
-    private val parser: (String) -> T,
+    // a Java function, not a Kotlin lambda: no kotlin.jvm.functions type in any JVM signature
+    private val parser: Function<String, T>,
     private val serializer: KSerializer<T>?,
 ) {
     /** Parses the model's whole text; throws what the parser throws. */
-    @JvmSynthetic internal fun parse(text: String): T = parser(text)
+    @JvmSynthetic internal fun parse(text: String): T = parser.apply(text)
 
     /**
      * [json] (a partial object) as [T] when it decodes, else `null`; always `null` without a
@@ -50,7 +51,7 @@ private constructor(
          */
         @JvmStatic
         public fun <T> of(schema: JsonSchema, parser: Function<String, T>): StructuredOutput<T> =
-            StructuredOutput(schema, { text -> parser.apply(text) }, null)
+            StructuredOutput(schema, parser, null)
 
         /**
          * An output with a schema of your own (written by hand, or with a name and description of
@@ -60,7 +61,7 @@ private constructor(
         public fun <T> of(schema: JsonSchema, serializer: KSerializer<T>): StructuredOutput<T> =
             StructuredOutput(
                 schema,
-                { text -> StructuredJson.decodeWhole(serializer, text) },
+                Function { text -> StructuredJson.decodeWhole(serializer, text) },
                 serializer,
             )
 
