@@ -26,7 +26,10 @@ public class StructuredOutputException extends AurikoException {
     REFUSED
   }
 
+  /** Why the answer could not be used. */
   private final Kind kind;
+
+  /** The model's text, as it arrived; serialized with the exception, like the message. */
   private final @Nullable String rawText;
 
   /** Created by the SDK only; see {@link SdkExceptions}. */
