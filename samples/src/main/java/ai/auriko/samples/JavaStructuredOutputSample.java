@@ -34,19 +34,23 @@ public final class JavaStructuredOutputSample {
       this.celsius = celsius;
     }
 
-    private static final Pattern JSON =
-        Pattern.compile("\\{\"city\":\"([^\"]*)\",\"celsius\":(-?[0-9.eE+-]+)}");
+    private static final Pattern CITY = Pattern.compile("\"city\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern CELSIUS =
+        Pattern.compile("\"celsius\"\\s*:\\s*(-?[0-9][0-9.eE+-]*)");
 
     /**
-     * Reads the model's JSON.
+     * Reads the model's JSON (members in any order).
      *
      * @param json the answer
      * @return the weather
      */
     public static CityWeather parse(String json) {
-      Matcher m = JSON.matcher(json);
-      if (!m.matches()) throw new IllegalArgumentException("not {city, celsius}");
-      return new CityWeather(m.group(1), Double.parseDouble(m.group(2)));
+      Matcher city = CITY.matcher(json);
+      Matcher celsius = CELSIUS.matcher(json);
+      if (!city.find() || !celsius.find()) {
+        throw new IllegalArgumentException("not {city, celsius}");
+      }
+      return new CityWeather(city.group(1), Double.parseDouble(celsius.group(1)));
     }
   }
 

@@ -35,13 +35,15 @@ internal fun structuredAnswer(body: JsonObject, lastUser: String): List<String>?
 /** Builds one value a schema admits; strings named like a city get [city]. */
 private class Example(private val root: JsonObject, private val city: String) {
     private var counter = 0
+    private var days = 0
+    private var choices = 0
 
     fun of(schema: JsonObject, name: String, depth: Int): JsonElement {
         (schema["\$ref"] as? JsonPrimitive)?.contentOrNull?.let { ref ->
             return of(resolve(ref), name, depth + 1)
         }
         (schema["enum"] as? JsonArray)?.let { values ->
-            return values[counter++ % values.size]
+            return values[choices++ % values.size]
         }
         (schema["anyOf"] as? JsonArray)?.let { options ->
             val objects = options.mapNotNull { it as? JsonObject }
@@ -92,7 +94,7 @@ private class Example(private val root: JsonObject, private val city: String) {
     private fun string(name: String): String =
         when {
             name.contains("city", ignoreCase = true) -> city
-            name.contains("day", ignoreCase = true) -> DAYS[counter++ % DAYS.size]
+            name.contains("day", ignoreCase = true) -> DAYS[days++ % DAYS.size]
             name.contains("summary", ignoreCase = true) ||
                 name.contains("description", ignoreCase = true) ->
                 "Mild and bright in $city, with a breeze from the sea."
