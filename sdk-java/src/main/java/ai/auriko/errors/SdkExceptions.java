@@ -101,6 +101,27 @@ public final class SdkExceptions {
   }
 
   /**
+   * A structured answer that could not be turned into the requested type.
+   *
+   * @param kind why
+   * @param message what was wrong, with at most a short excerpt of the text
+   * @param rawText the model's text
+   * @param cause the parser's failure, if any
+   * @param requestId the request id
+   * @param partial the whole answer
+   * @return the exception
+   */
+  public static StructuredOutputException structuredOutput(
+      StructuredOutputException.Kind kind,
+      String message,
+      @Nullable String rawText,
+      @Nullable Throwable cause,
+      @Nullable String requestId,
+      @Nullable PartialResult partial) {
+    return new StructuredOutputException(kind, message, rawText, cause, requestId, partial);
+  }
+
+  /**
    * A decoder's size cap, re-thrown with the stream's context.
    *
    * @param limit the decoder's exception, which names the cap

@@ -74,6 +74,10 @@ internal fun compose(body: JsonObject, decision: RoutingDecision): Reply {
         )
     }
 
+    structuredAnswer(body, lastUser)?.let {
+        return Reply(reasoning, it, null, promptTokens)
+    }
+
     val tools =
         (body["tools"] as? JsonArray)
             ?.mapNotNull { (it as? JsonObject)?.get("function") as? JsonObject }

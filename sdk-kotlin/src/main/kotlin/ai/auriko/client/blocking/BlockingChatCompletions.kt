@@ -3,6 +3,9 @@ package ai.auriko.client.blocking
 import ai.auriko.client.RequestOptions
 import ai.auriko.client.chat.ChatCompletion
 import ai.auriko.client.chat.ChatCompletions
+import ai.auriko.client.structured.StructuredCompletion
+import ai.auriko.client.structured.StructuredOutput
+import ai.auriko.client.structured.create
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.request.chat.ChatCompletionRequest
 import java.util.concurrent.CompletableFuture
@@ -121,6 +124,32 @@ internal constructor(
         handler: ChatCompletionStreamHandler,
         executor: Executor,
     ): AsyncStreamHandle<ChatCompletion> = startAsync(request, options, handler, executor)
+
+    /**
+     * Sends the request asking for JSON matching [output]'s schema (`response_format` is set to it;
+     * a request with another format is rejected) and blocks until the typed result arrived: the
+     * value beside the completion, or the model's refusal ([StructuredCompletion.isRefusal]).
+     *
+     * @throws ai.auriko.errors.StructuredOutputException when the text does not match or was cut at
+     *   the token limit, with the raw text and the completion
+     * @throws ai.auriko.errors.AurikoApiException (a subclass) when the server reports an error
+     * @throws AurikoInterruptedException when the calling thread is interrupted
+     */
+    public fun <T> createStructured(
+        request: ChatCompletionRequest,
+        output: StructuredOutput<T>,
+    ): StructuredCompletion<T> =
+        owner.blockingCall("createStructured()") { completions.create(output, request) }
+
+    /**
+     * [createStructured] without blocking: the future completes with the typed result or with the
+     * SDK's exception; cancelling it cancels the HTTP call.
+     */
+    public fun <T> createStructuredAsync(
+        request: ChatCompletionRequest,
+        output: StructuredOutput<T>,
+    ): CompletableFuture<StructuredCompletion<T>> =
+        owner.asyncCall { completions.create(output, request) }
 
     private fun startAsync(
         request: ChatCompletionRequest,

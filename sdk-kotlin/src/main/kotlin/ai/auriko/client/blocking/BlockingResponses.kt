@@ -3,6 +3,9 @@ package ai.auriko.client.blocking
 import ai.auriko.client.RequestOptions
 import ai.auriko.client.responses.Response
 import ai.auriko.client.responses.Responses
+import ai.auriko.client.structured.StructuredOutput
+import ai.auriko.client.structured.StructuredResponse
+import ai.auriko.client.structured.create
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.request.responses.ResponseRequest
 import java.util.concurrent.CompletableFuture
@@ -122,6 +125,32 @@ internal constructor(private val responses: Responses, private val owner: Auriko
         handler: ResponseStreamHandler,
         executor: Executor,
     ): AsyncStreamHandle<Response> = startAsync(request, options, handler, executor)
+
+    /**
+     * Sends the request asking for JSON matching [output]'s schema (`text.format` is set to it; a
+     * request with another format is rejected) and blocks until the typed result arrived: the value
+     * of the output text beside the response, or the model's refusal.
+     *
+     * @throws ai.auriko.errors.StructuredOutputException when the text does not match or the
+     *   response is incomplete, with the raw text and the response
+     * @throws ai.auriko.errors.AurikoApiException (a subclass) when the server reports an error
+     * @throws AurikoInterruptedException when the calling thread is interrupted
+     */
+    public fun <T> createStructured(
+        request: ResponseRequest,
+        output: StructuredOutput<T>,
+    ): StructuredResponse<T> =
+        owner.blockingCall("createStructured()") { responses.create(output, request) }
+
+    /**
+     * [createStructured] without blocking: the future completes with the typed result or with the
+     * SDK's exception; cancelling it cancels the HTTP call.
+     */
+    public fun <T> createStructuredAsync(
+        request: ResponseRequest,
+        output: StructuredOutput<T>,
+    ): CompletableFuture<StructuredResponse<T>> =
+        owner.asyncCall { responses.create(output, request) }
 
     private fun startAsync(
         request: ResponseRequest,
