@@ -6,6 +6,7 @@ import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.client.structured.StructuredCompletion
 import ai.auriko.client.structured.StructuredOutput
 import ai.auriko.client.structured.create
+import ai.auriko.client.structured.internal.StructuredResults
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.request.chat.ChatCompletionRequest
 import java.util.concurrent.CompletableFuture
@@ -150,6 +151,47 @@ internal constructor(
         output: StructuredOutput<T>,
     ): CompletableFuture<StructuredCompletion<T>> =
         owner.asyncCall { completions.create(output, request) }
+
+    /** [createStructured] with per-request [options]; see [RequestOptions]. */
+    public fun <T> createStructured(
+        request: ChatCompletionRequest,
+        output: StructuredOutput<T>,
+        options: RequestOptions,
+    ): StructuredCompletion<T> =
+        owner.blockingCall("createStructured()") { completions.create(output, request, options) }
+
+    /** [createStructuredAsync] with per-request [options]; see [RequestOptions]. */
+    public fun <T> createStructuredAsync(
+        request: ChatCompletionRequest,
+        output: StructuredOutput<T>,
+        options: RequestOptions,
+    ): CompletableFuture<StructuredCompletion<T>> =
+        owner.asyncCall { completions.create(output, request, options) }
+
+    /**
+     * Streams [request] asking for JSON matching [output]'s schema (`response_format:
+     * json_schema`): the returned stream yields the answer as it grows, then the validated value;
+     * see [BlockingObjectStream], which must be closed. The request is sent now.
+     *
+     * @throws IllegalStateException when the client is closed
+     * @throws ai.auriko.errors.InvalidRequestException when the request's `response_format` is
+     *   already set to another format
+     */
+    public fun <T> streamObject(
+        request: ChatCompletionRequest,
+        output: StructuredOutput<T>,
+    ): BlockingObjectStream<T> = streamObject(request, output, RequestOptions.NONE)
+
+    /** [streamObject] with per-request [options]; see [RequestOptions]. */
+    public fun <T> streamObject(
+        request: ChatCompletionRequest,
+        output: StructuredOutput<T>,
+        options: RequestOptions,
+    ): BlockingObjectStream<T> {
+        owner.ensureOpen()
+        val formatted = StructuredResults.withFormat(request, output.schema)
+        return BlockingObjectStream(completions.stream(formatted, options), output, owner.scope)
+    }
 
     private fun startAsync(
         request: ChatCompletionRequest,

@@ -58,6 +58,9 @@ internal class BlockingIteration<T : Any>(
     private var finished = false
     private var failure: Throwable? = null
 
+    /** Whether the one iteration has been claimed. */
+    fun isClaimed(): Boolean = iterated.get()
+
     /** Claims the one iteration; a second claim throws [IllegalStateException]. */
     fun claim() {
         check(iterated.compareAndSet(false, true)) { "a stream can be iterated only once" }
