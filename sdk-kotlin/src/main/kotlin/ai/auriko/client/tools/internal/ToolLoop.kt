@@ -1,7 +1,6 @@
 package ai.auriko.client.tools.internal
 
 import ai.auriko.client.chat.ChatCompletion
-import ai.auriko.client.chat.ChatCompletionToolCall
 import ai.auriko.client.chat.ChatCompletions
 import ai.auriko.client.chat.stream.StreamEventDecoder
 import ai.auriko.client.tools.FunctionTool
@@ -15,6 +14,7 @@ import ai.auriko.client.tools.ToolRunOptions
 import ai.auriko.client.tools.ToolRunResult
 import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.request.chat.ChatMessage
+import ai.auriko.request.chat.ToolCall
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
@@ -53,10 +53,12 @@ internal class ToolLoop(
             turn++
             val completion = streamTurn(turn, messages, offered)
             send(ToolRunEvent.TurnCompleted(turn, completion))
-            val calls = completion.choices.firstOrNull()?.message?.toolCalls.orEmpty()
-            // The answer goes back whole: reasoning, signatures and tool calls as they arrived.
-            // It also checks every call has an id and a name (a typed error otherwise).
-            messages += completion.toMessage()
+            // The answer goes back whole: reasoning, signatures and tool calls as they arrived
+            // (a call without an id or name is a typed error). The calls run are the message's, so
+            // every result sent back answers a call that was sent back.
+            val answer = completion.toMessage()
+            val calls = answer.toolCalls()
+            messages += answer
             if (calls.isEmpty()) {
                 send(
                     ToolRunEvent.FinalAnswer(
@@ -70,19 +72,12 @@ internal class ToolLoop(
                 throw ToolLoopLimitException(options.maxTurns, messages.toList(), completion)
             }
             for (call in calls) {
-                send(
-                    ToolRunEvent.ToolStarted(
-                        turn,
-                        call.id!!,
-                        call.function.name!!,
-                        argumentsOf(call),
-                    )
-                )
+                send(ToolRunEvent.ToolStarted(turn, call.id(), call.name(), call.arguments()))
             }
             val results = coroutineScope {
                 calls.map { call -> async { runCall(turn, call, messages, completion) } }.awaitAll()
             }
-            calls.forEachIndexed { i, call -> messages += ChatMessage.tool(call.id!!, results[i]) }
+            calls.forEachIndexed { i, call -> messages += ChatMessage.tool(call.id(), results[i]) }
         }
     }
 
@@ -108,13 +103,13 @@ internal class ToolLoop(
     /** Runs one call and reports it; returns the content sent back. */
     private suspend fun ProducerScope<ToolRunEvent>.runCall(
         turn: Int,
-        call: ChatCompletionToolCall,
+        call: ToolCall,
         messages: List<ChatMessage>,
         completion: ChatCompletion,
     ): String {
-        val id = call.id!!
-        val name = call.function.name!!
-        val arguments = argumentsOf(call)
+        val id = call.id()
+        val name = call.name()
+        val arguments = call.arguments()
         val tool = tools[name]
         val (status, result, error) =
             if (tool == null) {
@@ -154,7 +149,4 @@ internal class ToolLoop(
 
         operator fun component3() = error
     }
-
-    private fun argumentsOf(call: ChatCompletionToolCall): String =
-        call.function.arguments.orEmpty()
 }
