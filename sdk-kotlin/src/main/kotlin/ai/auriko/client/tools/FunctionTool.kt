@@ -49,7 +49,7 @@ internal constructor(
      * @throws ToolArgumentsException when the arguments are not JSON of the tool's type (the
      *   function did not run)
      */
-    public suspend fun call(arguments: String): String = run(arguments)
+    @JvmSynthetic public suspend fun call(arguments: String): String = run(arguments)
 
     /** The name, description and schema name; never the function. */
     override fun toString(): String =
