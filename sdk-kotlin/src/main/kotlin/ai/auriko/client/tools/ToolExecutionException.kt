@@ -26,7 +26,7 @@ internal constructor(
     ToolException(
         "tool $toolName (call $callId) failed: ${cause.message ?: cause.javaClass.name}",
         cause,
-        lastCompletion.responseHeaders?.requestId(),
+        lastCompletion.responseHeaders.requestId(),
         lastCompletion,
     ) {
     private companion object {

@@ -25,7 +25,7 @@ internal constructor(
         "the model still asked for tools after $maxTurns turns (the limit); " +
             "its last tool calls were not run",
         null,
-        lastCompletion.responseHeaders?.requestId(),
+        lastCompletion.responseHeaders.requestId(),
         lastCompletion,
     ) {
     private companion object {
