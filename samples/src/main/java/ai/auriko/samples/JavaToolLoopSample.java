@@ -1,20 +1,22 @@
 package ai.auriko.samples;
 
 import ai.auriko.client.blocking.AurikoBlockingClient;
-import ai.auriko.client.chat.ChatCompletion;
-import ai.auriko.client.chat.ChatCompletionToolCall;
+import ai.auriko.client.structured.JsonSchema;
+import ai.auriko.client.tools.FunctionTool;
+import ai.auriko.client.tools.ToolRunEvent;
+import ai.auriko.client.tools.ToolRunOptions;
+import ai.auriko.client.tools.ToolRunResult;
+import ai.auriko.json.RawJson;
 import ai.auriko.request.chat.ChatCompletionRequest;
 import ai.auriko.request.chat.ChatMessage;
-import ai.auriko.request.chat.Tool;
 import ai.auriko.samples.gateway.LocalGateway;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The chat tool loop from Java with the blocking client: each answer goes back whole with {@code
- * completion.toMessage()} (content, reasoning, signatures, redacted data and tool calls, as they
- * arrived), followed by each call's result. Runs against the embedded gateway.
+ * The chat tool loop from Java on {@code runTools}: a tool from a JSON Schema and a {@code
+ * Function<String, String>}, run by the blocking client's loop, which sends each answer back whole
+ * ({@code toMessage()}: reasoning, signatures and tool calls as they arrived) followed by each
+ * call's result, until the model answers. Runs against the embedded gateway.
  */
 public final class JavaToolLoopSample {
   private JavaToolLoopSample() {}
@@ -28,32 +30,35 @@ public final class JavaToolLoopSample {
    */
   public static String run(AurikoBlockingClient client, String question) {
     // README: java-tool-loop
-    Tool weather =
-        Tool.builder("get_weather")
-            .description("Current weather for a city")
-            .parameters(
-                Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))))
+    JsonSchema city =
+        JsonSchema.of(
+            "get_weather",
+            RawJson.of(
+                "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+                    + "\"required\":[\"city\"],\"additionalProperties\":false}"));
+    FunctionTool weather =
+        FunctionTool.of(
+            "get_weather", "Current weather for a city", city, arguments -> "18°C and clear");
+    ChatCompletionRequest request =
+        ChatCompletionRequest.builder()
+            .model("gpt-4o")
+            .addMessage(ChatMessage.user(question))
             .build();
-    List<ChatMessage> history = new ArrayList<>(List.of(ChatMessage.user(question)));
-    for (int round = 0; round < 4; round++) { // a bounded number of tool rounds
-      ChatCompletion answer =
-          client
-              .chat()
-              .completions()
-              .create(
-                  ChatCompletionRequest.builder()
-                      .model("gpt-4o")
-                      .messages(history)
-                      .addTool(weather)
-                      .build());
-      List<ChatCompletionToolCall> calls = answer.getChoices().get(0).getMessage().getToolCalls();
-      if (calls.isEmpty()) return answer.getContent();
-      history.add(answer.toMessage()); // reasoning, signatures and tool calls, as they arrived
-      for (ChatCompletionToolCall call : calls) {
-        history.add(ChatMessage.tool(call.getId(), "18°C and clear"));
-      }
-    }
-    throw new IllegalStateException("the model kept calling tools");
+    ToolRunResult result =
+        client
+            .chat()
+            .completions()
+            .runTools(
+                request,
+                List.of(weather),
+                ToolRunOptions.builder().maxTurns(4).build(),
+                event -> {
+                  if (event instanceof ToolRunEvent.ToolFinished) {
+                    ToolRunEvent.ToolFinished call = (ToolRunEvent.ToolFinished) event;
+                    System.out.println("[tool] " + call.getName() + " -> " + call.getResult());
+                  }
+                });
+    return result.getContent(); // result.getMessages(): the whole conversation
     // README: end
   }
 

@@ -1,19 +1,26 @@
 package ai.auriko.samples
 
 import ai.auriko.client.AurikoClient
-import ai.auriko.request.chat.ChatMessage
+import ai.auriko.client.chat.stream.StreamEvent
+import ai.auriko.client.dsl.chatCompletionRequest
+import ai.auriko.client.tools.ToolRunEvent
+import ai.auriko.client.tools.finalAnswer
+import ai.auriko.client.tools.runTools
+import ai.auriko.client.tools.tool
 import ai.auriko.samples.gateway.LocalGateway
 import java.io.PrintStream
+import kotlinx.coroutines.flow.onEach
 import kotlinx.coroutines.runBlocking
-import kotlinx.serialization.json.Json
-import kotlinx.serialization.json.contentOrNull
-import kotlinx.serialization.json.jsonObject
-import kotlinx.serialization.json.jsonPrimitive
+import kotlinx.serialization.Serializable
+
+/** The arguments of `get_weather`: its JSON Schema is generated from this type. */
+@Serializable class GetWeatherArgs(val city: String)
 
 /**
- * The tool loop: stream an answer, send it back whole with `toMessage()` (content, reasoning, its
- * signatures and redacted blocks, and the tool calls, as they arrived — what a thinking model needs
- * to continue across turns), run each function, send the results back, and stream the final answer.
+ * The tool loop on `runTools`: a typed tool (schema from [GetWeatherArgs], arguments decoded before
+ * the function runs), and a loop that streams each answer, runs the calls it asks for (parallel
+ * ones at once), sends the answer back whole with `toMessage()` (reasoning, signatures and tool
+ * calls as they arrived) and the results after it, until the model answers.
  */
 object ToolLoopSample {
     /**
@@ -21,50 +28,34 @@ object ToolLoopSample {
      */
     suspend fun run(client: AurikoClient, question: String, out: PrintStream): String {
         // README: kotlin-tool-loop
-        val history = mutableListOf(ChatMessage.user(question))
-        repeat(4) { // a bounded number of tool rounds
-            val stream =
-                client.chat.completions.stream {
-                    model = "gpt-4o"
-                    messages { messages(history) }
-                    tools { function("get_weather", "Current weather for a city", citySchema) }
-                }
-            stream.contentDeltas().collect { out.print(it) }
-            val answer = stream.completion!! // the whole answer, assembled from the chunks
-            val calls = answer.choices.first().message.toolCalls
-            if (calls.isEmpty()) {
-                out.println()
-                return answer.content.orEmpty()
+        val weather =
+            tool<GetWeatherArgs>("get_weather", "Current weather for a city") { args ->
+                getWeather(args.city)
             }
-            // content, reasoning, signatures, redacted data and tool calls, as they arrived
-            history += answer.toMessage()
-            for (call in calls) {
-                val result = getWeather(cityOf(call.function.arguments))
-                out.println("[tool] ${call.function.name}(${call.function.arguments}) -> $result")
-                history += ChatMessage.tool(call.id!!, result)
-            }
+        val request = chatCompletionRequest {
+            model = "gpt-4o"
+            messages { user(question) }
         }
-        error("the model kept calling tools")
+        val result =
+            client.chat.completions
+                .runTools(request, listOf(weather)) { maxTurns = 4 }
+                .onEach { event ->
+                    when (event) {
+                        // the answer's text as it streams
+                        is ToolRunEvent.ModelOutput ->
+                            (event.event as? StreamEvent.ContentDelta)?.let { out.print(it.text) }
+                        is ToolRunEvent.ToolFinished ->
+                            out.println(
+                                "[tool] ${event.name}(${event.arguments}) -> ${event.result}"
+                            )
+                        else -> {}
+                    }
+                }
+                .finalAnswer() // the last completion and the whole conversation
+        out.println()
+        return result.content.orEmpty()
         // README: end
     }
-
-    private val citySchema: Map<String, Any?> =
-        mapOf(
-            "type" to "object",
-            "properties" to mapOf("city" to mapOf("type" to "string")),
-            "required" to listOf("city"),
-        )
-
-    /** The city in the model's arguments; models do write invalid JSON, so that is not fatal. */
-    private fun cityOf(arguments: String?): String =
-        try {
-            Json.parseToJsonElement(arguments.orEmpty())
-                .jsonObject["city"]
-                ?.jsonPrimitive
-                ?.contentOrNull
-        } catch (e: IllegalArgumentException) { // SerializationException is one
-            null
-        } ?: "somewhere"
 
     /** The "function": a deterministic forecast. */
     fun getWeather(city: String): String = "18°C and clear in $city"

@@ -7,10 +7,15 @@ import ai.auriko.client.structured.StructuredCompletion
 import ai.auriko.client.structured.StructuredOutput
 import ai.auriko.client.structured.create
 import ai.auriko.client.structured.internal.StructuredResults
+import ai.auriko.client.tools.FunctionTool
+import ai.auriko.client.tools.ToolRunEvent
+import ai.auriko.client.tools.ToolRunOptions
+import ai.auriko.client.tools.ToolRunResult
 import ai.auriko.errors.AurikoInterruptedException
 import ai.auriko.request.chat.ChatCompletionRequest
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.Executor
+import java.util.function.Consumer
 
 /**
  * `POST /chat/completions` for Java. Every method throws the SDK's unchecked exceptions, exactly as
@@ -192,6 +197,42 @@ internal constructor(
         val formatted = StructuredResults.withFormat(request, output.schema)
         return BlockingObjectStream(completions.stream(formatted, options), output, owner.scope)
     }
+     * Runs a tool loop (see `ai.auriko.client.tools.runTools`) on the calling thread and returns
+     * the final answer with the whole conversation. Each [FunctionTool] made with
+     * `FunctionTool.of(name, description, schema, function)` runs on an I/O thread, a turn's calls
+     * concurrently; [listener] receives every [ToolRunEvent] in order on the calling thread.
+     *
+     * @throws ai.auriko.client.tools.ToolLoopLimitException when the model still calls tools after
+     *   [ToolRunOptions.maxTurns] turns
+     * @throws ai.auriko.client.tools.ToolExecutionException when a tool threw under
+     *   [ai.auriko.client.tools.ToolErrorPolicy.FAIL]
+     * @throws AurikoInterruptedException when the calling thread is interrupted; the loop (running
+     *   tools and the HTTP stream) is cancelled and the interrupt flag is set again
+     */
+    public fun runTools(
+        request: ChatCompletionRequest,
+        tools: List<FunctionTool>,
+        options: ToolRunOptions,
+        listener: Consumer<ToolRunEvent>,
+    ): ToolRunResult = toolRuns.blocking(request, tools, options, listener)
+
+    /** [runTools] with the default options (10 turns, errors sent to the model), no listener. */
+    public fun runTools(request: ChatCompletionRequest, tools: List<FunctionTool>): ToolRunResult =
+        toolRuns.blocking(request, tools, ToolRunOptions.DEFAULT, null)
+
+    /**
+     * [runTools] without blocking: the future completes with the final answer or fails with what
+     * the blocking form throws; cancelling it cancels the loop, its running tools and its HTTP
+     * stream. [listener] runs on the SDK's threads, one event at a time, in order: keep it short.
+     */
+    public fun runToolsAsync(
+        request: ChatCompletionRequest,
+        tools: List<FunctionTool>,
+        options: ToolRunOptions,
+        listener: Consumer<ToolRunEvent>,
+    ): CompletableFuture<ToolRunResult> = toolRuns.async(request, tools, options, listener)
+
+    private val toolRuns = JavaToolRuns(completions, owner)
 
     private fun startAsync(
         request: ChatCompletionRequest,

@@ -2,7 +2,10 @@ package ai.auriko.client.chat.stream
 
 import ai.auriko.client.chat.Usage
 import ai.auriko.client.gateway.RoutingMetadata
+import ai.auriko.client.tools.internal.ToolJson
+import kotlinx.serialization.DeserializationStrategy
 import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.serializer
 
 /**
  * A typed view of what a stream says, one event per thing that happened, in stream order: text and
@@ -100,6 +103,23 @@ public sealed interface StreamEvent {
         public val parsedArguments: JsonElement?,
     ) : StreamEvent {
         override fun <R> accept(visitor: Visitor<R>): R = visitor.visitToolCallDone(this)
+
+        /**
+         * The arguments decoded with [deserializer] (unknown keys ignored).
+         *
+         * @throws ai.auriko.client.tools.ToolArgumentsException when they are not valid JSON or not
+         *   of that type, with the raw arguments and the decoder's error
+         */
+        public fun <T> arguments(deserializer: DeserializationStrategy<T>): T =
+            ToolJson.decodeArguments(name, id, arguments, deserializer)
+
+        /**
+         * The arguments decoded to [T], a `@Serializable` type: `event.arguments<GetWeather>()`.
+         *
+         * @throws ai.auriko.client.tools.ToolArgumentsException when they are not valid JSON or not
+         *   a [T]
+         */
+        @JvmSynthetic public inline fun <reified T> arguments(): T = arguments(serializer<T>())
 
         /** The choice, tool index, call id and function name, not the arguments, for logs. */
         override fun toString(): String =
