@@ -197,6 +197,8 @@ internal constructor(
         val formatted = StructuredResults.withFormat(request, output.schema)
         return BlockingObjectStream(completions.stream(formatted, options), output, owner.scope)
     }
+
+    /**
      * Runs a tool loop (see `ai.auriko.client.tools.runTools`) on the calling thread and returns
      * the final answer with the whole conversation. Each [FunctionTool] made with
      * `FunctionTool.of(name, description, schema, function)` runs on an I/O thread, a turn's calls
