@@ -112,8 +112,10 @@ abstract class SecretScanSpec(engines: List<Pair<String, () -> HttpClientEngine?
                     .use { server ->
                         val limits =
                             FaultLimits(
-                                idleTimeoutMs = 200,
-                                firstEventTimeoutMs = 500,
+                                // Short: the faults wait these out, and the scan checks what
+                                // was said, not whether a call made it in time.
+                                idleTimeoutMs = 100,
+                                firstEventTimeoutMs = 250,
                                 maxLineBytes = 4 * 1024,
                             )
                         val engine = engineFactory()
@@ -126,7 +128,7 @@ abstract class SecretScanSpec(engines: List<Pair<String, () -> HttpClientEngine?
                             eventListener = listener
                             idleTimeout = limits.idleTimeoutMs.milliseconds
                             firstEventTimeout = limits.firstEventTimeoutMs.milliseconds
-                            requestTimeout = 700.milliseconds
+                            requestTimeout = 350.milliseconds
                             maxLineBytes = limits.maxLineBytes
                             retryPolicy =
                                 ai.auriko.http.RetryPolicy.builder()
