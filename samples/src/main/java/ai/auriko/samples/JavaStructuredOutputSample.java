@@ -1,7 +1,9 @@
 package ai.auriko.samples;
 
 import ai.auriko.client.blocking.AurikoBlockingClient;
+import ai.auriko.client.blocking.BlockingObjectStream;
 import ai.auriko.client.structured.JsonSchema;
+import ai.auriko.client.structured.PartialObject;
 import ai.auriko.client.structured.StructuredCompletion;
 import ai.auriko.client.structured.StructuredOutput;
 import ai.auriko.errors.StructuredOutputException;
@@ -55,6 +57,31 @@ public final class JavaStructuredOutputSample {
   }
 
   /**
+   * The structured output: the schema as a map, and the parser.
+   *
+   * @return the output
+   */
+  public static StructuredOutput<CityWeather> cityWeather() {
+    // README: structured-java-output
+    return StructuredOutput.of(
+        JsonSchema.of(
+            "city_weather",
+            Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of(
+                    "city", Map.of("type", "string"),
+                    "celsius", Map.of("type", "number")),
+                "required",
+                List.of("city", "celsius"),
+                "additionalProperties",
+                false)),
+        CityWeather::parse);
+    // README: end
+  }
+
+  /**
    * Asks for the weather as {@link CityWeather}, blocking, then again without blocking.
    *
    * @param client the client
@@ -62,23 +89,8 @@ public final class JavaStructuredOutputSample {
    * @return the weather
    */
   public static CityWeather ask(AurikoBlockingClient client, String question) {
+    StructuredOutput<CityWeather> output = cityWeather();
     // README: structured-java
-    StructuredOutput<CityWeather> output =
-        StructuredOutput.of(
-            JsonSchema.of(
-                "city_weather",
-                Map.of(
-                    "type",
-                    "object",
-                    "properties",
-                    Map.of(
-                        "city", Map.of("type", "string"),
-                        "celsius", Map.of("type", "number")),
-                    "required",
-                    List.of("city", "celsius"),
-                    "additionalProperties",
-                    false)),
-            CityWeather::parse);
     ChatCompletionRequest request =
         ChatCompletionRequest.builder()
             .model("gpt-4o")
@@ -100,6 +112,31 @@ public final class JavaStructuredOutputSample {
   }
 
   /**
+   * Streams the answer, printing the JSON as it grows, then the parsed value.
+   *
+   * @param client the client
+   * @param output the structured output
+   * @param request the request
+   * @return the weather
+   */
+  public static CityWeather stream(
+      AurikoBlockingClient client,
+      StructuredOutput<CityWeather> output,
+      ChatCompletionRequest request) {
+    // README: structured-java-stream
+    try (BlockingObjectStream<CityWeather> stream =
+        client.chat().completions().streamObject(request, output)) {
+      for (PartialObject<CityWeather> partial : stream) {
+        System.out.println(partial.getJson()); // the JSON so far, open parts closed
+      }
+      CityWeather weather = stream.result().valueOrThrow(); // the whole text, your parser
+      System.out.println(weather.city + ": " + weather.celsius + "°C");
+      return weather;
+    }
+    // README: end
+  }
+
+  /**
    * Runs against the embedded gateway.
    *
    * @param args an optional question
@@ -111,7 +148,15 @@ public final class JavaStructuredOutputSample {
                 .apiKey("sk-local-demo")
                 .baseUrl(gateway.getBaseUrl())
                 .build()) {
-      ask(client, args.length > 0 ? args[0] : "What is the weather in Lisbon?");
+      String question = args.length > 0 ? args[0] : "What is the weather in Lisbon?";
+      ask(client, question);
+      stream(
+          client,
+          cityWeather(),
+          ChatCompletionRequest.builder()
+              .model("gpt-4o")
+              .addMessage(ChatMessage.user(question))
+              .build());
     }
   }
 }

@@ -79,6 +79,30 @@ class StructuredOutputSampleTest {
         ai.auriko.client.blocking.AurikoBlockingClient(client).use { blocking ->
             val weather = JavaStructuredOutputSample.ask(blocking, "Weather in Bergen?")
             assertEquals("Bergen", weather.city)
+            val request =
+                ai.auriko.request.chat.ChatCompletionRequest.builder()
+                    .model("gpt-4o")
+                    .addMessage(ai.auriko.request.chat.ChatMessage.user("Weather in Oslo?"))
+                    .build()
+            val printed = capture { out ->
+                val old = System.out
+                System.setOut(out)
+                try {
+                    val streamed =
+                        JavaStructuredOutputSample.stream(
+                            blocking,
+                            JavaStructuredOutputSample.cityWeather(),
+                            request,
+                        )
+                    assertEquals("Oslo", streamed.city)
+                } finally {
+                    System.setOut(old)
+                }
+            }
+            val lines = printed.lines().filter { it.isNotBlank() }
+            // the JSON grew over several items before the parsed line
+            assertTrue(lines.size >= 3, printed)
+            assertTrue(lines.last().startsWith("Oslo: "), printed)
         }
     }
 }
