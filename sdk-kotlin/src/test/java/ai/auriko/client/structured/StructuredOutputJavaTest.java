@@ -56,15 +56,15 @@ class StructuredOutputJavaTest {
     }
   }
 
-  private static final String SCHEMA =
+  static final String SCHEMA =
       "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
           + "\"celsius\":{\"type\":\"number\"}},\"required\":[\"city\",\"celsius\"],"
           + "\"additionalProperties\":false}";
 
-  private static final StructuredOutput<Weather> WEATHER =
+  static final StructuredOutput<Weather> WEATHER =
       StructuredOutput.of(JsonSchema.of("weather", RawJson.of(SCHEMA)), Weather::parse);
 
-  private static final ChatCompletionRequest REQUEST =
+  static final ChatCompletionRequest REQUEST =
       ChatCompletionRequest.builder()
           .model("gpt-4o")
           .addMessage(ChatMessage.user("Weather in Oslo?"))

@@ -14,9 +14,7 @@ import ai.auriko.client.chat.ChatCompletion;
 import ai.auriko.client.testing.JavaTestSupport;
 import ai.auriko.client.testing.LoopbackServer;
 import ai.auriko.errors.StructuredOutputException;
-import ai.auriko.json.RawJson;
 import ai.auriko.request.chat.ChatCompletionRequest;
-import ai.auriko.request.chat.ChatMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -36,38 +32,10 @@ import org.junit.jupiter.api.Test;
  * connection.
  */
 class StructuredStreamJavaTest {
-  static final class Weather {
-    final String city;
-    final double celsius;
-
-    Weather(String city, double celsius) {
-      this.city = city;
-      this.celsius = celsius;
-    }
-
-    private static final Pattern SHAPE =
-        Pattern.compile("\\{\"city\":\"([^\"]*)\",\"celsius\":(-?[0-9.]+)}");
-
-    static Weather parse(String json) {
-      Matcher m = SHAPE.matcher(json);
-      if (!m.matches()) throw new IllegalArgumentException("not a weather: unexpected shape");
-      return new Weather(m.group(1), Double.parseDouble(m.group(2)));
-    }
-  }
-
-  private static final String SCHEMA =
-      "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
-          + "\"celsius\":{\"type\":\"number\"}},\"required\":[\"city\",\"celsius\"],"
-          + "\"additionalProperties\":false}";
-
-  private static final StructuredOutput<Weather> WEATHER =
-      StructuredOutput.of(JsonSchema.of("weather", RawJson.of(SCHEMA)), Weather::parse);
-
-  private static final ChatCompletionRequest REQUEST =
-      ChatCompletionRequest.builder()
-          .model("gpt-4o")
-          .addMessage(ChatMessage.user("Weather in Oslo?"))
-          .build();
+  // The application type, its schema and parser, and the request of the non-streamed test.
+  private static final StructuredOutput<StructuredOutputJavaTest.Weather> WEATHER =
+      StructuredOutputJavaTest.WEATHER;
+  private static final ChatCompletionRequest REQUEST = StructuredOutputJavaTest.REQUEST;
 
   /** One SSE chunk whose content delta is {@code text} (JSON-escaped here). */
   private static String delta(String text, String finishReason) {
@@ -108,11 +76,11 @@ class StructuredStreamJavaTest {
     List<String> pieces = List.of("{\"ci", "ty\":\"Os", "lo\",\"cel", "sius\":-3", ".5}");
     try (LoopbackServer server = streaming(pieces, sent);
         AurikoBlockingClient client = client(server);
-        BlockingObjectStream<Weather> stream =
+        BlockingObjectStream<StructuredOutputJavaTest.Weather> stream =
             client.chat().completions().streamObject(REQUEST, WEATHER)) {
       List<String> jsons = new ArrayList<>();
-      PartialObject<Weather> last = null;
-      for (PartialObject<Weather> item : stream) {
+      PartialObject<StructuredOutputJavaTest.Weather> last = null;
+      for (PartialObject<StructuredOutputJavaTest.Weather> item : stream) {
         jsons.add(item.getJson().toString());
         last = item;
       }
@@ -129,7 +97,7 @@ class StructuredStreamJavaTest {
       assertNotNull(last);
       assertTrue(last.isComplete());
       assertEquals("Oslo", last.getValue().city);
-      StructuredCompletion<Weather> result = stream.result();
+      StructuredCompletion<StructuredOutputJavaTest.Weather> result = stream.result();
       assertEquals(-3.5, result.valueOrThrow().celsius);
       assertEquals("req_so", stream.responseHeaders().requestId());
       assertTrue(sent.get().contains("\"response_format\":{\"type\":\"json_schema\""), sent.get());
@@ -143,7 +111,7 @@ class StructuredStreamJavaTest {
     try (LoopbackServer server =
             streaming(List.of("{\"city\":\"Rome\",", "\"celsius\":21}"), sent);
         AurikoBlockingClient client = client(server);
-        BlockingObjectStream<Weather> stream =
+        BlockingObjectStream<StructuredOutputJavaTest.Weather> stream =
             client.chat().completions().streamObject(REQUEST, WEATHER)) {
       assertEquals("Rome", stream.result().valueOrThrow().city);
       assertThrows(IllegalStateException.class, stream::iterator); // the one iteration was used
@@ -155,7 +123,7 @@ class StructuredStreamJavaTest {
     AtomicReference<String> sent = new AtomicReference<>();
     try (LoopbackServer server = streaming(List.of("{\"town\":", "\"Oslo\"}"), sent);
         AurikoBlockingClient client = client(server);
-        BlockingObjectStream<Weather> stream =
+        BlockingObjectStream<StructuredOutputJavaTest.Weather> stream =
             client.chat().completions().streamObject(REQUEST, WEATHER)) {
       List<String> seen =
           assertThrows(
@@ -194,7 +162,7 @@ class StructuredStreamJavaTest {
                   }
                 });
         AurikoBlockingClient client = client(server)) {
-      BlockingObjectStream<Weather> stream =
+      BlockingObjectStream<StructuredOutputJavaTest.Weather> stream =
           client.chat().completions().streamObject(REQUEST, WEATHER);
       assertTrue(stream.hasNext());
       assertEquals("{\"city\":\"Os\"}", stream.next().getJson().toString());
@@ -221,9 +189,9 @@ class StructuredStreamJavaTest {
                   exchange.endStream();
                 });
         AurikoBlockingClient client = client(server);
-        BlockingObjectStream<Weather> stream =
+        BlockingObjectStream<StructuredOutputJavaTest.Weather> stream =
             client.chat().completions().streamObject(REQUEST, WEATHER)) {
-      StructuredCompletion<Weather> result = stream.result();
+      StructuredCompletion<StructuredOutputJavaTest.Weather> result = stream.result();
       assertTrue(result.isRefusal());
       assertEquals("I can't help", result.getRefusal());
       assertNull(result.getValue());
