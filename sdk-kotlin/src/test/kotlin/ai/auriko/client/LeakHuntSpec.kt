@@ -19,6 +19,7 @@ import ai.auriko.errors.UnexpectedStatusException
 import ai.auriko.http.ResponseHeaders
 import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.request.chat.ChatMessage
+import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.collections.shouldBeEmpty
@@ -158,6 +159,42 @@ class LeakHuntSpec :
                         "echo scenarios=${echoScenarios().size} runs=$runs calls=$calls encodings=${SecretEncodings.all.size} " +
                         "forms searched=${capture.formCount} texts scanned=${capture.size} log lines=${capture.logLines}"
                 )
+            }
+        }
+
+        test(
+            "the hunt can fail: every form of every secret, planted in each kind of channel, is found"
+        ) {
+            // The control for the tests above: a capture that missed a form or a channel would
+            // pass them without proving anything.
+            for (secret in secrets) {
+                for ((name, form) in SecretEncodings.forms(secret)) {
+                    for (plant in
+                        listOf<(Capture) -> Unit>(
+                            { it.text("log line", "before $form after") },
+                            { it.value("exception", IllegalStateException("x $form y")) },
+                            {
+                                it.value(
+                                    "cause",
+                                    RuntimeException("outer", java.io.IOException("[$form]")),
+                                )
+                            },
+                            {
+                                it.value(
+                                    "object",
+                                    object {
+                                        override fun toString() = "o=$form"
+                                    },
+                                )
+                            },
+                        )) {
+                        val capture = Capture(secrets)
+                        plant(capture)
+                        withClue("$name of '$secret'") {
+                            shouldThrow<AssertionError> { capture.assertNoLeak() }
+                        }
+                    }
+                }
             }
         }
 
