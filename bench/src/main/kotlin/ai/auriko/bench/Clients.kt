@@ -23,6 +23,16 @@ object Clients {
                     { url ->
                         TransportBaseline(url, Engine.CIO)
                     }),
+            "transport-vt" to
+                ("baseline: transport only (Ktor OkHttp on virtual threads, bytes counted)" to
+                    { url ->
+                        TransportBaseline(url, Engine.OKHTTP_VIRTUAL)
+                    }),
+            "transport-java" to
+                ("baseline: transport only (Ktor Java, bytes counted)" to
+                    { url ->
+                        TransportBaseline(url, Engine.JAVA)
+                    }),
             "minimal" to
                 ("baseline: minimal parser on Ktor OkHttp (byte lines + kotlinx.serialization)" to
                     { url ->

@@ -1,11 +1,14 @@
 package ai.auriko.bench.clients
 
 import io.ktor.client.engine.HttpClientEngine
-import io.ktor.client.engine.cio.CIO
 import io.ktor.client.engine.cio.endpoint
+import io.ktor.client.engine.java.Java
 import io.ktor.client.engine.okhttp.OkHttp
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
 import okhttp3.Dispatcher
 
 /**
@@ -13,28 +16,26 @@ import okhttp3.Dispatcher
  * that would hold streams back.
  */
 enum class Engine {
-    /** Ktor OkHttp, set up as the SDK's default engine is (`DefaultEngine.kt`). */
+    /** Ktor OkHttp, set up as the SDK's default engine is on JDK 17 (`DefaultEngine.kt`). */
     OKHTTP,
+
+    /**
+     * Ktor OkHttp with its body reads and OkHttp's calls on virtual threads (JDK 21+; the bench
+     * finds the JDK 21 API by reflection, which the SDK never does).
+     */
+    OKHTTP_VIRTUAL,
+
+    /** Ktor's Java engine (`java.net.http`). */
+    JAVA,
 
     /** Ktor CIO, set up as the README's Engines section tells users to. */
     CIO;
 
     fun create(): HttpClientEngine =
         when (this) {
-            OKHTTP ->
-                OkHttp.create {
-                    dispatcher = Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
-                    config {
-                        readTimeout(0, TimeUnit.MILLISECONDS)
-                        writeTimeout(0, TimeUnit.MILLISECONDS)
-                        dispatcher(
-                            Dispatcher().apply {
-                                maxRequests = 256
-                                maxRequestsPerHost = 256
-                            }
-                        )
-                    }
-                }
+            OKHTTP -> okHttp(null)
+            OKHTTP_VIRTUAL -> okHttp(virtualThreads())
+            JAVA -> Java.create { config { version(java.net.http.HttpClient.Version.HTTP_1_1) } }
             CIO ->
                 io.ktor.client.engine.cio.CIO.create {
                     requestTimeout = 0
@@ -45,4 +46,26 @@ enum class Engine {
                     }
                 }
         }
+
+    private fun okHttp(virtual: ExecutorService?): HttpClientEngine =
+        OkHttp.create {
+            dispatcher =
+                virtual?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
+            config {
+                readTimeout(0, TimeUnit.MILLISECONDS)
+                writeTimeout(0, TimeUnit.MILLISECONDS)
+                dispatcher(
+                    (if (virtual != null) Dispatcher(virtual) else Dispatcher()).apply {
+                        maxRequests = 256
+                        maxRequestsPerHost = 256
+                    }
+                )
+            }
+        }
+
+    private companion object {
+        fun virtualThreads(): ExecutorService =
+            Executors::class.java.getMethod("newVirtualThreadPerTaskExecutor").invoke(null)
+                as ExecutorService
+    }
 }
