@@ -9,6 +9,7 @@ import ai.auriko.client.internal.Watchdog
 import ai.auriko.client.internal.readCappedText
 import ai.auriko.client.internal.sdkHeaders
 import ai.auriko.client.internal.statusError
+import ai.auriko.client.internal.streamingBody
 import ai.auriko.client.internal.typedHeaders
 import ai.auriko.errors.PartialResult
 import ai.auriko.errors.SdkExceptions
@@ -17,7 +18,6 @@ import ai.auriko.sse.SseDecoder
 import ai.auriko.sse.SseListener
 import io.ktor.client.request.preparePost
 import io.ktor.client.statement.HttpResponse
-import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.ContentType
 import io.ktor.http.HttpMethod
 import io.ktor.http.contentType
@@ -25,6 +25,7 @@ import io.ktor.http.isSuccess
 import io.ktor.utils.io.ByteReadChannel
 import io.ktor.utils.io.readAvailable
 import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.withTimeoutOrNull
 
@@ -135,7 +136,7 @@ internal class StreamCall<T : Any, R : PartialResult>(
             val events = EventBuffer(run.metrics)
             val decoder =
                 SseDecoder(events, runtime.options.maxLineBytes, runtime.options.maxEventBytes)
-            val channel = response.bodyAsChannel()
+            val channel = response.streamingBody()
             val buffer = ByteArray(READ_BUFFER_BYTES)
             while (true) {
                 val n = channel.readAvailable(buffer, 0, buffer.size)
@@ -147,10 +148,11 @@ internal class StreamCall<T : Any, R : PartialResult>(
                 } catch (e: StreamLimitExceededException) {
                     // Events completed earlier in this read arrived whole: deliver them first; if
                     // they ended the stream, what came after the end does not count.
-                    if (events.size > 0 && handle(events)) return finishBody(channel, buffer)
+                    if (events.size > 0 && handle(events))
+                        return finishBody(response, channel, buffer)
                     throw e
                 }
-                if (events.size > 0 && handle(events)) return finishBody(channel, buffer)
+                if (events.size > 0 && handle(events)) return finishBody(response, channel, buffer)
             }
             decoder.finish()
             decoding.incompleteReason()?.let { reason ->
@@ -218,18 +220,27 @@ internal class StreamCall<T : Any, R : PartialResult>(
      * sends right after it), so that the engine sees the response end and pools the connection for
      * the next request (OkHttp does; CIO never reuses a POST's connection). Bounded as OkHttp
      * bounds its own discarding of an unread body: [FINISH_BODY_MILLIS] and [FINISH_BODY_BYTES]. A
-     * server that keeps the body open costs that once, then the connection is closed on leaving.
-     * Nothing read here is decoded: the stream is already complete.
+     * server that keeps the body open costs that once, then the call is cancelled, which closes the
+     * connection: the body is read from the engine's own channel ([streamingBody]), and leaving
+     * Ktor's `execute { }` normally only completes the call, which waits for the engine's reader,
+     * still blocked in a socket read. Nothing read here is decoded: the stream is already complete.
      */
-    private suspend fun finishBody(channel: ByteReadChannel, buffer: ByteArray) {
-        withTimeoutOrNull(FINISH_BODY_MILLIS) {
-            var read = 0L
-            while (read <= FINISH_BODY_BYTES) {
-                val n = channel.readAvailable(buffer, 0, buffer.size)
-                if (n == -1) break
-                read += n
-            }
-        }
+    private suspend fun finishBody(
+        response: HttpResponse,
+        channel: ByteReadChannel,
+        buffer: ByteArray,
+    ) {
+        val ended =
+            withTimeoutOrNull(FINISH_BODY_MILLIS) {
+                var read = 0L
+                while (read <= FINISH_BODY_BYTES) {
+                    val n = channel.readAvailable(buffer, 0, buffer.size)
+                    if (n == -1) return@withTimeoutOrNull true
+                    read += n
+                }
+                false
+            } ?: false
+        if (!ended) response.cancel("the body went on after the end of the stream")
     }
 
     /**
