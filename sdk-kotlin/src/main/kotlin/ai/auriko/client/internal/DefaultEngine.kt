@@ -2,8 +2,10 @@ package ai.auriko.client.internal
 
 import io.ktor.client.engine.HttpClientEngine
 import io.ktor.client.engine.okhttp.OkHttp
+import java.util.concurrent.ExecutorService
 import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.asCoroutineDispatcher
 import okhttp3.Dispatcher
 
 /**
@@ -13,9 +15,10 @@ import okhttp3.Dispatcher
 internal const val MAX_REQUESTS_AWAITING_HEADERS: Int = 256
 
 /**
- * The engine a client creates (and owns) when it is given none: Ktor's OkHttp engine, with a thread
- * for every response body being read. Chosen over Ktor's CIO engine for correctness, then by the
- * numbers in `bench/results/`:
+ * The engine a client creates (and owns) when it is given none: Ktor's OkHttp engine, its body
+ * reads on virtual threads on JDK 24+ ([VirtualThreads]), else on a thread for every response body
+ * being read. Chosen over Ktor's CIO and Java engines for correctness, then by the numbers in
+ * `bench/results/` (README, Engines):
  * - **Cancelling always closes the connection.** On CIO, cancelling a stream whose server had
  *   filled the buffers (a collector slower than the tokens) left the connection open for 20 s and
  *   more, the model still generating; an abandoned oversized error body did the same
@@ -23,12 +26,16 @@ internal const val MAX_REQUESTS_AWAITING_HEADERS: Int = 256
  * - **Connections are reused**: CIO opens a connection for every POST (it pools only pipelined GET
  *   and HEAD), so every completion would pay a TCP connect and a TLS handshake. OkHttp also speaks
  *   HTTP/2 and TLS 1.3 through the platform; CIO's own TLS speaks 1.2 only.
- * - The cost is threads: Ktor reads each OkHttp body with blocking calls on the engine's
- *   dispatcher, so every open stream holds a thread (10,000 concurrent streams took ~1,900; CIO
- *   needs ~100). On the default `Dispatchers.IO` (64 threads for the JVM), 64 streams whose model
- *   has gone quiet would stall every other stream and all of `Dispatchers.IO`; here the engine's
- *   dispatcher is an unbounded view of `Dispatchers.IO`, whose threads are shared with it and end
- *   after a minute idle.
+ * - Threads: Ktor reads each OkHttp body with blocking calls on the engine's dispatcher, so every
+ *   open stream holds a thread. On JDK 24+ that thread is virtual: a read waiting for the next
+ *   token releases its carrier, and OkHttp's own calls run on virtual threads too, so 10,000
+ *   concurrent streams take a few dozen platform threads. Before 24 (and on Android) it is a
+ *   platform thread (10,000 streams took ~1,900): on the default `Dispatchers.IO` (64 threads for
+ *   the JVM), 64 streams whose model has gone quiet would stall every other stream and all of
+ *   `Dispatchers.IO`, so the engine's dispatcher is an unbounded view of `Dispatchers.IO`, whose
+ *   threads are shared with it and end after a minute idle.
+ * - Ktor's Java engine (`java.net.http`) was measured as the JVM default and lost: at 10,000
+ *   streams its delivery p50 was ~8× OkHttp's on platform threads, ~100× on virtual threads.
  *
  * The OkHttp client is set up so that it does not compete with the SDK's own behaviour:
  * - **No read or write timeout.** OkHttp's 10 s defaults would end a stream that pauses longer with
@@ -47,19 +54,30 @@ internal const val MAX_REQUESTS_AWAITING_HEADERS: Int = 256
  *   (openai-java among them) gets. Every other failure goes to the SDK's retry policy.
  *
  * Closing the client closes this engine, which evicts the connection pool and shuts the
- * dispatcher's threads down.
+ * dispatcher's threads (or the virtual-thread executor) down.
  */
-internal fun defaultEngine(): HttpClientEngine =
+internal fun defaultEngine(): HttpClientEngine = defaultEngine(virtualThreadsOrNull())
+
+/**
+ * The default engine, its body reads and OkHttp's calls on [virtualThreads] when given (the engine
+ * then owns it), else on platform threads.
+ */
+internal fun defaultEngine(virtualThreads: ExecutorService?): HttpClientEngine =
     OkHttp.create {
-        dispatcher = Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
+        dispatcher =
+            virtualThreads?.asCoroutineDispatcher()
+                ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
         config {
             readTimeout(0, TimeUnit.MILLISECONDS)
             writeTimeout(0, TimeUnit.MILLISECONDS)
             dispatcher(
-                Dispatcher().apply {
+                (if (virtualThreads != null) Dispatcher(virtualThreads) else Dispatcher()).apply {
                     maxRequests = MAX_REQUESTS_AWAITING_HEADERS
                     maxRequestsPerHost = MAX_REQUESTS_AWAITING_HEADERS
                 }
             )
         }
     }
+
+/** [VirtualThreads.executorOrNull], for Kotlin callers and tests. */
+internal fun virtualThreadsOrNull(): ExecutorService? = VirtualThreads.executorOrNull()

@@ -1,0 +1,147 @@
+package ai.auriko.client
+
+import ai.auriko.client.internal.defaultEngine
+import ai.auriko.client.internal.virtualThreadsOrNull
+import ai.auriko.client.testing.LoopbackServer
+import ai.auriko.client.testing.contentEvent
+import ai.auriko.request.chat.ChatCompletionRequest
+import ai.auriko.request.chat.ChatMessage
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
+import io.kotest.matchers.ints.shouldBeLessThan
+import io.kotest.matchers.nulls.shouldBeNull
+import io.kotest.matchers.nulls.shouldNotBeNull
+import io.kotest.matchers.string.shouldStartWith
+import io.ktor.client.engine.HttpClientEngine
+import io.ktor.client.engine.okhttp.OkHttpConfig
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicInteger
+import kotlin.time.Duration.Companion.seconds
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeout
+
+/**
+ * The default engine's threads by JDK: virtual threads from JDK 24 (where a virtual thread waiting
+ * in a monitor releases its carrier), platform threads before. The suites that run on the default
+ * engine (RealServerSpec, DefaultEngineSpec, FaultInjectionSpec, …) exercise whichever the JDK
+ * running them selects; this spec checks the selection and, on JDK 24+, what it is for.
+ */
+class VirtualThreadEngineSpec :
+    FunSpec({
+        val feature = Runtime.version().feature()
+
+        test(
+            "virtual threads are chosen from JDK 24 on, platform threads before (this JDK: $feature)"
+        ) {
+            val executor = virtualThreadsOrNull()
+            if (feature >= 24) {
+                executor.shouldNotBeNull()
+                try {
+                    val name = CompletableDeferred<String>()
+                    executor.execute { name.complete(Thread.currentThread().toString()) }
+                    withTimeout(10.seconds) { name.await() } shouldStartWith "VirtualThread"
+                } finally {
+                    executor.shutdown()
+                }
+            } else {
+                executor.shouldBeNull()
+            }
+        }
+
+        test("the default engine's dispatcher runs body reads on the threads chosen") {
+            val engine = defaultEngine()
+            try {
+                val dispatcher = (engine.config as OkHttpConfig).dispatcher.shouldNotBeNull()
+                val name = withContext(dispatcher) { Thread.currentThread().toString() }
+                if (feature >= 24) name shouldStartWith "VirtualThread"
+                else name shouldStartWith "Thread[DefaultDispatcher-worker"
+            } finally {
+                engine.close()
+            }
+        }
+
+        test("JDK 24+: 600 open streams whose model went quiet hold no platform thread each")
+            .config(enabled = feature >= 24) { newClientThreads(engine = null) shouldBeLessThan 64 }
+
+        test("control: on platform threads (JDK 17–23's default) each of them holds one").config(
+            enabled = feature >= 24
+        ) {
+            val platform = defaultEngine(null)
+            try {
+                newClientThreads(platform) shouldBeGreaterThanOrEqual QUIET_STREAMS
+            } finally {
+                platform.close()
+            }
+        }
+    })
+
+private const val QUIET_STREAMS = 600
+
+/**
+ * Opens [QUIET_STREAMS] streams whose model went quiet after a first chunk, through a client on
+ * [engine] (null: the default), and returns how many platform threads of the client's side
+ * ([clientThreads]) there are beyond those before.
+ */
+private suspend fun newClientThreads(engine: HttpClientEngine?): Int {
+    val released = CountDownLatch(1)
+    LoopbackServer { ex ->
+            ex.startStream()
+            ex.chunk(contentEvent("thinking… "))
+            released.await(30, TimeUnit.SECONDS)
+        }
+        .use { server ->
+            AurikoClient {
+                    apiKey = "sk-virtual-thread-test"
+                    baseUrl = server.baseUrl
+                    maxRetries = 0
+                    this.engine = engine
+                }
+                .use { client ->
+                    return withContext(Dispatchers.Default) {
+                        // Threads other specs of this JVM left idle count before and during.
+                        val before = clientThreads().size
+                        val firstChunks = AtomicInteger()
+                        val streams =
+                            List(QUIET_STREAMS) {
+                                launch {
+                                    client.chat.completions.stream(request()).collect {
+                                        firstChunks.incrementAndGet()
+                                    }
+                                }
+                            }
+                        try {
+                            withTimeout(30.seconds) {
+                                while (firstChunks.get() < QUIET_STREAMS) delay(10)
+                            }
+                            val during = clientThreads()
+                            println(
+                                "platform threads on the client's side: $before before, " +
+                                    during.groupingBy { it.name.take(20) }.eachCount()
+                            )
+                            during.size - before
+                        } finally {
+                            released.countDown()
+                            streams.forEach { it.cancelAndJoin() }
+                        }
+                    }
+                }
+        }
+}
+
+/**
+ * Platform threads of a client's side: Ktor's readers run on Dispatchers.IO workers, OkHttp's calls
+ * on "OkHttp" threads. Virtual threads are not listed; the loopback server's are named otherwise.
+ */
+private fun clientThreads(): List<Thread> =
+    Thread.getAllStackTraces().keys.filter {
+        it.name.startsWith("DefaultDispatcher-worker") || it.name.startsWith("OkHttp")
+    }
+
+private fun request(): ChatCompletionRequest =
+    ChatCompletionRequest.builder().model("gpt-4o").addMessage(ChatMessage.user("Hi")).build()
