@@ -2,6 +2,7 @@ package ai.auriko.bench
 
 import ai.auriko.bench.clients.AurikoFlowClient
 import ai.auriko.bench.clients.AurikoIteratorClient
+import ai.auriko.bench.clients.AurikoJavaAsyncClient
 import ai.auriko.bench.clients.Engine
 import ai.auriko.bench.clients.MinimalParserBaseline
 import ai.auriko.bench.clients.OpenAiJavaClient
@@ -56,6 +57,11 @@ object Clients {
                 ("Auriko Java iterator, CIO engine" to
                     { url ->
                         AurikoIteratorClient(url, cio = true)
+                    }),
+            "auriko-java-async" to
+                ("Auriko Java streamAsync, OkHttp (default)" to
+                    { url ->
+                        AurikoJavaAsyncClient(url)
                     }),
             "openai-java" to ("openai-java 4.101.0" to { url -> OpenAiJavaClient(url) }),
             "openai-kotlin-cio" to

@@ -8,8 +8,8 @@ import ai.auriko.client.blocking.blocking
 import ai.auriko.client.responses.ResponseStreamEvent
 
 /**
- * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO. It has no
- * non-blocking API of its own.
+ * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO; concurrent
+ * streams each get a platform thread that iterates it, as a blocking caller would.
  */
 class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient {
     private val engine = if (cio) Engine.CIO.create() else null
@@ -44,7 +44,29 @@ class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient 
         return n
     }
 
-    override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean = false
+    /** A platform thread per stream, iterating it: the caller's thread a blocking client needs. */
+    override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean {
+        Thread(
+                null,
+                {
+                    val n =
+                        try {
+                            readAll(sink)
+                        } catch (e: Throwable) {
+                            done(-1, e)
+                            return@Thread
+                        }
+                    done(n, null)
+                },
+                "iterating-caller",
+                256 * 1024,
+            )
+            .apply {
+                isDaemon = true
+                start()
+            }
+        return true
+    }
 
     override fun readThenCancel(n: Int): LongArray {
         val stream = blocking.chat().completions().stream(AurikoFlowClient.REQUEST)
