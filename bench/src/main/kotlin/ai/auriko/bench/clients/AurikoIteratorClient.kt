@@ -9,10 +9,15 @@ import ai.auriko.client.responses.ResponseStreamEvent
 
 /**
  * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO. It has no
- * non-blocking API of its own.
+ * non-blocking API of its own. On [onEngine] (over [tls]) when given.
  */
-class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient {
-    private val engine = if (cio) Engine.CIO.create() else null
+class AurikoIteratorClient(
+    baseUrl: String,
+    cio: Boolean = false,
+    onEngine: Engine? = null,
+    tls: Tls? = null,
+) : BenchClient {
+    private val engine = (onEngine ?: Engine.CIO.takeIf { cio })?.create(tls)
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl
