@@ -19,8 +19,16 @@ class Report(
     private val args: List<String> = if (quick) listOf("quick") else emptyList(),
     private val header: Header = Header(pinned = false, repeats = 1, trimmed = ""),
 ) {
-    /** How the run was set up, for the heading. */
-    class Header(val pinned: Boolean, val repeats: Int, val trimmed: String)
+    /**
+     * How the run was set up, for the heading; [load] is the 1-minute load average at the start and
+     * end (`/proc/loadavg`), so a reader sees whether others shared the machine.
+     */
+    class Header(
+        val pinned: Boolean,
+        val repeats: Int,
+        val trimmed: String,
+        val load: String? = null,
+    )
 
     /** One outcome per client, scenario and param: repeats merged ([mergeRepeats]). */
     private val outcomes: List<Runner.Outcome> =
@@ -155,6 +163,10 @@ class Report(
                 " across clients; figures are the median of the repeats, spreads their min–max."
         )
         if (header.trimmed.isNotEmpty()) appendLine("- Trimmed to fit the time: ${header.trimmed}.")
+        if (header.load != null)
+            appendLine(
+                "- Load average (1 min) at start → end: ${header.load} (above 2, other work shared the cores)."
+            )
         appendLine()
         throughput()
         responsesThroughput()

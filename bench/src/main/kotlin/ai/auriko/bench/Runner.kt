@@ -49,6 +49,10 @@ object Runner {
             "openai-kotlin-okhttp",
         )
 
+    /** The 1-minute load average, or "?" where there is no `/proc/loadavg`. */
+    private fun loadAverage(): String =
+        runCatching { File("/proc/loadavg").readText().substringBefore(' ') }.getOrDefault("?")
+
     /** What a full run leaves out to fit its time, for the report's header. */
     private fun trimmed(): String =
         "latency and concurrency repeated ×$REPEATS only for " +
@@ -83,6 +87,7 @@ object Runner {
         val logs = File("bench/target/bench-logs").apply { mkdirs() }
         val outcomes = ArrayList<Outcome>()
         val pin = Pinning.decide()
+        val loadAtStart = loadAverage()
         // One self-signed certificate for the run's TLS servers and clients.
         val keystore =
             if (scenarios.any { it.startsWith("tls-") })
@@ -236,6 +241,7 @@ object Runner {
                 trimmed =
                     if (quick) "quick: shorter streams, 3 throughput rounds, 1,000 streams only"
                     else trimmed(),
+                load = "$loadAtStart → ${loadAverage()}",
             )
         val markdown =
             Report(outcomes, quick, (System.nanoTime() - started) / 1e9, args.toList(), header)
