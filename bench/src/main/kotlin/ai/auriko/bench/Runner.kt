@@ -49,6 +49,13 @@ object Runner {
             "openai-kotlin-okhttp",
         )
 
+    /**
+     * Of [REPEATED], those whose concurrency rows are repeated above the first level too: the rows
+     * the targets read at the top level (Flow against the transport on its engine) and the Java
+     * engine's baseline. A 10,000-stream fork takes ~40 s; repeating every client's would not fit.
+     */
+    val REPEATED_AT_TOP = setOf("transport", "transport-java", "auriko-flow")
+
     /** The 1-minute load average, or "?" where there is no `/proc/loadavg`. */
     private fun loadAverage(): String =
         runCatching { File("/proc/loadavg").readText().substringBefore(' ') }.getOrDefault("?")
@@ -57,7 +64,10 @@ object Runner {
     private fun trimmed(): String =
         "latency and concurrency repeated ×$REPEATS only for " +
             REPEATED.joinToString(", ") { "`$it`" } +
-            ", once for the rest; concurrency at 1,000 and 10,000 streams (5,000 dropped); " +
+            ", once for the rest; concurrency at 1,000 and 10,000 streams (5,000 dropped), " +
+            "repeated at 10,000 only for " +
+            REPEATED_AT_TOP.joinToString(", ") { "`$it`" } +
+            "; " +
             "each TLS row once"
 
     @JvmStatic
@@ -191,6 +201,8 @@ object Runner {
                 when (scenario) {
                     "concurrency" -> {
                         for (n in levels) {
+                            if (repeat > 0 && n > levels.first() && client !in REPEATED_AT_TOP)
+                                continue
                             val failed = failedBelow[client]
                             if (failed != null && failed < n) {
                                 outcomes +=

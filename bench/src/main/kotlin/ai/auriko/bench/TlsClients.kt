@@ -3,15 +3,16 @@ package ai.auriko.bench
 import ai.auriko.bench.clients.AurikoFlowClient
 import ai.auriko.bench.clients.AurikoIteratorClient
 import ai.auriko.bench.clients.Engine
+import ai.auriko.bench.clients.OpenAiJavaClient
 import ai.auriko.bench.clients.Tls
 import ai.auriko.bench.clients.TransportBaseline
 
 /**
  * The clients of the TLS scenarios (`tls-latency`, `tls-throughput`), by the names of their plain
  * counterparts in [Clients]: the transport baseline and this SDK's Flow and iterator on each engine
- * the default could be (OkHttp, Java, CIO — CIO on HTTP/1.1 only, it has no HTTP/2), each given the
- * run's self-signed certificate to trust. openai-java is left out: its OkHttp 4 client is built by
- * its own builder, which takes no trust manager in the version measured.
+ * the default could be (OkHttp, Java, CIO — CIO on HTTP/1.1 only, it has no HTTP/2), and
+ * openai-java (its builder takes an SSL socket factory and trust manager), each given the run's
+ * self-signed certificate to trust.
  */
 object TlsClients {
     /** One TLS client: its label, its engine and its factory (base URL, [Tls]). */
@@ -56,6 +57,9 @@ object TlsClients {
                 Entry("Auriko Java iterator, CIO", Engine.CIO) { u, t ->
                     AurikoIteratorClient(u, true, Engine.CIO, t)
                 },
+            // Its own OkHttp 4: compared with the OkHttp transport baseline, as in plain HTTP.
+            "openai-java" to
+                Entry("openai-java 4.101.0", Engine.OKHTTP) { u, t -> OpenAiJavaClient(u, t) },
         )
 
     /** The TLS protocols a client runs: HTTP/1.1 (param 1) and, except on CIO, HTTP/2 (param 2). */
