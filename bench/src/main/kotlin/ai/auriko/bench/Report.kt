@@ -1,16 +1,98 @@
 package ai.auriko.bench
 
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonNull
+import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 import kotlinx.serialization.json.doubleOrNull
 
-/** The markdown table of one run: medians, ratios to the baselines of the same run, targets. */
+/**
+ * The markdown table of one run: medians, ratios to the baselines of the same run, targets. Rows
+ * forked several times (repeats) are shown as the median of the repeats' figures, with the spread
+ * (min–max) of the ones that move most.
+ */
 class Report(
-    private val outcomes: List<Runner.Outcome>,
+    outcomes: List<Runner.Outcome>,
     private val quick: Boolean,
     private val seconds: Double,
     /** The runner's arguments, quoted in the heading. */
     private val args: List<String> = if (quick) listOf("quick") else emptyList(),
+    private val header: Header = Header(pinned = false, repeats = 1, trimmed = ""),
 ) {
+    /**
+     * How the run was set up, for the heading; [load] is the 1-minute load average at the start and
+     * end (`/proc/loadavg`), so a reader sees whether others shared the machine.
+     */
+    class Header(
+        val pinned: Boolean,
+        val repeats: Int,
+        val trimmed: String,
+        val load: String? = null,
+    )
+
+    /** One outcome per client, scenario and param: repeats merged ([mergeRepeats]). */
+    private val outcomes: List<Runner.Outcome> =
+        outcomes
+            .groupBy { Triple(it.client, it.scenario, it.param) }
+            .values
+            .map { if (it.size == 1) it[0] else mergeRepeats(it) }
+
+    /**
+     * The repeats of one row as one outcome: each number the median of the repeats that measured
+     * it, with `<key>Min` and `<key>Max`; a number some repeat lacks (wall time of a run that did
+     * not finish) is left out; `finished` only if all finished; `repeats` counts the repeats that
+     * gave figures, `repeatNote` says why the others did not.
+     */
+    private fun mergeRepeats(group: List<Runner.Outcome>): Runner.Outcome {
+        val first = group[0]
+        val ok =
+            group.filter { o ->
+                o.data != null && o.data["error"] == null && o.data["skipped"] == null
+            }
+        if (ok.isEmpty()) return first
+        val data = LinkedHashMap<String, JsonElement>()
+        for (key in ok.flatMap { it.data!!.keys }.distinct()) {
+            val values = ok.map { (it.data!![key] as? JsonPrimitive) }
+            val numbers = values.mapNotNull { v -> v?.takeIf { !it.isString }?.doubleOrNull }
+            when {
+                key == "finished" -> data[key] = JsonPrimitive(values.all { it?.content == "true" })
+                numbers.size == ok.size -> {
+                    data[key] = JsonPrimitive(median(numbers))
+                    data["${key}Min"] = JsonPrimitive(numbers.min())
+                    data["${key}Max"] = JsonPrimitive(numbers.max())
+                }
+                numbers.isNotEmpty() -> data[key] = JsonNull
+                else ->
+                    data[key] =
+                        JsonPrimitive(
+                            values
+                                .mapNotNull { it?.content?.takeIf { c -> c.isNotEmpty() } }
+                                .distinct()
+                                .joinToString("; ")
+                        )
+            }
+        }
+        data["repeats"] = JsonPrimitive(ok.size)
+        val failed = group - ok.toSet()
+        if (failed.isNotEmpty())
+            data["repeatNote"] =
+                JsonPrimitive(failed.joinToString("; ") { why(it).ifEmpty { "no result" } })
+        return Runner.Outcome(first.client, first.scenario, first.param, JsonObject(data), null)
+    }
+
+    /** "min–max" of a merged number, or "–" for a row run once. */
+    private fun spread(o: Runner.Outcome?, key: String, digits: Int = 0): String {
+        val lo = num(o, "${key}Min") ?: return "–"
+        val hi = num(o, "${key}Max") ?: return "–"
+        return "${f(lo, digits)}–${f(hi, digits)}"
+    }
+
+    /** How many repeats a row's figures come from, and why any are missing. */
+    private fun repeats(o: Runner.Outcome?): String {
+        val n = num(o, "repeats")?.toInt() ?: return "1"
+        return n.toString() + (str(o, "repeatNote")?.let { " ($it)" } ?: "")
+    }
+
     private companion object {
         /** Size of `SseDecoderBenchmark`'s 10,000-event body, in MB. */
         const val SSE_BODY_MB = 1.78
@@ -54,27 +136,45 @@ class Report(
 
     fun markdown(): String = buildString {
         val env =
-            "JDK ${System.getProperty("java.version")}, ${Runtime.getRuntime().availableProcessors()} cores"
+            "JDK ${System.getProperty("java.version")} (${System.getProperty("java.vm.vendor")}), ${Runtime.getRuntime().availableProcessors()} cores"
         appendLine("# Streaming benchmarks against openai-java and openai-kotlin")
         appendLine()
         appendLine(
             "One run of `${(listOf("bench/run.sh") + args).joinToString(" ")}` (${env}; ${"%.0f".format(seconds)} s). Each client and"
         )
         appendLine(
-            "scenario in a fresh JVM against the same loopback server; medians; ratios are to the baselines"
+            "scenario in a fresh JVM against a loopback server in a process of its own; medians; ratios are to the"
         )
         appendLine(
-            "measured in this run. CPU is process CPU time minus the server's threads (GC and JIT included);"
+            "baselines measured in this run. CPU is the client process's CPU time (GC and JIT included); allocation"
         )
         appendLine(
-            "allocation is per-thread allocated bytes summed over the client's threads (as `-prof gc`)."
+            "is per-thread allocated bytes summed over the client's threads (as `-prof gc`)."
         )
+        appendLine()
+        appendLine(
+            "- Pinning: " +
+                if (header.pinned)
+                    "server process on CPU 0, client fork on CPU 1 (`taskset`); each JVM sees 1 CPU."
+                else "none (no `taskset` or fewer than 2 CPUs): server and client share the cores."
+        )
+        appendLine(
+            "- Repeats: latency and concurrency rows forked ${header.repeats}× where marked, repeats interleaved" +
+                " across clients; figures are the median of the repeats, spreads their min–max."
+        )
+        if (header.trimmed.isNotEmpty()) appendLine("- Trimmed to fit the time: ${header.trimmed}.")
+        if (header.load != null)
+            appendLine(
+                "- Load average (1 min) at start → end: ${header.load} (above 2, other work shared the cores)."
+            )
         appendLine()
         throughput()
         responsesThroughput()
         latency()
         concurrency()
         cancellation()
+        tlsLatency()
+        tlsThroughput()
         jmh()
         if (outcomes.any { it.scenario in CHAT_SCENARIOS }) {
             targets()
@@ -94,20 +194,20 @@ class Report(
         )
         appendLine()
         appendLine(
-            "| client | chunks/s | MB/s | CPU µs/chunk | alloc B/chunk | × transport (same engine) | × minimal parser (same engine) | × openai-java |"
+            "| client | chunks/s | rounds spread | MB/s | CPU µs/chunk | alloc B/chunk | × transport (same engine) | × minimal parser (same engine) | × openai-java |"
         )
-        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
+        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for (c in rows) {
             val o = find(c, "throughput")
             val r = num(o, "chunksPerSec")
             val t = num(find(baseline("transport", c), "throughput"), "chunksPerSec")
             val m = num(find(baseline("minimal", c), "throughput"), "chunksPerSec")
             if (r == null) {
-                appendLine("| ${label(c)} | ${why(o)} | | | | | | |")
+                appendLine("| ${label(c)} | ${why(o)} | | | | | | | |")
                 continue
             }
             appendLine(
-                "| ${label(c)} | ${f(r)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} |"
+                "| ${label(c)} | ${f(r)} | ${roundsSpread(o)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} |"
             )
         }
         appendLine()
@@ -135,20 +235,20 @@ class Report(
         )
         appendLine()
         appendLine(
-            "| client | deltas/s | MB/s | CPU µs/delta | alloc B/delta | × transport (same engine) | × minimal parser (same engine) | × openai-java | × own chat chunks/s |"
+            "| client | deltas/s | rounds spread | MB/s | CPU µs/delta | alloc B/delta | × transport (same engine) | × minimal parser (same engine) | × openai-java | × own chat chunks/s |"
         )
-        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for (c in rows) {
             val o = find(c, s)
             val r = num(o, "chunksPerSec")
             val t = num(find(baseline("transport", c), s), "chunksPerSec")
             val m = num(find(baseline("minimal", c), s), "chunksPerSec")
             if (r == null) {
-                appendLine("| ${label(c)} | ${why(o)} | | | | | | | |")
+                appendLine("| ${label(c)} | ${why(o)} | | | | | | | | |")
                 continue
             }
             appendLine(
-                "| ${label(c)} | ${f(r)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} | ${ratio(r, num(find(c, "throughput"), "chunksPerSec"))} |"
+                "| ${label(c)} | ${f(r)} | ${roundsSpread(o)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, m)} | ${ratio(r, j)} | ${ratio(r, num(find(c, "throughput"), "chunksPerSec"))} |"
             )
         }
         appendLine()
@@ -187,18 +287,20 @@ class Report(
             "## 2. Delivery latency: 2,000 chunks flushed 1 ms apart (server write → user code)"
         )
         appendLine()
-        appendLine("| client | p50 µs | p99 µs | max µs | p50 × transport (same engine) |")
-        appendLine("|---|---:|---:|---:|---:|")
+        appendLine(
+            "| client | repeats | p50 µs | p50 spread | p99 µs | p99 spread | max µs | p50 × transport (same engine) |"
+        )
+        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|")
         for (c in rows) {
             val o = find(c, "latency")
             val p50 = num(o, "p50Us")
             val t = num(find(baseline("transport", c), "latency"), "p50Us")
             if (p50 == null) {
-                appendLine("| ${label(c)} | ${why(o)} | | | |")
+                appendLine("| ${label(c)} | ${why(o)} | | | | | | |")
                 continue
             }
             appendLine(
-                "| ${label(c)} | ${f(p50)} | ${f(num(o, "p99Us"))} | ${f(num(o, "maxUs"))} | ${ratio(p50, t)} |"
+                "| ${label(c)} | ${repeats(o)} | ${f(p50)} | ${spread(o, "p50Us")} | ${f(num(o, "p99Us"))} | ${spread(o, "p99Us")} | ${f(num(o, "maxUs"))} | ${ratio(p50, t)} |"
             )
         }
         appendLine()
@@ -213,21 +315,21 @@ class Report(
         )
         appendLine()
         appendLine(
-            "| client | N | completed | wall s | peak threads | peak heap MB | latency p50 ms | p99 ms | wall × transport (same engine) | p50 × transport (same engine) | failures |"
+            "| client | N | repeats | completed | wall s | wall spread | peak threads | peak heap MB | latency p50 ms | p50 spread | p99 ms | wall × transport (same engine) | p50 × transport (same engine) | failures |"
         )
-        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
         for (n in levels) for (c in clients) {
             val o = find(c, "concurrency", n) ?: continue
             val t = find(baseline("transport", c), "concurrency", n)
             if (o.data == null || str(o, "skipped") != null || str(o, "error") != null) {
-                appendLine("| ${label(c)} | ${f(n.toDouble())} | ${why(o)} | | | | | | | | |")
+                appendLine("| ${label(c)} | ${f(n.toDouble())} | | ${why(o)} | | | | | | | | | | |")
                 continue
             }
             val wall = num(o, "wallSec")
             val wallText = wall?.let { f(it, 1) } ?: "> ${f(num(o, "timeoutSec"))} (not finished)"
             appendLine(
-                "| ${label(c)} | ${f(n.toDouble())} | ${f(num(o, "completed"))} | $wallText | ${f(num(o, "peakThreads"))} | ${f(num(o, "peakHeapMb"))} | " +
-                    "${f(num(o, "latencyP50Ms"), 1)} | ${f(num(o, "latencyP99Ms"), 1)} | ${ratio(wall, num(t, "wallSec"))} | ${ratio(num(o, "latencyP50Ms"), num(t, "latencyP50Ms"))} | ${str(o, "failures") ?: ""} |"
+                "| ${label(c)} | ${f(n.toDouble())} | ${repeats(o)} | ${f(num(o, "completed"))} | $wallText | ${spread(o, "wallSec", 1)} | ${f(num(o, "peakThreads"))} | ${f(num(o, "peakHeapMb"))} | " +
+                    "${f(num(o, "latencyP50Ms"), 1)} | ${spread(o, "latencyP50Ms", 1)} | ${f(num(o, "latencyP99Ms"), 1)} | ${ratio(wall, num(t, "wallSec"))} | ${ratio(num(o, "latencyP50Ms"), num(t, "latencyP50Ms"))} | ${str(o, "failures") ?: ""} |"
             )
         }
         appendLine()
@@ -255,6 +357,93 @@ class Report(
         }
         appendLine()
     }
+
+    /** The spread of a throughput row's measured rounds: (max − min) / median, in %. */
+    private fun roundsSpread(o: Runner.Outcome?): String =
+        num(o, "roundsSpreadPct")?.let { "%.1f %%".format(it) } ?: "–"
+
+    /** The TLS rows of [scenario], by client in run order, HTTP/1.1 before HTTP/2. */
+    private fun tlsRows(scenario: String): List<Runner.Outcome> =
+        outcomes
+            .filter { it.scenario == scenario }
+            .sortedBy { it.param }
+            .sortedBy { clients.indexOf(it.client) }
+
+    /** The protocol the server saw a TLS row's requests on. */
+    private fun seen(o: Runner.Outcome): String =
+        when (num(o, "http2Share")) {
+            null -> "–"
+            1.0 -> "h2"
+            0.0 -> "http/1.1"
+            else -> "mixed (${f(num(o, "http2Share")?.times(100))} % h2)"
+        }
+
+    private fun StringBuilder.tlsLatency() {
+        val rows = tlsRows("tls-latency")
+        if (rows.isEmpty()) return
+        appendLine(
+            "## 5. Delivery latency over TLS (self-signed certificate, loopback): 2,000 chunks flushed 1 ms apart"
+        )
+        appendLine()
+        appendLine(
+            "Server: OkHttp's MockWebServer (TLS, ALPN), the same stamped events as section 2. Each row once."
+        )
+        appendLine()
+        appendLine(
+            "| client | protocol (server saw) | p50 µs | p99 µs | max µs | p50 × TLS transport (same engine, protocol) | p50 × own plain-HTTP p50 |"
+        )
+        appendLine("|---|---|---:|---:|---:|---:|---:|")
+        for (o in rows) {
+            val l = TlsClients.label(o.client, o.param)
+            val p50 = num(o, "p50Us")
+            if (p50 == null) {
+                appendLine("| $l | ${why(o)} | | | | | |")
+                continue
+            }
+            val t = num(find(tlsBaseline(o.client), "tls-latency", o.param), "p50Us")
+            val plain = num(find(o.client, "latency"), "p50Us")
+            appendLine(
+                "| $l | ${seen(o)} | ${f(p50)} | ${f(num(o, "p99Us"))} | ${f(num(o, "maxUs"))} | ${ratio(p50, t)} | ${ratio(p50, plain)} |"
+            )
+        }
+        appendLine()
+    }
+
+    private fun StringBuilder.tlsThroughput() {
+        val rows = tlsRows("tls-throughput")
+        if (rows.isEmpty()) return
+        val o0 = rows.firstOrNull { it.data != null }
+        appendLine(
+            "## 6. Throughput over TLS: one stream of ${f(num(o0, "chunks"))} chunks (self-signed certificate, loopback)"
+        )
+        appendLine()
+        appendLine(
+            "| client | protocol (server saw) | chunks/s | rounds spread | MB/s | CPU µs/chunk | alloc B/chunk | × TLS transport (same engine, protocol) | × own plain-HTTP chunks/s |"
+        )
+        appendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        for (o in rows) {
+            val l = TlsClients.label(o.client, o.param)
+            val r = num(o, "chunksPerSec")
+            if (r == null) {
+                appendLine("| $l | ${why(o)} | | | | | | | |")
+                continue
+            }
+            val t = num(find(tlsBaseline(o.client), "tls-throughput", o.param), "chunksPerSec")
+            val plain = num(find(o.client, "throughput"), "chunksPerSec")
+            appendLine(
+                "| $l | ${seen(o)} | ${f(r)} | ${roundsSpread(o)} | ${f(num(o, "mbPerSec"), 1)} | ${f(num(o, "cpuUsPerChunk"), 2)} | ${f(num(o, "allocBytesPerChunk"))} | ${ratio(r, t)} | ${ratio(r, plain)} |"
+            )
+        }
+        appendLine()
+    }
+
+    /** The TLS transport baseline on [client]'s engine. */
+    private fun tlsBaseline(client: String): String =
+        when (TlsClients.all[client]?.engine) {
+            ai.auriko.bench.clients.Engine.JAVA -> "transport-java"
+            ai.auriko.bench.clients.Engine.CIO -> "transport-cio"
+            else -> "transport"
+        }
 
     private fun StringBuilder.jmh() {
         val o = find("jmh", "jmh") ?: return

@@ -1,9 +1,9 @@
 package ai.auriko.bench
 
-import ai.auriko.bench.server.BenchServer
+import ai.auriko.bench.clients.SelfSigned
 import ai.auriko.bench.server.ResponsesWire
+import ai.auriko.bench.server.ServerProcess
 import ai.auriko.bench.server.Wire
-import java.io.File
 import java.lang.management.ManagementFactory
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
@@ -14,7 +14,9 @@ import kotlinx.serialization.json.JsonObject
 import kotlinx.serialization.json.JsonPrimitive
 
 /**
- * One client, one scenario, in this (fresh) JVM: `RunOne <client> <scenario> <param> <quick>`.
+ * One client, one scenario, in this (fresh) JVM: `RunOne <client> <scenario> <param> <quick>`,
+ * against a server in its own process ([ServerProcess], pinned to its own core when the runner pins
+ * this fork to the other). For the TLS scenarios the param is the protocol: 1 HTTP/1.1, 2 HTTP/2.
  * Prints `RESULT {json}` and halts, so no thread a client left behind keeps the process alive. The
  * runner ([main] in Runner.kt) forks one of these per client and scenario.
  */
@@ -29,6 +31,8 @@ object RunOne {
         try {
             when (scenario) {
                 "throughput" -> throughput(name, quick, result)
+                "tls-throughput" -> throughput(name, quick, result, tls = param)
+                "tls-latency" -> latency(name, quick, result, tls = param)
                 "responses-throughput" -> responsesThroughput(name, quick, result)
                 "latency" -> latency(name, quick, result)
                 "concurrency" -> concurrency(name, param, quick, result)
@@ -59,6 +63,53 @@ object RunOne {
     private fun client(name: String, url: String): BenchClient =
         (Clients.all[name] ?: error("unknown client $name")).second(url)
 
+    /**
+     * A server in its own process answering with [mode] and a client [name] of it: plain HTTP when
+     * [tls] is 0, else over TLS, HTTP/1.1 (1) or HTTP/2 (2), with the client trusting the run's
+     * certificate.
+     */
+    private fun connect(
+        name: String,
+        mode: String,
+        tls: Int = 0,
+        threads: Int = 1,
+    ): Pair<ServerProcess, BenchClient> {
+        val server =
+            ServerProcess(
+                mode,
+                threads,
+                when (tls) {
+                    0 -> null
+                    1 -> "h1"
+                    else -> "h2"
+                },
+            )
+        try {
+            val client =
+                if (tls == 0) client(name, "http://127.0.0.1:${server.port}/v1")
+                else
+                    (TlsClients.all[name] ?: error("no TLS variant of $name")).create(
+                        "https://127.0.0.1:${server.port}/v1",
+                        SelfSigned.clientTls(tls == 2),
+                    )
+            return server to client
+        } catch (e: Throwable) {
+            server.close()
+            throw e
+        }
+    }
+
+    /**
+     * Over TLS, the share of requests the server saw on HTTP/2 (its `STATS` counts requests, then
+     * HTTP/2 requests), so a row shows the protocol it really ran.
+     */
+    private fun recordProtocol(server: ServerProcess, tls: Int, out: MutableMap<String, Any?>) {
+        if (tls == 0) return
+        val stats = server.stats()
+        out["http2Share"] =
+            if (stats.accepted == 0) null else stats.open.toDouble() / stats.accepted
+    }
+
     /** Counts chunks; when [stamps] is given, records each chunk's delivery latency in it. */
     private class Sink(private val stamps: LongArray? = null) : ChunkSink {
         val count = AtomicInteger()
@@ -83,8 +134,14 @@ object RunOne {
         }
     }
 
-    private fun throughput(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
-        val chunks = if (quick) 50_000 else 200_000
+    private fun throughput(
+        name: String,
+        quick: Boolean,
+        out: MutableMap<String, Any?>,
+        tls: Int = 0,
+    ) {
+        // Over TLS a chunk costs ~4× more: half the stream keeps a full run within its time.
+        val chunks = if (quick) 50_000 else if (tls > 0) 100_000 else 200_000
         // SSE bytes, without the HTTP chunk framing.
         measureThroughput(
             name,
@@ -93,6 +150,7 @@ object RunOne {
             "tp-$chunks",
             chunks,
             Wire.throughputEventBytes(chunks),
+            tls,
         ) { c, sink ->
             c.readAll(sink)
         }
@@ -123,12 +181,14 @@ object RunOne {
         mode: String,
         chunks: Int,
         bodyBytes: Long,
+        tls: Int = 0,
         read: (BenchClient, ChunkSink) -> Int?,
     ) {
         val rounds = if (quick) 3 else 7
-        BenchServer(threads = 1, mode = mode).use { server ->
-            val probe = Probe { server.threadIds }
-            client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
+        val (server, client) = connect(name, mode, tls)
+        server.use {
+            val probe = Probe()
+            client.use { c ->
                 repeat(if (quick) 2 else 4) {
                     val n = read(c, Sink())
                     if (n == null) {
@@ -164,18 +224,23 @@ object RunOne {
                 out["cpuUsPerChunk"] = median(cpu)
                 out["allocBytesPerChunk"] = median(alloc)
                 out["bytesPerChunk"] = bodyBytes.toDouble() / chunks
+                // How far apart the rounds are: (max − min) / median, in %.
+                out["roundsSpreadPct"] = (rates.max() - rates.min()) / rate * 100
+                out["rounds"] = rates.size
+                recordProtocol(server, tls, out)
             }
         }
     }
 
-    private fun latency(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
+    private fun latency(name: String, quick: Boolean, out: MutableMap<String, Any?>, tls: Int = 0) {
         val chunks = 2_000
-        BenchServer(threads = 1, mode = "tp-20000").use { server ->
-            client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
+        val (server, client) = connect(name, "tp-20000", tls)
+        server.use {
+            client.use { c ->
                 repeat(3) { c.readAll(Sink()) } // JIT warm-up
-                server.mode = "paced-${if (quick) 200 else 500}-1000000"
+                server.mode("paced-${if (quick) 200 else 500}-1000000")
                 c.readAll(Sink(LongArray(500)))
-                server.mode = "paced-$chunks-1000000"
+                server.mode("paced-$chunks-1000000")
                 val stamps = LongArray(chunks)
                 val sink = Sink(stamps)
                 val n = c.readAll(sink)
@@ -185,6 +250,7 @@ object RunOne {
                 out["p50Us"] = percentile(stamps, m, 0.50) / 1e3
                 out["p99Us"] = percentile(stamps, m, 0.99) / 1e3
                 out["maxUs"] = percentile(stamps, m, 1.0) / 1e3
+                recordProtocol(server, tls, out)
             }
         }
     }
@@ -197,10 +263,11 @@ object RunOne {
     ) {
         val perStream = 40
         val timeoutSeconds = if (quick) 40L else 60L
-        val server = startServerProcess("paced-$perStream-50000000")
-        try {
-            val probe = Probe { LongArray(0) }
-            client(name, "http://127.0.0.1:${server.second}/v1").use { c ->
+        // Two selector threads: 10,000 paced streams keep one busy.
+        val (server, client) = connect(name, "paced-$perStream-50000000", threads = 2)
+        server.use {
+            val probe = Probe()
+            client.use { c ->
                 // Warm-up: 100 streams (2 s), the same for every client.
                 val warm = CountDownLatch(100)
                 if (!c.startAsync(Sink()) { _, _ -> warm.countDown() }) {
@@ -261,65 +328,43 @@ object RunOne {
                 out["latencyP99Ms"] = percentile(stamps, m, 0.99) / 1e6
                 out["failures"] = failures.entries.joinToString { "${it.value.get()}× ${it.key}" }
             }
-        } finally {
-            server.first.destroyForcibly()
         }
-    }
-
-    /**
-     * Starts the server in its own process (file-descriptor limit) and returns it with its port.
-     */
-    private fun startServerProcess(mode: String): Pair<Process, Int> {
-        val java = File(System.getProperty("java.home"), "bin/java").path
-        val process =
-            ProcessBuilder(
-                    java,
-                    "-Xmx1g",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "ai.auriko.bench.server.ServerMainKt",
-                    mode,
-                )
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start()
-        val line =
-            process.inputStream.bufferedReader().readLine()
-                ?: error("the server process did not start")
-        return process to line.removePrefix("PORT ").trim().toInt()
     }
 
     private fun cancellation(name: String, quick: Boolean, out: MutableMap<String, Any?>) {
         val reps = if (quick) 8 else 21
-        BenchServer(threads = 1, mode = "tp-20").use { server ->
-            val probe = Probe { server.threadIds }
-            client(name, "http://127.0.0.1:${server.port}/v1").use { c ->
+        val (server, client) = connect(name, "tp-20")
+        server.use {
+            val probe = Probe()
+            client.use { c ->
                 // Connection reuse: three completed streams in a row.
-                val accepted0 = server.accepted.get()
+                val accepted0 = server.stats().accepted
                 repeat(3) { check(c.readAll(Sink()) == 20) }
-                out["connectionsFor3Streams"] = server.accepted.get() - accepted0
-                server.mode = "endless-1000000"
+                out["connectionsFor3Streams"] = server.stats().accepted - accepted0
+                server.mode("endless-1000000")
                 repeat(3) {
                     c.readThenCancel(5)
                     Thread.sleep(50)
                 } // warm-up
                 Thread.sleep(200)
                 val threads0 = probe.liveThreads()
-                val open0 = server.open.get() // idle pooled connections, if the client keeps any
+                val open0 = server.stats().open // idle pooled connections, if the client keeps any
                 val seen = ArrayList<Double>()
                 val call = ArrayList<Double>()
                 var notClosed = 0
                 repeat(reps) {
-                    val before = server.lastPeerCloseNanos.get()
+                    val before = server.stats().lastPeerCloseNanos
                     val (start, end) = c.readThenCancel(5).let { it[0] to it[1] }
                     call += (end - start) / 1e6
                     val deadline = System.nanoTime() + 1_000_000_000L
+                    // Each poll asks the server process; the close time is its own stamp.
                     while (
-                        server.lastPeerCloseNanos.get() == before && System.nanoTime() < deadline
+                        server.stats().lastPeerCloseNanos == before && System.nanoTime() < deadline
                     ) Thread.sleep(0, 100_000)
-                    val closedAt = server.lastPeerCloseNanos.get()
+                    val closedAt = server.stats().lastPeerCloseNanos
                     if (closedAt == before) notClosed++ else seen += (closedAt - start) / 1e6
                     val openDeadline = System.nanoTime() + 1_000_000_000L
-                    while (server.open.get() > open0 && System.nanoTime() < openDeadline) Thread
+                    while (server.stats().open > open0 && System.nanoTime() < openDeadline) Thread
                         .sleep(1)
                 }
                 Thread.sleep(300)
@@ -329,7 +374,7 @@ object RunOne {
                 out["cancelCallMs"] = median(call)
                 out["cancelCallMaxMs"] = call.maxOrNull()
                 out["notClosedWithin1s"] = notClosed
-                out["connectionsLeftOpen"] = (server.open.get() - open0).coerceAtLeast(0)
+                out["connectionsLeftOpen"] = (server.stats().open - open0).coerceAtLeast(0)
                 out["threadsLeftOver"] = probe.liveThreads() - threads0
             }
         }

@@ -10,19 +10,65 @@ import kotlinx.serialization.json.JsonObject
 /**
  * Runs every client through every scenario, each in a fresh JVM, and writes the markdown table:
  * `Runner [quick] [--clients a,b] [--scenarios s,t] [--out dir] [--name peers]` writes
- * `<dir>/<date>-<name>[-quick].md`. Bounded: each fork has its own timeout and is killed (with the
- * server process it started) when it passes it; the whole run stops starting forks after its budget
- * (14 min full, 5 min quick) and says so in the table.
+ * `<dir>/<date>-<name>[-quick].md`. Each fork starts its server in a process of its own; with 2 or
+ * more CPUs and `taskset`, the server runs on CPU 0 and the fork on CPU 1 ([Pinning]). Latency and
+ * concurrency rows of the [REPEATED] clients are forked [REPEATS] times, the repeats interleaved
+ * across clients (all clients' first, then all second ones…) so drift hits all alike. Bounded: each
+ * fork has its own timeout and is killed (with the server process it started) when it passes it;
+ * the whole run stops starting forks after its budget (28 min full, 8 min quick) and says so in the
+ * table.
  */
 object Runner {
-    /** One fork's outcome. */
+    /** One fork's outcome; [repeat] counts from 0. */
     class Outcome(
         val client: String,
         val scenario: String,
         val param: Int,
         val data: JsonObject?,
         val note: String?,
+        val repeat: Int = 0,
     )
+
+    /** How many times a repeated row is forked. */
+    const val REPEATS = 3
+
+    /**
+     * The clients whose latency and concurrency rows are repeated: the ones the targets and the
+     * engine choice read (the transport baselines, this SDK on its default engine, the peers on
+     * OkHttp). The others run once, to keep a full run within 30 minutes on 2 cores.
+     */
+    val REPEATED =
+        setOf(
+            "transport",
+            "transport-cio",
+            "transport-vt",
+            "transport-java",
+            "auriko-flow",
+            "auriko-iterator",
+            "openai-java",
+            "openai-kotlin-okhttp",
+        )
+
+    /**
+     * Of [REPEATED], those whose concurrency rows are repeated above the first level too: the rows
+     * the targets read at the top level (Flow against the transport on its engine) and the Java
+     * engine's baseline. A 10,000-stream fork takes ~40 s; repeating every client's would not fit.
+     */
+    val REPEATED_AT_TOP = setOf("transport", "transport-java", "auriko-flow")
+
+    /** The 1-minute load average, or "?" where there is no `/proc/loadavg`. */
+    private fun loadAverage(): String =
+        runCatching { File("/proc/loadavg").readText().substringBefore(' ') }.getOrDefault("?")
+
+    /** What a full run leaves out to fit its time, for the report's header. */
+    private fun trimmed(): String =
+        "latency and concurrency repeated ×$REPEATS only for " +
+            REPEATED.joinToString(", ") { "`$it`" } +
+            ", once for the rest; concurrency at 1,000 and 10,000 streams (5,000 dropped), " +
+            "repeated at 10,000 only for " +
+            REPEATED_AT_TOP.joinToString(", ") { "`$it`" } +
+            "; " +
+            "each TLS row once"
 
     @JvmStatic
     fun main(args: Array<String>) {
@@ -36,37 +82,60 @@ object Runner {
                     "throughput",
                     "responses-throughput",
                     "latency",
-                    "concurrency",
                     "cancellation",
+                    "tls-latency",
+                    "tls-throughput",
                     "jmh",
+                    // Last: its repeats are the first thing the time budget would cut.
+                    "concurrency",
                 )
         val outDir = File(option("--out") ?: "bench/results")
         val name = option("--name") ?: "peers"
-        val levels = if (quick) listOf(1_000) else listOf(1_000, 5_000, 10_000)
-        val budgetNanos = (if (quick) 5L else 14L) * 60 * 1_000_000_000L
+        val levels = if (quick) listOf(1_000) else listOf(1_000, 10_000)
+        val budgetNanos = (if (quick) 8L else 28L) * 60 * 1_000_000_000L
         val started = System.nanoTime()
         val logs = File("bench/target/bench-logs").apply { mkdirs() }
         val outcomes = ArrayList<Outcome>()
+        val pin = Pinning.decide()
+        val loadAtStart = loadAverage()
+        // One self-signed certificate for the run's TLS servers and clients.
+        val keystore =
+            if (scenarios.any { it.startsWith("tls-") })
+                File("bench/target/bench-tls.p12").absoluteFile.also {
+                    it.parentFile.mkdirs()
+                    ai.auriko.bench.clients.SelfSigned.make(it)
+                }
+            else null
 
-        fun fork(client: String, scenario: String, param: Int, timeoutSeconds: Long): Outcome {
+        fun fork(
+            client: String,
+            scenario: String,
+            param: Int,
+            timeoutSeconds: Long,
+            repeat: Int = 0,
+        ): Outcome {
             if (System.nanoTime() - started > budgetNanos)
-                return Outcome(client, scenario, param, null, "skipped: time budget")
+                return Outcome(client, scenario, param, null, "skipped: time budget", repeat)
             val java = File(System.getProperty("java.home"), "bin/java").path
             val heap = if (scenario == "concurrency") "-Xmx3g" else "-Xmx1g"
-            val log = File(logs, "$client-$scenario-$param.log")
+            val log =
+                File(logs, "$client-$scenario-$param${if (repeat > 0) "-r$repeat" else ""}.log")
             val command =
-                listOf(
-                    java,
-                    heap,
-                    "-XX:+UseG1GC",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "ai.auriko.bench.RunOne",
-                    client,
-                    scenario,
-                    param.toString(),
-                    if (quick) "quick" else "full",
-                )
+                Pinning.prefix(Pinning.CLIENT_CPU, pin) +
+                    listOfNotNull(
+                        java,
+                        heap,
+                        "-XX:+UseG1GC",
+                        "-Dbench.pin=$pin",
+                        keystore?.let { "-Dbench.keystore=${it.path}" },
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "ai.auriko.bench.RunOne",
+                        client,
+                        scenario,
+                        param.toString(),
+                        if (quick) "quick" else "full",
+                    )
             val process = ProcessBuilder(command).redirectError(log).start()
             val output = StringBuilder()
             val reader =
@@ -105,7 +174,7 @@ object Runner {
                         (System.nanoTime() - t0) / 1e9,
                     )
             )
-            return Outcome(client, scenario, param, data, note)
+            return Outcome(client, scenario, param, data, note, repeat)
         }
 
         Runtime.getRuntime()
@@ -117,23 +186,37 @@ object Runner {
                 outcomes += jmh(logs, quick)
                 continue
             }
-            for (client in clients) {
+            // Repeat-major: every client's first repeat, then every client's second…
+            val repeats = if (scenario == "latency" || scenario == "concurrency") REPEATS else 1
+            // A client that failed a concurrency level skips the higher ones, in every repeat.
+            val failedBelow = HashMap<String, Int>()
+            // The TLS scenarios run the clients with a TLS variant (TlsClients), those asked for.
+            val rows =
+                if (!scenario.startsWith("tls-")) clients
+                else
+                    option("--clients")?.split(',')?.filter { it in TlsClients.all }
+                        ?: TlsClients.all.keys.toList()
+            for (repeat in 0 until repeats) for (client in rows) {
+                if (repeat > 0 && client !in REPEATED) continue
                 when (scenario) {
                     "concurrency" -> {
-                        var failedBelow: Int? = null
                         for (n in levels) {
-                            if (failedBelow != null) {
+                            if (repeat > 0 && n > levels.first() && client !in REPEATED_AT_TOP)
+                                continue
+                            val failed = failedBelow[client]
+                            if (failed != null && failed < n) {
                                 outcomes +=
                                     Outcome(
                                         client,
                                         scenario,
                                         n,
                                         null,
-                                        "skipped: did not complete $failedBelow",
+                                        "skipped: did not complete $failed",
+                                        repeat,
                                     )
                                 continue
                             }
-                            val o = fork(client, scenario, n, if (quick) 60 else 90)
+                            val o = fork(client, scenario, n, if (quick) 60 else 90, repeat)
                             outcomes += o
                             val d = o.data
                             if (
@@ -142,18 +225,39 @@ object Runner {
                                     d["finished"]?.toString() != "true" ||
                                     d["completed"]?.toString()?.toIntOrNull() != n
                             )
-                                failedBelow = n
+                                failedBelow[client] = minOf(n, failed ?: n)
                         }
+                    }
+                    "tls-latency",
+                    "tls-throughput" -> {
+                        // param = protocol (1: HTTP/1.1, 2: HTTP/2).
+                        for (protocol in TlsClients.protocols(client)) outcomes +=
+                            fork(
+                                client,
+                                scenario,
+                                protocol,
+                                if (scenario == "tls-latency") 60 else if (quick) 60 else 150,
+                            )
                     }
                     "throughput",
                     "responses-throughput" ->
                         outcomes += fork(client, scenario, 0, if (quick) 60 else 150)
-                    else -> outcomes += fork(client, scenario, 0, 60)
+                    else -> outcomes += fork(client, scenario, 0, 60, repeat)
                 }
             }
         }
+        val header =
+            Report.Header(
+                pinned = pin,
+                repeats = REPEATS,
+                trimmed =
+                    if (quick) "quick: shorter streams, 3 throughput rounds, 1,000 streams only"
+                    else trimmed(),
+                load = "$loadAtStart → ${loadAverage()}",
+            )
         val markdown =
-            Report(outcomes, quick, (System.nanoTime() - started) / 1e9, args.toList()).markdown()
+            Report(outcomes, quick, (System.nanoTime() - started) / 1e9, args.toList(), header)
+                .markdown()
         outDir.mkdirs()
         val file =
             File(outDir, "${LocalDate.now(ZoneOffset.UTC)}-$name${if (quick) "-quick" else ""}.md")

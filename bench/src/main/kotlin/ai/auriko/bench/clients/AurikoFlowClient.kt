@@ -9,10 +9,11 @@ import ai.auriko.request.responses.ResponseRequest
 
 /**
  * This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is
- * false, else on CIO.
+ * false, else on CIO; on [onEngine] (over [tls]) when given.
  */
-class AurikoFlowClient(baseUrl: String, cio: Boolean) : CoroutineClient() {
-    private val engine = if (cio) Engine.CIO.create() else null
+class AurikoFlowClient(baseUrl: String, cio: Boolean, onEngine: Engine? = null, tls: Tls? = null) :
+    CoroutineClient() {
+    private val engine = (onEngine ?: Engine.CIO.takeIf { cio })?.create(tls)
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl

@@ -8,11 +8,17 @@ import ai.auriko.client.blocking.blocking
 import ai.auriko.client.responses.ResponseStreamEvent
 
 /**
- * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO; concurrent
- * streams each get a platform thread that iterates it, as a blocking caller would.
+ * This SDK's Java blocking iterator, on the default engine (OkHttp) or ([cio]) CIO, on [onEngine]
+ * (over [tls]) when given; concurrent streams each get a platform thread that iterates it, as a
+ * blocking caller would.
  */
-class AurikoIteratorClient(baseUrl: String, cio: Boolean = false) : BenchClient {
-    private val engine = if (cio) Engine.CIO.create() else null
+class AurikoIteratorClient(
+    baseUrl: String,
+    cio: Boolean = false,
+    onEngine: Engine? = null,
+    tls: Tls? = null,
+) : BenchClient {
+    private val engine = (onEngine ?: Engine.CIO.takeIf { cio })?.create(tls)
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl

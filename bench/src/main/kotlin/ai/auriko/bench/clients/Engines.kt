@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.asCoroutineDispatcher
 import okhttp3.Dispatcher
+import okhttp3.Protocol
 
 /**
  * The engines the benchmarks compare, configured alike: no engine-side timeouts, no per-host cap
@@ -31,11 +32,25 @@ enum class Engine {
     /** Ktor CIO, set up as the README's Engines section tells users to. */
     CIO;
 
-    fun create(): HttpClientEngine =
+    /**
+     * A new engine; with [tls], trusting the TLS scenarios' certificate and offering HTTP/2 when
+     * [Tls.http2] (CIO has no HTTP/2: HTTP/1.1 only).
+     */
+    fun create(tls: Tls? = null): HttpClientEngine =
         when (this) {
-            OKHTTP -> okHttp(null)
-            OKHTTP_VIRTUAL -> okHttp(virtualThreads())
-            JAVA -> Java.create { config { version(java.net.http.HttpClient.Version.HTTP_1_1) } }
+            OKHTTP -> okHttp(null, tls)
+            OKHTTP_VIRTUAL -> okHttp(virtualThreads(), tls)
+            JAVA ->
+                Java.create {
+                    val version =
+                        if (tls?.http2 == true) java.net.http.HttpClient.Version.HTTP_2
+                        else java.net.http.HttpClient.Version.HTTP_1_1
+                    protocolVersion = version
+                    config {
+                        version(version)
+                        if (tls != null) sslContext(tls.context)
+                    }
+                }
             CIO ->
                 io.ktor.client.engine.cio.CIO.create {
                     requestTimeout = 0
@@ -44,10 +59,11 @@ enum class Engine {
                         maxConnectionsPerRoute = 100_000
                         connectAttempts = 1
                     }
+                    if (tls != null) https { trustManager = tls.trustManager }
                 }
         }
 
-    private fun okHttp(virtual: ExecutorService?): HttpClientEngine =
+    private fun okHttp(virtual: ExecutorService?, tls: Tls?): HttpClientEngine =
         OkHttp.create {
             dispatcher =
                 virtual?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
@@ -60,6 +76,13 @@ enum class Engine {
                         maxRequestsPerHost = 256
                     }
                 )
+                if (tls != null) {
+                    sslSocketFactory(tls.context.socketFactory, tls.trustManager)
+                    protocols(
+                        if (tls.http2) listOf(Protocol.HTTP_2, Protocol.HTTP_1_1)
+                        else listOf(Protocol.HTTP_1_1)
+                    )
+                }
             }
         }
 

@@ -13,11 +13,13 @@ import io.ktor.utils.io.readAvailable
 
 /**
  * A baseline on one of the transports the SDK runs on ([engine], configured as the SDK configures
- * it): it sends the request and hands the body's bytes, read by read, to [consume]. The ratios of
- * an SDK client to the baseline on the same engine are then what the SDK adds on top of it.
+ * it; over TLS with [Tls]): it sends the request and hands the body's bytes, read by read, to
+ * [consume]. The ratios of an SDK client to the baseline on the same engine are then what the SDK
+ * adds on top of it.
  */
-abstract class KtorBaseline(private val baseUrl: String, engine: Engine) : CoroutineClient() {
-    private val http = HttpClient(engine.create()) { expectSuccess = false }
+abstract class KtorBaseline(private val baseUrl: String, engine: Engine, tls: Tls? = null) :
+    CoroutineClient() {
+    private val http = HttpClient(engine.create(tls)) { expectSuccess = false }
 
     /**
      * Handles the body read by read; returns the chunk count, or for a Responses stream

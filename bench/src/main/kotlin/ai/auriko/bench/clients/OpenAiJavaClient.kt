@@ -14,11 +14,21 @@ import java.util.Optional
  * `com.openai:openai-java` with default settings: the blocking `StreamResponse` for single streams
  * (chat `createStreaming`, and Responses `createStreaming` whose `ResponseStreamEvent`s are checked
  * with `isOutputTextDelta()`) and cancellation (`close()`), its async `subscribe` API for
- * concurrent streams.
+ * concurrent streams. With [tls], trusting the TLS scenarios' certificate (its OkHttp 4 offers
+ * HTTP/2 and HTTP/1.1 by ALPN; the server decides).
  */
-class OpenAiJavaClient(baseUrl: String) : BenchClient {
+class OpenAiJavaClient(baseUrl: String, tls: Tls? = null) : BenchClient {
     private val client: OpenAIClient =
-        OpenAIOkHttpClient.builder().apiKey("bench-key").baseUrl(baseUrl).build()
+        OpenAIOkHttpClient.builder()
+            .apiKey("bench-key")
+            .baseUrl(baseUrl)
+            .apply {
+                if (tls != null) {
+                    sslSocketFactory(tls.context.socketFactory)
+                    trustManager(tls.trustManager)
+                }
+            }
+            .build()
     private val params =
         ChatCompletionCreateParams.builder().model("gpt-4o").addUserMessage("go").build()
 

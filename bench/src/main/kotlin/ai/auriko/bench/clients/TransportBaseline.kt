@@ -11,7 +11,8 @@ import io.ktor.utils.io.ByteReadChannel
  * Of a Responses stream it reports the events less the [ResponsesWire.FRAMING_EVENTS] around the
  * deltas.
  */
-class TransportBaseline(baseUrl: String, engine: Engine) : KtorBaseline(baseUrl, engine) {
+class TransportBaseline(baseUrl: String, engine: Engine, tls: Tls? = null) :
+    KtorBaseline(baseUrl, engine, tls) {
     override suspend fun consume(
         body: ByteReadChannel,
         sink: ChunkSink,

@@ -69,10 +69,6 @@ class BenchServer(threads: Int = 2, port: Int = 0, mode: String = "tp-10") : Aut
     private val next = AtomicInteger()
     @Volatile private var running = true
 
-    /** The server's threads, so a client's figures can leave them out. */
-    val threadIds: LongArray
-        get() = loops.map { it.thread.id }.toLongArray()
-
     init {
         loops.forEach { it.thread.start() }
     }
