@@ -15,7 +15,7 @@ object Clients {
     val all: LinkedHashMap<String, Pair<String, (String) -> BenchClient>> =
         linkedMapOf(
             "transport" to
-                ("baseline: transport only (Ktor OkHttp, bytes counted)" to
+                ("baseline: transport only (Ktor OkHttp as the SDK sets it up, bytes counted)" to
                     { url ->
                         TransportBaseline(url, Engine.OKHTTP)
                     }),
@@ -23,11 +23,6 @@ object Clients {
                 ("baseline: transport only (Ktor CIO, bytes counted)" to
                     { url ->
                         TransportBaseline(url, Engine.CIO)
-                    }),
-            "transport-vt" to
-                ("baseline: transport only (Ktor OkHttp on virtual threads, bytes counted)" to
-                    { url ->
-                        TransportBaseline(url, Engine.OKHTTP_VIRTUAL)
                     }),
             "transport-java" to
                 ("baseline: transport only (Ktor Java, bytes counted)" to

@@ -17,14 +17,11 @@ import okhttp3.Protocol
  * that would hold streams back.
  */
 enum class Engine {
-    /** Ktor OkHttp, set up as the SDK's default engine is on JDK 17 (`DefaultEngine.kt`). */
-    OKHTTP,
-
     /**
-     * Ktor OkHttp with its body reads and OkHttp's calls on virtual threads (JDK 21+; the bench
-     * finds the JDK 21 API by reflection, which the SDK never does).
+     * Ktor OkHttp, set up as the SDK's default engine is on the running JDK (`DefaultEngine.kt`):
+     * on virtual threads from JDK 24, on platform threads before.
      */
-    OKHTTP_VIRTUAL,
+    OKHTTP,
 
     /** Ktor's Java engine (`java.net.http`). */
     JAVA,
@@ -38,8 +35,7 @@ enum class Engine {
      */
     fun create(tls: Tls? = null): HttpClientEngine =
         when (this) {
-            OKHTTP -> okHttp(null, tls)
-            OKHTTP_VIRTUAL -> okHttp(virtualThreads(), tls)
+            OKHTTP -> okHttp(if (Runtime.version().feature() >= 24) virtualThreads() else null, tls)
             JAVA ->
                 Java.create {
                     val version =
