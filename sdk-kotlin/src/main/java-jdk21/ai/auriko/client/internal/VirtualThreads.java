@@ -10,8 +10,8 @@ import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
  *
  * <p>Compiled as Java 11 bytecode against a stand-in for the one JDK 21 method it calls ({@code
  * src/jdk21-api}): the call is linked when first made, so an older runtime fails it with a {@link
- * LinkageError}, caught here, and no reflection is involved. Android, which has neither {@code
- * Runtime.version()} nor virtual threads, takes the same path.
+ * LinkageError}, caught here, and no reflection is involved. Android reports no such Java version
+ * and has no virtual threads.
  *
  * <p>Why 24: Ktor's OkHttp engine reads every response body with blocking calls, and OkHttp waits
  * for HTTP/2 data in {@code Object.wait()} inside {@code synchronized}; before JDK 24 (JEP 491) a
@@ -33,11 +33,25 @@ final class VirtualThreads {
    * @return the executor, or {@code null}
    */
   static ExecutorService executorOrNull() {
+    if (javaFeatureVersion() < FIRST_UNPINNED_JDK) return null;
     try {
-      if (Runtime.version().feature() < FIRST_UNPINNED_JDK) return null;
       return Executors.newVirtualThreadPerTaskExecutor();
     } catch (LinkageError e) {
       return null;
+    }
+  }
+
+  /**
+   * The running Java's feature version ("17", "25"), 0 where the property says otherwise (Android
+   * reports "0.9"). Read from the property rather than {@code Runtime.version()}, which Android
+   * lacks and R8 would report missing.
+   */
+  static int javaFeatureVersion() {
+    String version = System.getProperty("java.specification.version", "");
+    try {
+      return Integer.parseInt(version);
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 }
