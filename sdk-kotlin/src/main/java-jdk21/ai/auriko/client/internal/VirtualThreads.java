@@ -6,7 +6,7 @@ import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 
 /**
  * Virtual threads where the runtime has them and they do not pin: an executor that starts a
- * virtual thread per task, on JDK 24 and later; {@code null} on JDK 17 to 23 and on Android.
+ * virtual thread per task, on JDK 24 and later; {@code null} before JDK 24 and on Android.
  *
  * <p>Compiled as Java 11 bytecode against a stand-in for the one JDK 21 method it calls ({@code
  * src/jdk21-api}): the call is linked when first made, so an older runtime fails it with a {@link
