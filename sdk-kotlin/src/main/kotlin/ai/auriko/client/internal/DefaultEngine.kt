@@ -60,19 +60,18 @@ internal const val MAX_REQUESTS_AWAITING_HEADERS: Int = 256
 internal fun defaultEngine(): HttpClientEngine = defaultEngine(virtualThreadsOrNull())
 
 /**
- * The default engine, its body reads and OkHttp's calls on [virtualThreads] when given (the engine
- * then owns it), else on platform threads.
+ * The default engine, its body reads and OkHttp's calls on [executor] when given (virtual threads;
+ * the engine then owns it and shuts it down), else on an unbounded view of `Dispatchers.IO`.
  */
-internal fun defaultEngine(virtualThreads: ExecutorService?): HttpClientEngine =
+internal fun defaultEngine(executor: ExecutorService?): HttpClientEngine =
     OkHttp.create {
         dispatcher =
-            virtualThreads?.asCoroutineDispatcher()
-                ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
+            executor?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
         config {
             readTimeout(0, TimeUnit.MILLISECONDS)
             writeTimeout(0, TimeUnit.MILLISECONDS)
             dispatcher(
-                (if (virtualThreads != null) Dispatcher(virtualThreads) else Dispatcher()).apply {
+                (if (executor != null) Dispatcher(executor) else Dispatcher()).apply {
                     maxRequests = MAX_REQUESTS_AWAITING_HEADERS
                     maxRequestsPerHost = MAX_REQUESTS_AWAITING_HEADERS
                 }
