@@ -59,6 +59,11 @@ object Clients {
                         AurikoJavaAsyncClient(url)
                     }),
             "openai-java" to ("openai-java 4.101.0" to { url -> OpenAiJavaClient(url) }),
+            "openai-java-iterator" to
+                ("openai-java 4.101.0, blocking stream (a thread each)" to
+                    { url ->
+                        OpenAiJavaClient(url, threadPerStream = true)
+                    }),
             "openai-kotlin-cio" to
                 ("openai-kotlin 4.1.0, CIO" to { url -> OpenAiKotlinClient(url, okHttp = false) }),
             "openai-kotlin-okhttp" to

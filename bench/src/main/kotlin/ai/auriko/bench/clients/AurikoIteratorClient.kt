@@ -51,28 +51,8 @@ class AurikoIteratorClient(
     }
 
     /** A platform thread per stream, iterating it: the caller's thread a blocking client needs. */
-    override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean {
-        Thread(
-                null,
-                {
-                    val n =
-                        try {
-                            readAll(sink)
-                        } catch (e: Throwable) {
-                            done(-1, e)
-                            return@Thread
-                        }
-                    done(n, null)
-                },
-                "iterating-caller",
-                256 * 1024,
-            )
-            .apply {
-                isDaemon = true
-                start()
-            }
-        return true
-    }
+    override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean =
+        CallerThreads.start(sink, done, ::readAll)
 
     override fun readThenCancel(n: Int): LongArray {
         val stream = blocking.chat().completions().stream(AurikoFlowClient.REQUEST)

@@ -15,9 +15,15 @@ import java.util.Optional
  * (chat `createStreaming`, and Responses `createStreaming` whose `ResponseStreamEvent`s are checked
  * with `isOutputTextDelta()`) and cancellation (`close()`), its async `subscribe` API for
  * concurrent streams. With [tls], trusting the TLS scenarios' certificate (its OkHttp 4 offers
- * HTTP/2 and HTTP/1.1 by ALPN; the server decides).
+ * HTTP/2 and HTTP/1.1 by ALPN; the server decides). With [threadPerStream], concurrent streams are
+ * its blocking `StreamResponse` iterated on a platform thread each: the shape of this SDK's
+ * iterator row, where a blocking caller's thread reads its own socket.
  */
-class OpenAiJavaClient(baseUrl: String, tls: Tls? = null) : BenchClient {
+class OpenAiJavaClient(
+    baseUrl: String,
+    tls: Tls? = null,
+    private val threadPerStream: Boolean = false,
+) : BenchClient {
     private val client: OpenAIClient =
         OpenAIOkHttpClient.builder()
             .apiKey("bench-key")
@@ -62,6 +68,7 @@ class OpenAiJavaClient(baseUrl: String, tls: Tls? = null) : BenchClient {
     }
 
     override fun startAsync(sink: ChunkSink, done: (Int, Throwable?) -> Unit): Boolean {
+        if (threadPerStream) return CallerThreads.start(sink, done, ::readAll)
         var n = 0
         client
             .async()
