@@ -82,6 +82,9 @@ public final class SseDecoder {
   /** Default cap on one event's data, all lines together: 8 MiB. */
   public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
+  /** The largest data buffer kept from one event to the next. */
+  private static final int RETAINED_DATA_BYTES = 64 * 1024;
+
   private static final byte CR = '\r';
   private static final byte LF = '\n';
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -105,11 +108,17 @@ public final class SseDecoder {
 
   // The event being assembled. eventType is null until an event field arrives, and "" after an
   // empty one: both mean the spec's default type, but finish() tells them apart from no field.
-  private @Nullable String firstData;
+  // The first data line is kept as bytes: nearly every event has exactly one, and a listener that
+  // reads the bytes itself (SseListener.onEventUtf8) then costs no String per event. The array is
+  // reused from event to event.
+  private byte[] firstData = new byte[256];
+  private int firstDataLength;
   private @Nullable StringBuilder joinedData;
   private int dataLines;
   private long dataBytes;
   private @Nullable String eventType;
+  // The last event type decoded, reused when the next one is the same text.
+  private @Nullable String previousType;
   // The spec's last event ID buffer; null stands for the empty string.
   private @Nullable String lastEventId;
 
@@ -308,7 +317,10 @@ public final class SseDecoder {
     if (nameIs(b, off, nameLength, DATA)) {
       appendData(b, valueStart, valueLength);
     } else if (nameIs(b, off, nameLength, EVENT)) {
-      eventType = utf8(b, valueStart, valueLength);
+      eventType =
+          sameText(previousType, b, valueStart, valueLength)
+              ? previousType
+              : (previousType = utf8(b, valueStart, valueLength));
     } else if (nameIs(b, off, nameLength, ID)) {
       // Spec: an id containing NUL is ignored entirely. (U+0000 can only come from a 0 byte.)
       for (int j = valueStart; j < end; j++) if (b[j] == 0) return;
@@ -317,6 +329,19 @@ public final class SseDecoder {
       processRetry(b, valueStart, end);
     }
     // Any other field name is ignored, per the spec.
+  }
+
+  /**
+   * Whether the {@code length} bytes at {@code off} are the ASCII text {@code text}: a stream
+   * repeats its event types, and the previous one's String is reused rather than decoded again.
+   */
+  private static boolean sameText(@Nullable String text, byte[] b, int off, int length) {
+    if (text == null || text.length() != length) return false;
+    for (int j = 0; j < length; j++) {
+      int c = b[off + j];
+      if (c < 0 || c != text.charAt(j)) return false; // not ASCII: decoded, never compared
+    }
+    return true;
   }
 
   // Field names are compared as bytes, case-sensitively as the spec requires, without allocating.
@@ -345,14 +370,18 @@ public final class SseDecoder {
       throw SdkExceptions.limitExceeded(
           "event stream event larger than " + maxEventBytes + " bytes", maxEventBytes);
     }
-    String value = utf8(b, start, length);
     if (dataLines == 0) {
-      firstData = value;
+      if (length > firstData.length) firstData = new byte[Math.max(length, firstData.length * 2)];
+      System.arraycopy(b, start, firstData, 0, length);
+      firstDataLength = length;
     } else {
+      // Each line is decoded on its own, as the spec decodes the stream before splitting lines: a
+      // line end is ASCII, so no UTF-8 sequence spans two lines.
+      String value = utf8(b, start, length);
       StringBuilder joined = joinedData;
       if (joined == null) {
-        String first = firstData;
-        joined = new StringBuilder((first == null ? 0 : first.length()) + value.length() + 16);
+        String first = utf8(firstData, 0, firstDataLength);
+        joined = new StringBuilder(first.length() + value.length() + 16);
         joined.append(first);
         joinedData = joined;
       }
@@ -370,17 +399,22 @@ public final class SseDecoder {
       return;
     }
     StringBuilder joined = joinedData;
-    String data = joined != null ? joined.toString() : firstData;
     String type = eventType;
+    if (type != null && type.isEmpty()) type = null; // empty: the default type, message
+    int length = firstDataLength;
     resetEvent();
-    listener.onEvent(
-        lastEventId,
-        type == null || type.isEmpty() ? null : type, // empty: the default type, message
-        data == null ? "" : data);
+    if (joined != null) {
+      listener.onEvent(lastEventId, type, joined.toString());
+      return;
+    }
+    byte[] data = firstData;
+    listener.onEventUtf8(lastEventId, type, data, 0, length);
+    // One huge event does not keep its buffer for the rest of the stream.
+    if (data.length > RETAINED_DATA_BYTES && firstData == data) firstData = new byte[256];
   }
 
   private void resetEvent() {
-    firstData = null;
+    firstDataLength = 0;
     joinedData = null;
     dataLines = 0;
     dataBytes = 0;
@@ -395,7 +429,7 @@ public final class SseDecoder {
    * algorithm. A Latin-1 result cannot contain U+FFFD, so for ASCII text the check is constant
    * time.
    */
-  private static String utf8(byte[] b, int off, int len) {
+  static String utf8(byte[] b, int off, int len) {
     if (len == 0) return "";
     String fast = new String(b, off, len, StandardCharsets.UTF_8);
     return fast.indexOf('\uFFFD') < 0 ? fast : utf8Exact(b, off, len);

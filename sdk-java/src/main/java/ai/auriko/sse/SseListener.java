@@ -24,6 +24,27 @@ public interface SseListener {
   void onEvent(@Nullable String id, @Nullable String type, String data);
 
   /**
+   * A complete event whose data is one line, as that line's UTF-8 bytes: the decoder calls this
+   * instead of {@link #onEvent(String, String, String)} for such events, which are nearly all of
+   * them. A listener that reads the bytes itself overrides it and needs no String per event. The
+   * default decodes the bytes as the decoder decodes every line (the WHATWG Encoding Standard's
+   * UTF-8 decoder, with replacement) and calls {@code onEvent} with them, so a listener that does
+   * not override it sees no difference. Events whose data spans several lines always arrive at
+   * {@code onEvent}.
+   *
+   * @param id as for {@link #onEvent(String, String, String)}
+   * @param type as for {@link #onEvent(String, String, String)}
+   * @param data holds the data line's bytes; owned by the decoder and valid only during this call:
+   *     copy what must outlive it, and do not change it
+   * @param offset where the line's bytes start in {@code data}
+   * @param length how many bytes the line has; 0 for empty data
+   */
+  default void onEventUtf8(
+      @Nullable String id, @Nullable String type, byte[] data, int offset, int length) {
+    onEvent(id, type, SseDecoder.utf8(data, offset, length));
+  }
+
+  /**
    * A comment line ({@code : keep-alive}). Servers send these to keep idle connections open, so a
    * client should count them as liveness. The default does nothing.
    *

@@ -459,6 +459,81 @@ class SseDecoderTest {
     assertEquals("9999", listener.data().get(9_999));
   }
 
+  /** Records events, the one-line ones as the bytes {@code onEventUtf8} was given. */
+  private static final class ByteRecordingListener implements SseListener {
+    final List<String> seen = new java.util.ArrayList<>();
+
+    @Override
+    public void onEvent(@Nullable String id, @Nullable String type, String data) {
+      seen.add("text type=" + type + " data=" + data);
+    }
+
+    @Override
+    public void onEventUtf8(
+        @Nullable String id, @Nullable String type, byte[] data, int offset, int length) {
+      byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
+      seen.add("bytes type=" + type + " data=" + Arrays.toString(copy));
+    }
+  }
+
+  @Test
+  void oneLineEventsArriveAsTheirBytesAndOthersAsText() {
+    String wire =
+        "event: delta\ndata: h\u00e9llo \u2603\n\n"
+            + "data: a\ndata: b\n\n"
+            + "data:\n\n"
+            + "event: x\nid: 7\ndata: {\"k\":1}\r\n\r\n";
+    byte[] bytes = wire.getBytes(UTF_8);
+    List<String> expected =
+        Arrays.asList(
+            "bytes type=delta data=" + Arrays.toString("h\u00e9llo \u2603".getBytes(UTF_8)),
+            "text type=null data=a\nb",
+            "bytes type=null data=[]",
+            "bytes type=x data=" + Arrays.toString("{\"k\":1}".getBytes(UTF_8)));
+    // Whole, byte by byte, and split everywhere: a line split across reads arrives whole.
+    for (int readSize : new int[] {bytes.length, 1, 2, 3, 7}) {
+      ByteRecordingListener listener = new ByteRecordingListener();
+      SseDecoder decoder = new SseDecoder(listener);
+      feedInReads(decoder, bytes, readSize);
+      assertEquals(expected, listener.seen, "reads of " + readSize);
+    }
+  }
+
+  @Test
+  void theBytesOfAnEventAreNotChangedByTheEventsBeforeIt() {
+    // A long event grows the buffer, a short one after it reuses it: each sees only its own bytes.
+    String big = repeat('x', 100_000);
+    byte[] bytes = ("data: " + big + "\n\ndata: yz\n\ndata: " + big + "\n\n").getBytes(UTF_8);
+    ByteRecordingListener listener = new ByteRecordingListener();
+    new SseDecoder(listener).feed(bytes, 0, bytes.length);
+    assertEquals(3, listener.seen.size());
+    assertEquals(
+        "bytes type=null data=" + Arrays.toString("yz".getBytes(UTF_8)), listener.seen.get(1));
+    assertEquals(listener.seen.get(0), listener.seen.get(2));
+  }
+
+  @Test
+  void aRepeatedEventTypeIsTheSameString() {
+    List<String> types = new java.util.ArrayList<>();
+    SseListener listener = (id, type, data) -> types.add(type);
+    byte[] bytes =
+        "event: delta\ndata: 1\n\nevent: delta\ndata: 2\n\nevent: done\ndata: 3\n\n"
+            .getBytes(UTF_8);
+    new SseDecoder(listener).feed(bytes, 0, bytes.length);
+    assertEquals(Arrays.asList("delta", "delta", "done"), types);
+    assertSame(types.get(0), types.get(1));
+  }
+
+  @Test
+  void aListenerThatReadsOnlyTextGetsTheDecodersOwnUtf8Decoding() {
+    // Invalid UTF-8 in a one-line event: the default onEventUtf8 decodes it as every line is (the
+    // Encoding Standard: an encoded surrogate is one U+FFFD per byte), not as new String would.
+    byte[] line = {'d', 'a', 't', 'a', ':', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n', '\n'};
+    RecordingListener listener = new RecordingListener();
+    new SseDecoder(listener).feed(line, 0, line.length);
+    assertEquals(Collections.singletonList("\uFFFD\uFFFD\uFFFD"), listener.data());
+  }
+
   private static void feedInReads(SseDecoder decoder, byte[] bytes, int readSize) {
     for (int i = 0; i < bytes.length; i += readSize)
       decoder.feed(bytes, i, Math.min(readSize, bytes.length - i));

@@ -2,6 +2,7 @@ package ai.auriko.client.internal
 
 import ai.auriko.client.events.AurikoCall
 import ai.auriko.client.events.AurikoEventListener
+import ai.auriko.client.internal.stream.EventData
 import ai.auriko.client.logging.HttpLogLevel
 import ai.auriko.client.logging.LogLevel
 import ai.auriko.client.stream.StreamMetrics
@@ -79,11 +80,11 @@ internal class CallObserver(private val runtime: ClientRuntime, val call: Auriko
     /**
      * One decoded stream event, logged as it arrives at [HttpLogLevel.BODY]; nothing is buffered.
      */
-    fun streamEvent(type: String?, data: String) {
+    fun streamEvent(type: String?, data: EventData) {
         if (logsBodies)
             log(
-                if (type == null) "data: ${redactor.text(data)}"
-                else "event: $type data: ${redactor.text(data)}"
+                if (type == null) "data: ${redactor.text(data.toString())}"
+                else "event: $type data: ${redactor.text(data.toString())}"
             )
     }
 

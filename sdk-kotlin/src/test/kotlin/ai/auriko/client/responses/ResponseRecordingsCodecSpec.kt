@@ -6,6 +6,7 @@ import ai.auriko.client.internal.Redactor
 import ai.auriko.client.internal.responses.ResponseStreamFormat
 import ai.auriko.client.internal.stream.StreamMetricsRecorder
 import ai.auriko.client.internal.stream.StreamTools
+import ai.auriko.client.internal.stream.decode
 import ai.auriko.client.testing.ResponseWireFixtures
 import ai.auriko.client.testing.WireFixture
 import ai.auriko.errors.AurikoException

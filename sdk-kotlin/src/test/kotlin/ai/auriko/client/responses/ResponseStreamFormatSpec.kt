@@ -7,6 +7,7 @@ import ai.auriko.client.internal.responses.ResponseStreamFormat
 import ai.auriko.client.internal.stream.StreamDecoding
 import ai.auriko.client.internal.stream.StreamMetricsRecorder
 import ai.auriko.client.internal.stream.StreamTools
+import ai.auriko.client.internal.stream.decode
 import ai.auriko.errors.AurikoApiException
 import ai.auriko.errors.ErrorClassifier
 import ai.auriko.errors.MalformedResponseException

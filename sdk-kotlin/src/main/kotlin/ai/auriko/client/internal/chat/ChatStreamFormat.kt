@@ -5,6 +5,7 @@ import ai.auriko.client.chat.ChatCompletionChunk
 import ai.auriko.client.chat.StreamError
 import ai.auriko.client.chat.stream.ChatCompletionAccumulator
 import ai.auriko.client.internal.ErrorResponses
+import ai.auriko.client.internal.stream.EventData
 import ai.auriko.client.internal.stream.StreamDecoding
 import ai.auriko.client.internal.stream.StreamFormat
 import ai.auriko.client.internal.stream.StreamMetricsRecorder
@@ -41,12 +42,13 @@ internal object ChatStreamFormat : StreamFormat<ChatCompletionChunk, ChatComplet
         override var ended: Boolean = false
             private set
 
-        override fun decode(type: String?, data: String): ChatCompletionChunk? {
-            if (type == "error") throw tools.errors.fromErrorEvent(data, headers, partial())
+        override fun decode(type: String?, data: EventData): ChatCompletionChunk? {
+            if (type == "error")
+                throw tools.errors.fromErrorEvent(data.toString(), headers, partial())
             // Other named events carry no chunks; an empty event (a lone `data:`, which the SSE
             // standard dispatches) is no chunk either: peers that passed it on produced nulls.
             if ((type != null && type != "message") || data.isEmpty()) return null
-            if (data == DONE) {
+            if (data.contentEquals(DONE)) {
                 ended = true
                 return null
             }
@@ -54,14 +56,14 @@ internal object ChatStreamFormat : StreamFormat<ChatCompletionChunk, ChatComplet
                 try {
                     chunks.decode(data)
                 } catch (e: SerializationException) {
-                    throw notAChunk(data, e)
+                    throw notAChunk(data.toString(), e)
                 } catch (e: IllegalArgumentException) {
-                    throw notAChunk(data, e)
+                    throw notAChunk(data.toString(), e)
                 }
             val error = chunk.error ?: endedInError(chunk) ?: return chunk
             // What an error chunk carried alongside its error belongs to the partial result.
             accumulate(chunk)
-            throw tools.errors.fromStreamError(error, data, headers, partial())
+            throw tools.errors.fromStreamError(error, data.toString(), headers, partial())
         }
 
         /**

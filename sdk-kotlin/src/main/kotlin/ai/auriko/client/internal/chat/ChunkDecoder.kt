@@ -1,6 +1,7 @@
 package ai.auriko.client.internal.chat
 
 import ai.auriko.client.chat.ChatCompletionChunk
+import ai.auriko.client.internal.stream.EventData
 import kotlinx.serialization.ExperimentalSerializationApi
 import kotlinx.serialization.SerializationException
 import kotlinx.serialization.json.Json
@@ -33,13 +34,24 @@ internal class ChunkDecoder(private val json: Json) {
      * @throws kotlinx.serialization.SerializationException or [IllegalArgumentException] when the
      *   data is not a chunk, exactly as kotlinx.serialization reports it
      */
-    fun decode(data: String): ChatCompletionChunk =
-        scanner.scan(data)
-            ?: try {
-                json.decodeFromString(ChatCompletionChunk.serializer(), data)
-            } catch (e: SerializationException) {
-                withoutTopLevelExtras(data, e)
-            }
+    fun decode(data: String): ChatCompletionChunk = scanner.scan(data) ?: decodeGenerally(data)
+
+    /**
+     * Decodes one event's data where it lies: the String it is made into only when the scanner
+     * cannot read it.
+     *
+     * @throws kotlinx.serialization.SerializationException or [IllegalArgumentException] as
+     *   [decode] does
+     */
+    fun decode(data: EventData): ChatCompletionChunk =
+        scanner.scan(data.chars, data.length) ?: decodeGenerally(data.toString())
+
+    private fun decodeGenerally(data: String): ChatCompletionChunk =
+        try {
+            json.decodeFromString(ChatCompletionChunk.serializer(), data)
+        } catch (e: SerializationException) {
+            withoutTopLevelExtras(data, e)
+        }
 
     /**
      * Keeping unknown members means reading each object as a JSON tree first, and kotlinx.

@@ -31,7 +31,34 @@ internal class ChunkScanner : JsonShapeReader() {
     private var lastCallType: String? = null
     private var lastFunctionName: String? = null
 
-    fun scan(data: String): ChatCompletionChunk? = read(data) { chunk() }
+    /** The chunk in the first [length] characters of [data], or `null` (see the class). */
+    fun scan(data: CharArray, length: Int): ChatCompletionChunk? = read(data, length) { chunk() }
+
+    /** [scan] for data given as a String (copied into a buffer this scanner keeps). */
+    fun scan(data: String): ChatCompletionChunk? {
+        if (data.length > scratch.size) scratch = CharArray(data.length)
+        data.toCharArray(scratch, 0, 0, data.length)
+        return scan(scratch, data.length)
+    }
+
+    private var scratch = CharArray(0)
+
+    // `created` repeats on nearly every chunk too: the previous chunk's boxed value is reused.
+    private var lastCreated: Long? = null
+
+    /** `created`: a plain integer or `null`, boxed only when it differs from the previous one. */
+    private fun created(): Long? {
+        if (peek() == 'n') {
+            literalNull()
+            return null
+        }
+        val value = integer(18)
+        val last = lastCreated
+        if (last != null && last == value) return last
+        val boxed: Long? = value // boxed once: the same instance is kept and returned
+        lastCreated = boxed
+        return boxed
+    }
 
     private fun chunk(): ChatCompletionChunk {
         skipWhitespace()
@@ -53,7 +80,7 @@ internal class ChunkScanner : JsonShapeReader() {
                     objectType = string(lastObject)
                     if (objectType != null) lastObject = objectType
                 }
-                2 -> created = long()
+                2 -> created = created()
                 3 -> {
                     model = string(lastModel)
                     if (model != null) lastModel = model

@@ -8,28 +8,45 @@ import kotlinx.serialization.json.JsonPrimitive
 
 /**
  * Reads strict JSON of a known shape in place, for [ChunkScanner]: keys compared where they are,
- * values copied only when new. Anything outside what a subclass reads throws [OutsideShape], and
- * the caller falls back to kotlinx.serialization, which stays the definition of the format. Not
- * thread-safe.
+ * values copied only when new. The text is the first [n] characters of an array ([s]) that the
+ * caller reuses from event to event, so reading makes no copy of it. Anything outside what a
+ * subclass reads throws [OutsideShape], and the caller falls back to kotlinx.serialization, which
+ * stays the definition of the format. Not thread-safe.
  */
 internal abstract class JsonShapeReader {
-    protected var s: String = ""
+    protected var s: CharArray = NO_CHARS
+    protected var n: Int = 0
     protected var p: Int = 0
 
-    /** Reads all of [text] with [value]; `null` when it is outside the shape. */
-    protected inline fun <V> read(text: String, value: () -> V): V? {
+    /**
+     * Reads the first [length] characters of [text] with [value]; `null` when outside the shape.
+     */
+    protected inline fun <V> read(text: CharArray, length: Int, value: () -> V): V? {
         s = text
+        n = length
         p = 0
         return try {
             val result = value()
             skipWhitespace()
-            if (p != s.length) null else result
+            if (p != n) null else result
         } catch (e: OutsideShape) {
             null
         } finally {
-            s = ""
+            s = NO_CHARS
+            n = 0
         }
     }
+
+    /** Whether the [length] characters at [start] are [expected]. */
+    protected fun matchesAt(start: Int, expected: String, length: Int): Boolean {
+        if (expected.length != length) return false
+        val text = s
+        for (i in 0 until length) if (text[start + i] != expected[i]) return false
+        return true
+    }
+
+    /** A copy of the [length] characters at [start]. */
+    protected fun copy(start: Int, length: Int): String = String(s, start, length)
 
     // ---- members -------------------------------------------------------------------------------
 
@@ -103,12 +120,7 @@ internal abstract class JsonShapeReader {
         val start = keyStart()
         lastKeyStart = start
         val length = keyLength
-        val text = s
-        for (i in keys.indices) {
-            val candidate = keys[i]
-            if (candidate.length == length && text.regionMatches(start, candidate, 0, length))
-                return i
-        }
+        for (i in keys.indices) if (matchesAt(start, keys[i], length)) return i
         return -1
     }
 
@@ -130,13 +142,8 @@ internal abstract class JsonShapeReader {
         val length = keyLength
         val previous = lastExtraKey
         val name =
-            if (
-                previous != null &&
-                    previous.length == length &&
-                    s.regionMatches(keyStart, previous, 0, length)
-            )
-                previous
-            else s.substring(keyStart, keyStart + length).also { lastExtraKey = it }
+            if (previous != null && matchesAt(keyStart, previous, length)) previous
+            else copy(keyStart, length).also { lastExtraKey = it }
         val value: JsonElement =
             when (peek()) {
                 '"' -> JsonPrimitive(string(null))
@@ -156,7 +163,7 @@ internal abstract class JsonShapeReader {
                     val start = p
                     skipValue(0)
                     try {
-                        WireJson.parseToJsonElement(s.substring(start, p))
+                        WireJson.parseToJsonElement(copy(start, p - start))
                     } catch (e: IllegalArgumentException) {
                         throw OutsideShape // SerializationException included
                     }
@@ -221,7 +228,7 @@ internal abstract class JsonShapeReader {
         val start = p
         val text = s
         while (true) {
-            if (p >= text.length) throw OutsideShape
+            if (p >= n) throw OutsideShape
             val c = text[p]
             if (c == '"') break
             if (c == '\\' || c < ' ') throw OutsideShape
@@ -258,18 +265,13 @@ internal abstract class JsonShapeReader {
         val start = p
         val text = s
         while (true) {
-            if (p >= text.length) throw OutsideShape
+            if (p >= n) throw OutsideShape
             val c = text[p]
             if (c == '"') {
                 val length = p - start
                 p++
-                if (
-                    previous != null &&
-                        previous.length == length &&
-                        text.regionMatches(start, previous, 0, length)
-                )
-                    return previous
-                return text.substring(start, start + length)
+                if (previous != null && matchesAt(start, previous, length)) return previous
+                return copy(start, length)
             }
             if (c == '\\') return escapedString(start)
             if (c < ' ') throw OutsideShape
@@ -281,14 +283,14 @@ internal abstract class JsonShapeReader {
     protected fun escapedString(start: Int): String {
         val text = s
         val out = StringBuilder(p - start + 16)
-        out.append(text, start, p)
+        out.appendRange(text, start, p)
         while (true) {
-            if (p >= text.length) throw OutsideShape
+            if (p >= n) throw OutsideShape
             val c = text[p++]
             when {
                 c == '"' -> return out.toString()
                 c == '\\' -> {
-                    if (p >= text.length) throw OutsideShape
+                    if (p >= n) throw OutsideShape
                     when (text[p++]) {
                         '"' -> out.append('"')
                         '\\' -> out.append('\\')
@@ -314,7 +316,7 @@ internal abstract class JsonShapeReader {
      * (found by the Jazzer target).
      */
     protected fun hex4(): Char {
-        if (p + 4 > s.length) throw OutsideShape
+        if (p + 4 > n) throw OutsideShape
         var value = 0
         repeat(4) {
             val digit =
@@ -351,7 +353,7 @@ internal abstract class JsonShapeReader {
         if (negative) p++
         val start = p
         var value = 0L
-        while (p < text.length) {
+        while (p < n) {
             val c = text[p]
             if (c < '0' || c > '9') break
             value = value * 10 + (c - '0')
@@ -361,8 +363,7 @@ internal abstract class JsonShapeReader {
         if (digits == 0 || digits > maxDigits || (digits > 1 && text[start] == '0'))
             throw OutsideShape
         // A fraction or an exponent makes it another kind of number.
-        if (p < text.length && (text[p] == '.' || text[p] == 'e' || text[p] == 'E'))
-            throw OutsideShape
+        if (p < n && (text[p] == '.' || text[p] == 'e' || text[p] == 'E')) throw OutsideShape
         return if (negative) -value else value
     }
 
@@ -377,7 +378,7 @@ internal abstract class JsonShapeReader {
         }
         val start = p
         skipNumber()
-        val value = s.substring(start, p).toDouble()
+        val value = copy(start, p - start).toDouble()
         if (!value.isFinite()) throw OutsideShape
         return value
     }
@@ -399,12 +400,12 @@ internal abstract class JsonShapeReader {
         expect('"')
         val text = s
         while (true) {
-            if (p >= text.length) throw OutsideShape
+            if (p >= n) throw OutsideShape
             val c = text[p++]
             when {
                 c == '"' -> return
                 c == '\\' -> {
-                    if (p >= text.length) throw OutsideShape
+                    if (p >= n) throw OutsideShape
                     when (text[p++]) {
                         '"',
                         '\\',
@@ -442,15 +443,15 @@ internal abstract class JsonShapeReader {
 
     protected fun digits(): Int {
         val start = p
-        while (p < s.length && s[p] in '0'..'9') p++
+        while (p < n && s[p] in '0'..'9') p++
         return p - start
     }
 
     protected fun literal(word: String) {
-        if (!s.regionMatches(p, word, 0, word.length)) throw OutsideShape
+        if (p + word.length > n || !matchesAt(p, word, word.length)) throw OutsideShape
         p += word.length
         // `nullx` is not `null`: the literal must end where a token can.
-        if (p < s.length) {
+        if (p < n) {
             val c = s[p]
             if (c != ',' && c != '}' && c != ']' && !isWhitespace(c)) throw OutsideShape
         }
@@ -458,18 +459,18 @@ internal abstract class JsonShapeReader {
 
     // ---- characters ----------------------------------------------------------------------------
 
-    protected fun peek(): Char = if (p < s.length) s[p] else END
+    protected fun peek(): Char = if (p < n) s[p] else END
 
-    protected fun next(): Char = if (p < s.length) s[p++] else END
+    protected fun next(): Char = if (p < n) s[p++] else END
 
     protected fun expect(c: Char) {
-        if (p >= s.length || s[p] != c) throw OutsideShape
+        if (p >= n || s[p] != c) throw OutsideShape
         p++
     }
 
     protected fun skipWhitespace() {
         val text = s
-        while (p < text.length && isWhitespace(text[p])) p++
+        while (p < n && isWhitespace(text[p])) p++
     }
 
     /** JSON whitespace (RFC 8259 §2): space, tab, line feed, carriage return. */
@@ -483,6 +484,8 @@ internal abstract class JsonShapeReader {
 
     protected companion object {
         const val END: Char = '\u0000'
+
+        @PublishedApi internal val NO_CHARS: CharArray = CharArray(0)
 
         /** Unknown members one object may carry before the general way takes over. */
         const val MAX_EXTRAS: Int = 16

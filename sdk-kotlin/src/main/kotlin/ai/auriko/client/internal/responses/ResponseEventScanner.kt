@@ -2,6 +2,7 @@ package ai.auriko.client.internal.responses
 
 import ai.auriko.client.internal.WireJson
 import ai.auriko.client.internal.chat.JsonShapeReader
+import ai.auriko.client.internal.stream.EventData
 import ai.auriko.client.responses.ResponseStreamEvent
 import ai.auriko.client.responses.ResponseStreamEvent.FunctionCallArgumentsDelta
 import ai.auriko.client.responses.ResponseStreamEvent.FunctionCallArgumentsDone
@@ -47,12 +48,16 @@ internal class ResponseEventScanner : JsonShapeReader() {
      * The event [data] holds (its type, or [fallbackType] when it has none), or `null` when it is
      * outside what this scanner reads.
      */
-    fun scan(data: String, fallbackType: String?): ResponseStreamEvent? {
+    fun scan(data: EventData, fallbackType: String?): ResponseStreamEvent? {
         if (data.length > MAX_OFFSET) return null
-        return read(data) { event(data, fallbackType) }
+        return read(data.chars, data.length) { event(data, fallbackType) }
     }
 
-    private fun event(data: String, fallbackType: String?): ResponseStreamEvent? {
+    /** [scan] for data given as a String. */
+    fun scan(data: String, fallbackType: String?): ResponseStreamEvent? =
+        scan(EventData().apply { set(data) }, fallbackType)
+
+    private fun event(data: EventData, fallbackType: String?): ResponseStreamEvent? {
         skipWhitespace()
         expect('{')
         var type: String? = null
@@ -96,7 +101,8 @@ internal class ResponseEventScanner : JsonShapeReader() {
         val o = output ?: 0
         val c = content ?: 0
         val i = summary ?: 0
-        val json = JsonObject(ScannedMembers(data, sharedKeys(n), ranges.copyOf(n)))
+        // The event's own text, which its json view reads its values from.
+        val json = JsonObject(ScannedMembers(data.toString(), sharedKeys(n), ranges.copyOf(n)))
         return when (t) {
             "response.output_text.delta" -> OutputTextDelta(seq, itemId, o, c, delta ?: "", json)
             "response.output_text.done" -> OutputTextDone(seq, itemId, o, c, text ?: "", json)
@@ -134,19 +140,10 @@ internal class ResponseEventScanner : JsonShapeReader() {
     private fun memberKey(index: Int): String {
         val start = keyStart()
         val length = keyLength
-        val text = s
         val last = lastKeys
         val key =
-            if (
-                index < last.size &&
-                    last[index].length == length &&
-                    text.regionMatches(start, last[index], 0, length)
-            )
-                last[index]
-            else
-                KNOWN_KEYS.firstOrNull {
-                    it.length == length && text.regionMatches(start, it, 0, length)
-                } ?: text.substring(start, start + length)
+            if (index < last.size && matchesAt(start, last[index], length)) last[index]
+            else KNOWN_KEYS.firstOrNull { matchesAt(start, it, length) } ?: copy(start, length)
         for (i in 0 until index) if (keys[i] == key) throw OutsideShape
         return key
     }

@@ -2,6 +2,7 @@ package ai.auriko.client.internal.responses
 
 import ai.auriko.client.chat.StreamError
 import ai.auriko.client.internal.ErrorResponses
+import ai.auriko.client.internal.stream.EventData
 import ai.auriko.client.internal.stream.StreamDecoding
 import ai.auriko.client.internal.stream.StreamFormat
 import ai.auriko.client.internal.stream.StreamMetricsRecorder
@@ -51,9 +52,9 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
         override var ended: Boolean = false
             private set
 
-        override fun decode(type: String?, data: String): ResponseStreamEvent? {
+        override fun decode(type: String?, data: EventData): ResponseStreamEvent? {
             if (ended || data.isEmpty()) return null
-            if (data == DONE) {
+            if (data.contentEquals(DONE)) {
                 sawDone = true
                 return null
             }
@@ -61,6 +62,11 @@ internal object ResponseStreamFormat : StreamFormat<ResponseStreamEvent, Respons
             scanner.scan(data, type)?.let {
                 return it
             }
+            return decodeGenerally(type, data.toString())
+        }
+
+        /** Any event the scanner does not read, by kotlinx.serialization. */
+        private fun decodeGenerally(type: String?, data: String): ResponseStreamEvent? {
             val obj =
                 try {
                     ai.auriko.client.internal.WireJson.parseToJsonElement(data) as? JsonObject

@@ -15,7 +15,6 @@ import ai.auriko.errors.PartialResult
 import ai.auriko.errors.SdkExceptions
 import ai.auriko.errors.StreamLimitExceededException
 import ai.auriko.sse.SseDecoder
-import ai.auriko.sse.SseListener
 import io.ktor.client.request.preparePost
 import io.ktor.client.statement.HttpResponse
 import io.ktor.http.ContentType
@@ -119,6 +118,8 @@ internal class StreamCall<T : Any, R : PartialResult>(
         private val decoding: StreamDecoding<T, R>,
         private val downstream: Downstream<T>,
     ) {
+        private val data = EventData()
+
         suspend fun read(response: HttpResponse) {
             val type = response.contentType()
             if (type != null && type.match(ContentType.Application.Json)) {
@@ -133,7 +134,8 @@ internal class StreamCall<T : Any, R : PartialResult>(
                     null,
                 )
             }
-            val events = EventBuffer(run.metrics)
+            val metrics = run.metrics
+            val events = EventBuffer { metrics.comment() }
             val decoder =
                 SseDecoder(events, runtime.options.maxLineBytes, runtime.options.maxEventBytes)
             val channel = response.streamingBody()
@@ -164,9 +166,10 @@ internal class StreamCall<T : Any, R : PartialResult>(
         /** Handles the events decoded from one read, in order; true when the stream ended. */
         private suspend fun handle(events: EventBuffer): Boolean {
             try {
+                val data = data
                 for (i in 0 until events.size) {
-                    val type = events.types[i]
-                    val data = events.data[i]
+                    val type = events.type(i)
+                    events.load(i, data)
                     downstream.observer.streamEvent(type, data)
                     val item = decoding.decode(type, data)
                     // A terminal event may itself be an item (Responses' `response.completed`):
@@ -241,31 +244,6 @@ internal class StreamCall<T : Any, R : PartialResult>(
                 false
             } ?: false
         if (!ended) response.cancel("the body went on after the end of the stream")
-    }
-
-    /**
-     * Events decoded from one read, held until the read is processed (a listener cannot suspend);
-     * comments count as keep-alives.
-     */
-    private class EventBuffer(private val metrics: StreamMetricsRecorder) : SseListener {
-        val types = ArrayList<String?>()
-        val data = ArrayList<String>()
-        val size: Int
-            get() = data.size
-
-        override fun onEvent(id: String?, type: String?, data: String) {
-            types.add(type)
-            this.data.add(data)
-        }
-
-        override fun onComment(comment: String) {
-            metrics.comment()
-        }
-
-        fun clear() {
-            types.clear()
-            data.clear()
-        }
     }
 
     private companion object {

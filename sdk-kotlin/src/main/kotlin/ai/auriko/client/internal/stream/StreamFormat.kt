@@ -43,9 +43,10 @@ internal interface StreamDecoding<T : Any, R : PartialResult> {
      * empty: the decoder follows the standard, the format decides what to ignore). Returns the item
      * to emit, or `null` when the event carries none. Throws the classified exception when the
      * event reports an error (having accumulated what it carried), and a
-     * [ai.auriko.errors.MalformedResponseException] when it cannot be read.
+     * [ai.auriko.errors.MalformedResponseException] when it cannot be read. [data] is valid only
+     * during the call (what must outlive it takes its `toString()`).
      */
-    fun decode(type: String?, data: String): T?
+    fun decode(type: String?, data: EventData): T?
 
     /** End rule: the terminal event arrived; nothing after it is decoded. */
     val ended: Boolean

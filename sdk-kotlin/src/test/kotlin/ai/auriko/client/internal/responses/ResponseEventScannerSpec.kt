@@ -2,6 +2,7 @@ package ai.auriko.client.internal.responses
 
 import ai.auriko.client.internal.WireJson
 import ai.auriko.client.internal.chat.ChunkTexts
+import ai.auriko.client.internal.stream.decode
 import ai.auriko.client.responses.ResponseStreamEvent
 import io.kotest.assertions.withClue
 import io.kotest.core.spec.style.FunSpec
