@@ -44,6 +44,11 @@ object Clients {
                     { url ->
                         AurikoFlowClient(url, cio = false)
                     }),
+            "auriko-flow-capped" to
+                ("Auriko Kotlin Flow, caller admits 1,400 at a time (experiment)" to
+                    { url ->
+                        AurikoFlowClient(url, cio = false, callerCap = 1_400)
+                    }),
             "auriko-flow-cio" to
                 ("Auriko Kotlin Flow, CIO engine" to { url -> AurikoFlowClient(url, cio = true) }),
             "auriko-iterator" to

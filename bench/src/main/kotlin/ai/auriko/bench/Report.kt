@@ -100,6 +100,18 @@ class Report(
         /** The scenarios issue 9's targets judge. */
         val CHAT_SCENARIOS = setOf("throughput", "latency", "concurrency", "cancellation")
 
+        /** The scenarios issue 22's targets read (and the JMH runs for the throughput floor). */
+        val ISSUE_22_SCENARIOS = CHAT_SCENARIOS + "jmh"
+
+        /** Issue 22's concurrency level, and the one its iterator target is set at. */
+        const val TOP_STREAMS = 10_000
+        const val ITERATOR_STREAMS = 5_000
+
+        /** The peers the Flow's delivery p50 at [TOP_STREAMS] is compared with. */
+        val PEERS = listOf("openai-java", "openai-kotlin-okhttp", "openai-kotlin-cio")
+
+        const val NOT_MEASURED = "not measured"
+
         /** Responses throughput targets: × openai-java's deltas/s, bytes allocated per delta. */
         const val RESPONSES_SPEEDUP = 3.0
         const val RESPONSES_ALLOC_BYTES = 1024.0
@@ -181,6 +193,7 @@ class Report(
             appendLine()
         }
         responsesTargets()
+        issue22Targets()
     }
 
     private fun StringBuilder.throughput() {
@@ -315,21 +328,34 @@ class Report(
         )
         appendLine()
         appendLine(
-            "| client | N | repeats | completed | wall s | wall spread | peak threads | peak heap MB | latency p50 ms | p50 spread | p99 ms | wall × transport (same engine) | p50 × transport (same engine) | failures |"
+            "Latency is per chunk, from the server's write to user code; first chunk is per stream, from the harness's"
         )
-        appendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        appendLine(
+            "`startAsync` call to its first chunk in user code (a stream waiting to start waits there); in flight: streams"
+        )
+        appendLine("between their first chunk and their end, the most at once.")
+        appendLine()
+        appendLine(
+            "| client | N | repeats | completed | wall s | wall spread | peak threads | peak heap MB | latency p50 ms | p50 spread | p99 ms | first chunk p50 ms | first chunk p99 ms | streams in flight, peak | wall × transport (same engine) | p50 × transport (same engine) | failures |"
+        )
+        appendLine(
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+        )
         for (n in levels) for (c in clients) {
             val o = find(c, "concurrency", n) ?: continue
             val t = find(baseline("transport", c), "concurrency", n)
             if (o.data == null || str(o, "skipped") != null || str(o, "error") != null) {
-                appendLine("| ${label(c)} | ${f(n.toDouble())} | | ${why(o)} | | | | | | | | | | |")
+                appendLine(
+                    "| ${label(c)} | ${f(n.toDouble())} | | ${why(o)} | | | | | | | | | | | | | |"
+                )
                 continue
             }
             val wall = num(o, "wallSec")
             val wallText = wall?.let { f(it, 1) } ?: "> ${f(num(o, "timeoutSec"))} (not finished)"
             appendLine(
                 "| ${label(c)} | ${f(n.toDouble())} | ${repeats(o)} | ${f(num(o, "completed"))} | $wallText | ${spread(o, "wallSec", 1)} | ${f(num(o, "peakThreads"))} | ${f(num(o, "peakHeapMb"))} | " +
-                    "${f(num(o, "latencyP50Ms"), 1)} | ${spread(o, "latencyP50Ms", 1)} | ${f(num(o, "latencyP99Ms"), 1)} | ${ratio(wall, num(t, "wallSec"))} | ${ratio(num(o, "latencyP50Ms"), num(t, "latencyP50Ms"))} | ${str(o, "failures") ?: ""} |"
+                    "${f(num(o, "latencyP50Ms"), 1)} | ${spread(o, "latencyP50Ms", 1)} | ${f(num(o, "latencyP99Ms"), 1)} | " +
+                    "${f(num(o, "ttfcP50Ms"))} | ${f(num(o, "ttfcP99Ms"))} | ${f(num(o, "peakInFlight"))} | ${ratio(wall, num(t, "wallSec"))} | ${ratio(num(o, "latencyP50Ms"), num(t, "latencyP50Ms"))} | ${str(o, "failures") ?: ""} |"
             )
         }
         appendLine()
@@ -608,5 +634,301 @@ class Report(
                 v <= 1
             }
         }
+    }
+
+    /** A row's result, or why there is none: [NOT_MEASURED], with the fork's note if it ran. */
+    private fun missing(o: Runner.Outcome?): String =
+        why(o).takeIf { o != null && it.isNotEmpty() }?.let { "$NOT_MEASURED ($it)" }
+            ?: NOT_MEASURED
+
+    /** Whether a concurrency row completed all its [n] streams within its time. */
+    private fun completedAll(o: Runner.Outcome?, n: Int): Boolean =
+        num(o, "completed")?.toInt() == n && num(o, "wallSec") != null
+
+    /**
+     * The score of JMH benchmark [name] (`Class.method`) with [params], per chunk in µs: ops/s or
+     * time per op, divided by the op's chunks (`chunks` param, else 1). Null without that run.
+     */
+    private fun jmhMicrosPerChunk(name: String, params: Map<String, String> = emptyMap()): Double? {
+        val runs =
+            find("jmh", "jmh")?.data?.get("runs") as? kotlinx.serialization.json.JsonArray
+                ?: return null
+        for (run in runs) {
+            val r = run as? JsonObject ?: continue
+            if ((r["benchmark"] as? JsonPrimitive)?.content?.endsWith(".$name") != true) continue
+            val ps =
+                (r["params"] as? JsonObject)?.mapValues { (it.value as JsonPrimitive).content }
+                    ?: emptyMap()
+            if (params.any { (k, v) -> ps[k] != v }) continue
+            val primary = r["primaryMetric"] as? JsonObject ?: continue
+            val score = (primary["score"] as? JsonPrimitive)?.doubleOrNull ?: continue
+            val perOp =
+                when ((primary["scoreUnit"] as? JsonPrimitive)?.content) {
+                    "ops/s" -> 1e6 / score
+                    "ops/ms" -> 1e3 / score
+                    "ns/op" -> score / 1e3
+                    "us/op" -> score
+                    "ms/op" -> score * 1e3
+                    else -> continue
+                }
+            return perOp / (ps["chunks"]?.toDoubleOrNull() ?: 1.0)
+        }
+        return null
+    }
+
+    /**
+     * Issue 22's targets, each computed from the tables above (the section in brackets): measured
+     * value, limit, met. A row this run did not measure says so.
+     */
+    private fun StringBuilder.issue22Targets() {
+        if (outcomes.none { it.scenario in ISSUE_22_SCENARIOS }) return
+        appendLine("## Targets (issue 22)")
+        appendLine()
+        appendLine(
+            "Each row from the table of the section in brackets; \"$NOT_MEASURED\" where this run has no such row."
+        )
+        appendLine()
+        appendLine("| target | measured | limit | met |")
+        appendLine("|---|---|---|:---:|")
+        fun row(what: String, measured: String, limit: String, met: String) =
+            appendLine("| $what | $measured | $limit | $met |")
+        fun ms(v: Double?) = f(v, 1) + " ms"
+        fun x(v: Double?) = if (v == null) "–" else "%.2f×".format(v)
+
+        // §3 at 10,000 streams: the default Flow.
+        val top = "%,d".format(TOP_STREAMS)
+        val flow = find("auriko-flow", "concurrency", TOP_STREAMS)
+        val tr = find("transport", "concurrency", TOP_STREAMS)
+        val completed = num(flow, "completed")
+        row(
+            "[3] $top streams, Flow: all complete",
+            completed?.let { "${f(it)} of $top" } ?: missing(flow),
+            "all",
+            if (completed == null) "–" else met(completed) { it.toInt() == TOP_STREAMS },
+        )
+        val jdk = Runtime.version().feature()
+        val threads = num(flow, "peakThreads")
+        row(
+            "[3] $top streams, Flow: peak live threads",
+            threads?.let { "${f(it)} (JDK $jdk)" } ?: missing(flow),
+            "≤ 128 on JDK 21+",
+            if (threads == null) "–"
+            else if (jdk < 21) "n/a (JDK $jdk)" else met(threads) { it <= 128 },
+        )
+        val fp50 = num(flow, "latencyP50Ms")
+        val tp50 = num(tr, "latencyP50Ms")
+        val vsTransport = fp50?.let { a -> tp50?.let { a / it } }
+        row(
+            "[3] $top streams, Flow: delivery p50 × transport's",
+            if (vsTransport == null) missing(if (fp50 == null) flow else tr)
+            else "${x(vsTransport)} (${ms(fp50)} vs ${ms(tp50)})",
+            "≤ 2.00×",
+            met(vsTransport) { it <= 2 },
+        )
+        for (peer in PEERS) {
+            val p = find(peer, "concurrency", TOP_STREAMS)
+            val pp50 = num(p, "latencyP50Ms")
+            val firsts =
+                "; first chunk p50 / p99: Flow ${f(num(flow, "ttfcP50Ms"))} / ${f(num(flow, "ttfcP99Ms"))} ms, " +
+                    "peer ${f(num(p, "ttfcP50Ms"))} / ${f(num(p, "ttfcP99Ms"))} ms; streams in flight, peak: " +
+                    "Flow ${f(num(flow, "peakInFlight"))}, peer ${f(num(p, "peakInFlight"))}"
+            when {
+                fp50 == null ->
+                    row(
+                        "[3] $top streams, Flow: delivery p50 vs ${label(peer)}'s",
+                        missing(flow),
+                        "≤ peer's p50",
+                        "–",
+                    )
+                p == null ||
+                    p.data == null ||
+                    str(p, "skipped") != null ||
+                    str(p, "error") != null ->
+                    row(
+                        "[3] $top streams, Flow: delivery p50 vs ${label(peer)}'s",
+                        missing(p),
+                        "≤ peer's p50",
+                        "–",
+                    )
+                !completedAll(p, TOP_STREAMS) ->
+                    row(
+                        "[3] $top streams, Flow: delivery p50 vs ${label(peer)}'s",
+                        "peer did not complete (${f(num(p, "completed"))} of $top)",
+                        "≤ peer's p50",
+                        "n/a",
+                    )
+                else ->
+                    row(
+                        "[3] $top streams, Flow: delivery p50 vs ${label(peer)}'s",
+                        "${ms(fp50)} vs ${ms(pp50)}$firsts",
+                        "≤ peer's p50",
+                        met(pp50?.let { fp50 - it }) { it <= 0 },
+                    )
+            }
+        }
+        val fw = num(flow, "wallSec")
+        val tw = num(tr, "wallSec")
+        val wallRatio = fw?.let { a -> tw?.let { a / it } }
+        row(
+            "[3] $top streams, Flow: wall × transport's",
+            if (wallRatio == null) missing(if (fw == null) flow else tr)
+            else "${x(wallRatio)} (${f(fw, 1)} s vs ${f(tw, 1)} s)",
+            "≤ 1.50×",
+            met(wallRatio) { it <= 1.5 },
+        )
+
+        // §3 at 5,000 streams: the Java iterator, a platform thread each (the caller's).
+        val at = "%,d".format(ITERATOR_STREAMS)
+        val it5 = find("auriko-iterator", "concurrency", ITERATOR_STREAMS)
+        val iw = num(it5, "wallSec")
+        for (peer in listOf("openai-java-iterator", "openai-java")) {
+            val p = find(peer, "concurrency", ITERATOR_STREAMS)
+            val pw = num(p, "wallSec")
+            val what = "[3] Java iterator at $at streams: wall vs ${label(peer)}"
+            when {
+                iw == null &&
+                    it5?.data != null &&
+                    str(it5, "skipped") == null &&
+                    str(it5, "error") == null ->
+                    row(
+                        what,
+                        "not finished within ${f(num(it5, "timeoutSec"))} s",
+                        "≤ peer's wall",
+                        "**no**",
+                    )
+                iw == null -> row(what, missing(it5), "≤ peer's wall", "–")
+                pw == null ->
+                    row(
+                        what,
+                        missing(p).let {
+                            if (p?.data != null && it == NOT_MEASURED) "peer did not finish" else it
+                        },
+                        "≤ peer's wall",
+                        "–",
+                    )
+                else ->
+                    row(
+                        what,
+                        "${f(iw, 1)} s vs ${f(pw, 1)} s (${x(iw / pw)})",
+                        "≤ peer's wall",
+                        met(iw - pw) { it <= 0 },
+                    )
+            }
+        }
+
+        // §1: every throughput row's measured rounds.
+        val tpRows = clients.filter { num(find(it, "throughput"), "chunksPerSec") != null }
+        if (tpRows.isEmpty()) {
+            row(
+                "[1] throughput rounds: each within ±10 % of the median",
+                NOT_MEASURED,
+                "±10 %",
+                "–",
+            )
+        } else {
+            val exact = tpRows.all { num(find(it, "throughput"), "roundsMaxDevPct") != null }
+            // Older results carry only (max − min) / median: ±10 % allows at most 20 % of it.
+            val key = if (exact) "roundsMaxDevPct" else "roundsSpreadPct"
+            val limit = if (exact) 10.0 else 20.0
+            val values = tpRows.associateWith { num(find(it, "throughput"), key)!! }
+            val worst = values.entries.maxBy { it.value }
+            val over = values.filterValues { it > limit }.keys
+            val rounds = f(num(find(worst.key, "throughput"), "rounds"))
+            row(
+                if (exact)
+                    "[1] throughput rounds: the farthest of each row's $rounds rounds from its median"
+                else "[1] throughput rounds spread, (max − min) / median (rounds not recorded)",
+                "worst ${"%.1f".format(worst.value)} % (${label(worst.key)})" +
+                    if (over.isEmpty()) "" else "; over: " + over.joinToString { label(it) },
+                if (exact) "≤ 10 % (±10 %)" else "≤ 20 % (±10 %)",
+                met(worst.value) { it <= limit },
+            )
+        }
+
+        // §2: delivery latency against openai-java's.
+        val oj = find("openai-java", "latency")
+        for (c in listOf("auriko-flow", "auriko-iterator")) {
+            val o = find(c, "latency")
+            for ((key, floor) in listOf("p50Us" to 100.0, "p99Us" to 1_000.0)) {
+                val v = num(o, key)
+                val peer = num(oj, key)
+                val limit = peer?.let { maxOf(floor, 2 * it) }
+                val what = "[2] ${label(c)}: delivery ${key.removeSuffix("Us")}"
+                row(
+                    what,
+                    if (v == null) missing(o)
+                    else f(v) + " µs" + (peer?.let { " (openai-java ${f(it)} µs)" } ?: ""),
+                    if (limit == null)
+                        "max(${f(floor)} µs, 2× openai-java's): openai-java $NOT_MEASURED"
+                    else "≤ ${f(limit)} µs = max(${f(floor)}, 2× openai-java's)",
+                    if (v == null || limit == null) "–" else met(v) { it <= limit },
+                )
+            }
+        }
+
+        // §1: throughput against the transport, and the iterator against the Flow.
+        val flowTp = find("auriko-flow", "throughput")
+        val trTp = find("transport", "throughput")
+        val fr = num(flowTp, "chunksPerSec")
+        val trr = num(trTp, "chunksPerSec")
+        val ir = num(find("auriko-iterator", "throughput"), "chunksPerSec")
+        val flowVsTransport = fr?.let { a -> trr?.let { a / it } }
+        row(
+            "[1] Flow throughput × transport's",
+            if (flowVsTransport == null) missing(if (fr == null) flowTp else trTp)
+            else "${x(flowVsTransport)} (${f(fr)} vs ${f(trr)} chunks/s)",
+            "≥ 0.95×",
+            met(flowVsTransport) { it >= 0.95 },
+        )
+        // What a client decoding each chunk on the transport's core can reach: the transport's CPU
+        // per chunk plus the decoder's (JMH, this run), all on one core.
+        val tCpu = num(trTp, "cpuUsPerChunk")
+        val sse = jmhMicrosPerChunk("SseDecoderBenchmark.decode", mapOf("readSize" to "8192"))
+        val chunk = jmhMicrosPerChunk("ChunkDecodeBenchmark.decodeInStream")
+        val ceiling =
+            if (tCpu == null || sse == null || chunk == null) null else tCpu / (tCpu + sse + chunk)
+        row(
+            "[1, JMH] Flow throughput × transport's, the ceiling one core allows: transport CPU µs/chunk ÷ (that + decode µs/chunk)",
+            if (ceiling == null)
+                "$NOT_MEASURED (needs §1 transport CPU and the JMH SseDecoderBenchmark, ChunkDecodeBenchmark runs)"
+            else
+                "ceiling ${x(ceiling)} = ${f(tCpu, 2)} ÷ (${f(tCpu, 2)} + ${f(sse, 3)} SSE + ${f(chunk, 3)} chunk decode); measured ${x(flowVsTransport)}, the Flow's CPU ${f(num(flowTp, "cpuUsPerChunk"), 2)} µs/chunk",
+            "– (the best ratio a client that decodes each chunk on the transport's core can reach)",
+            "info",
+        )
+        val iterVsFlow = ir?.let { a -> fr?.let { a / it } }
+        row(
+            "[1] Java iterator throughput × Flow's",
+            if (iterVsFlow == null)
+                missing(if (ir == null) find("auriko-iterator", "throughput") else flowTp)
+            else "${x(iterVsFlow)} (${f(ir)} vs ${f(fr)} chunks/s)",
+            "≥ 0.95×",
+            met(iterVsFlow) { it >= 0.95 },
+        )
+        val alloc = num(flowTp, "allocBytesPerChunk")
+        row(
+            "[1] Flow allocation per chunk",
+            alloc?.let { f(it) + " B" } ?: missing(flowTp),
+            "≤ 500 B",
+            met(alloc) { it <= 500 },
+        )
+
+        // §4: cancellation and connection reuse.
+        val cancel = find("auriko-flow", "cancellation")
+        val close = num(cancel, "serverSeesCloseMs")
+        row(
+            "[4] Flow: server sees close, median",
+            close?.let { f(it, 2) + " ms" } ?: missing(cancel),
+            "≤ 5 ms",
+            met(close) { it <= 5 },
+        )
+        val conns = num(cancel, "connectionsFor3Streams")
+        row(
+            "[4] Flow: TCP connections for 3 completed streams",
+            conns?.let { f(it) } ?: missing(cancel),
+            "= 1",
+            met(conns) { it == 1.0 },
+        )
+        appendLine()
     }
 }

@@ -134,6 +134,64 @@ object RunOne {
         }
     }
 
+    /**
+     * One concurrent stream's view of the shared [Sink]: records, in [firstNanos] at [index], the
+     * time from [startedNanos] (just before the harness called `startAsync` for it) to its first
+     * chunk reaching user code, and counts the stream in [inFlight] from then until [finish]. No
+     * locks: each stream writes its own slot, and a stream's chunks arrive one after another.
+     */
+    private class StreamSink(
+        private val shared: Sink,
+        private val index: Int,
+        private val startedNanos: LongArray,
+        private val firstNanos: LongArray,
+        private val inFlight: InFlight,
+    ) : ChunkSink {
+        @Volatile private var seen = false
+
+        override val wantsStamps: Boolean
+            get() = shared.wantsStamps
+
+        override fun chunk(content: String?) {
+            if (!seen) first()
+            shared.chunk(content)
+        }
+
+        override fun stamp(writeNanos: Long) {
+            if (!seen) first()
+            shared.stamp(writeNanos)
+        }
+
+        private fun first() {
+            seen = true
+            firstNanos[index] = System.nanoTime() - startedNanos[index]
+            inFlight.enter()
+        }
+
+        /** The stream ended (completed or failed): it leaves [inFlight] if it had entered. */
+        fun finish() {
+            if (seen) inFlight.leave()
+        }
+    }
+
+    /**
+     * Streams between their first chunk and their end, and the most there were at once: the
+     * admission a client allows (updated once per stream, not per chunk).
+     */
+    private class InFlight {
+        private val now = AtomicInteger()
+        val peak = AtomicInteger()
+
+        fun enter() {
+            val n = now.incrementAndGet()
+            peak.accumulateAndGet(n, ::maxOf)
+        }
+
+        fun leave() {
+            now.decrementAndGet()
+        }
+    }
+
     private fun throughput(
         name: String,
         quick: Boolean,
@@ -238,6 +296,8 @@ object RunOne {
                 out["bytesPerChunk"] = bodyBytes.toDouble() / chunks
                 // How far apart the rounds are: (max − min) / median, in %.
                 out["roundsSpreadPct"] = (rates.max() - rates.min()) / rate * 100
+                // The farthest round from the median, in % of it: issue 22's "rounds within ±10 %".
+                out["roundsMaxDevPct"] = rates.maxOf { kotlin.math.abs(it - rate) } / rate * 100
                 out["rounds"] = rates.size
                 recordProtocol(server, tls, out)
             }
@@ -306,12 +366,20 @@ object RunOne {
                     }
                 val stamps = LongArray(streams * perStream)
                 val sink = Sink(stamps)
+                // Per stream: when the harness called startAsync, and how long its first chunk
+                // took from then (-1: none arrived).
+                val startedNanos = LongArray(streams)
+                val firstNanos = LongArray(streams) { -1 }
+                val inFlight = InFlight()
                 val done = CountDownLatch(streams)
                 val completed = AtomicInteger()
                 val failures = java.util.concurrent.ConcurrentHashMap<String, AtomicInteger>()
                 val t0 = System.nanoTime()
-                repeat(streams) {
-                    c.startAsync(sink) { n, e ->
+                for (i in 0 until streams) {
+                    val stream = StreamSink(sink, i, startedNanos, firstNanos, inFlight)
+                    startedNanos[i] = System.nanoTime()
+                    c.startAsync(stream) { n, e ->
+                        stream.finish()
                         if (e == null && n == perStream) completed.incrementAndGet()
                         else
                             failures
@@ -338,6 +406,15 @@ object RunOne {
                 out["peakHeapMb"] = peakHeap / 1e6
                 out["latencyP50Ms"] = percentile(stamps, m, 0.50) / 1e6
                 out["latencyP99Ms"] = percentile(stamps, m, 0.99) / 1e6
+                // Time to first chunk, over the streams that had one.
+                val firsts = firstNanos.filter { it >= 0 }.toLongArray()
+                out["ttfcP50Ms"] =
+                    if (firsts.isEmpty()) null else percentile(firsts, firsts.size, 0.50) / 1e6
+                out["ttfcP99Ms"] =
+                    if (firsts.isEmpty()) null else percentile(firsts, firsts.size, 0.99) / 1e6
+                out["ttfcMaxMs"] =
+                    if (firsts.isEmpty()) null else percentile(firsts, firsts.size, 1.0) / 1e6
+                out["peakInFlight"] = inFlight.peak.get()
                 out["failures"] = failures.entries.joinToString { "${it.value.get()}× ${it.key}" }
             }
         }

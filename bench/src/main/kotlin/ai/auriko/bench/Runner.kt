@@ -61,11 +61,26 @@ object Runner {
      * The clients that also run 5,000 concurrent streams: the blocking ones, whose target is set at
      * that level (a thread each), and what they are compared with.
      */
-    val AT_5000 = setOf("auriko-iterator", "auriko-java-async", "openai-java")
+    val AT_5000 =
+        setOf("auriko-iterator", "auriko-java-async", "openai-java", "openai-java-iterator")
+
+    /**
+     * Clients that run only the concurrency scenario, at these levels only in a full run (a quick
+     * run's one level otherwise): `openai-java-iterator` reads single streams exactly as
+     * `openai-java` does, and at 10,000 would need 10,000 platform threads; the capped Flow is an
+     * experiment read beside the Flow's 10,000-stream row.
+     */
+    val CONCURRENCY_ONLY =
+        mapOf("openai-java-iterator" to listOf(5_000), "auriko-flow-capped" to listOf(10_000))
 
     /** The concurrency levels [client] runs of [levels]. */
     private fun levelsFor(client: String, levels: List<Int>): List<Int> =
-        if (levels.size > 1 && client in AT_5000) (levels + 5_000).sorted() else levels
+        when {
+            levels.size == 1 -> levels
+            client in CONCURRENCY_ONLY -> CONCURRENCY_ONLY.getValue(client)
+            client in AT_5000 -> (levels + 5_000).sorted()
+            else -> levels
+        }
 
     /** The 1-minute load average, or "?" where there is no `/proc/loadavg`. */
     private fun loadAverage(): String =
@@ -78,6 +93,10 @@ object Runner {
             ", once for the rest; concurrency at 1,000 and 10,000 streams (5,000 only for " +
             AT_5000.joinToString(", ") { "`$it`" } +
             "), " +
+            CONCURRENCY_ONLY.entries.joinToString(", ") { (c, l) ->
+                "`$c` at ${l.joinToString { "%,d".format(it) }} only"
+            } +
+            " (concurrency only); " +
             "repeated at 10,000 only for " +
             REPEATED_AT_TOP.joinToString(", ") { "`$it`" } +
             "; " +
@@ -214,6 +233,7 @@ object Runner {
                         ?: TlsClients.all.keys.toList()
             for (repeat in 0 until repeats) for (client in rows) {
                 if (repeat > 0 && client !in REPEATED) continue
+                if (scenario != "concurrency" && client in CONCURRENCY_ONLY) continue
                 when (scenario) {
                     "concurrency" -> {
                         for (n in levelsFor(client, levels)) {
