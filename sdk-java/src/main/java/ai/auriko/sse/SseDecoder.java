@@ -271,7 +271,8 @@ public final class SseDecoder {
   private static int indexOfLineEnd(byte[] bytes, int from, int end) {
     for (int j = from; j < end; j++) {
       byte b = bytes[j];
-      if (b == LF || b == CR) return j;
+      // One comparison for nearly every byte: text is above CR (13); LF (10) and CR are below.
+      if (b <= CR && (b == LF || b == CR)) return j;
     }
     return -1;
   }
