@@ -53,9 +53,13 @@ internal class ResponseEventScanner : JsonShapeReader() {
         return read(data.chars, data.length) { event(data, fallbackType) }
     }
 
-    /** [scan] for data given as a String. */
-    fun scan(data: String, fallbackType: String?): ResponseStreamEvent? =
-        scan(EventData().apply { set(data) }, fallbackType)
+    /** [scan] for data given as a String (loaded into a buffer this scanner keeps). */
+    fun scan(data: String, fallbackType: String?): ResponseStreamEvent? {
+        text.set(data)
+        return scan(text, fallbackType)
+    }
+
+    private val text = EventData()
 
     private fun event(data: EventData, fallbackType: String?): ResponseStreamEvent? {
         skipWhitespace()
