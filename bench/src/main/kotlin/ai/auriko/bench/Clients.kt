@@ -44,10 +44,10 @@ object Clients {
                     { url ->
                         AurikoFlowClient(url, cio = false)
                     }),
-            "auriko-flow-capped" to
-                ("Auriko Kotlin Flow, caller admits 1,400 at a time (experiment)" to
+            "auriko-flow-admit8" to
+                ("Auriko Kotlin Flow, OkHttp, maxRequestsAwaitingHeaders = 8 (option)" to
                     { url ->
-                        AurikoFlowClient(url, cio = false, callerCap = 1_400)
+                        AurikoFlowClient(url, cio = false, awaitingHeaders = 8)
                     }),
             "auriko-flow-cio" to
                 ("Auriko Kotlin Flow, CIO engine" to { url -> AurikoFlowClient(url, cio = true) }),

@@ -71,7 +71,7 @@ object Runner {
      * experiment read beside the Flow's 10,000-stream row.
      */
     val CONCURRENCY_ONLY =
-        mapOf("openai-java-iterator" to listOf(5_000), "auriko-flow-capped" to listOf(10_000))
+        mapOf("openai-java-iterator" to listOf(5_000), "auriko-flow-admit8" to listOf(10_000))
 
     /** The concurrency levels [client] runs of [levels]. */
     private fun levelsFor(client: String, levels: List<Int>): List<Int> =

@@ -1,6 +1,7 @@
 package ai.auriko.client
 
 import ai.auriko.client.events.AurikoEventListener
+import ai.auriko.client.internal.MAX_REQUESTS_AWAITING_HEADERS
 import ai.auriko.client.internal.Secret
 import ai.auriko.client.logging.AurikoLogger
 import ai.auriko.client.logging.HttpLogLevel
@@ -106,6 +107,12 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
      */
     public val engine: HttpClientEngine? = builder.engine
 
+    /**
+     * How many requests the default engine lets wait for their response headers at once; ignored
+     * with a caller's [engine]. See [Builder.maxRequestsAwaitingHeaders].
+     */
+    public val maxRequestsAwaitingHeaders: Int = builder.maxRequestsAwaitingHeaders
+
     @get:JvmSynthetic internal val time: ai.auriko.client.internal.ClientTime = builder.time
 
     /** The longest line a stream may send, in bytes. */
@@ -129,6 +136,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
         require(firstEventTimeout.isPositive()) { "firstEventTimeout must be positive" }
         require(idleTimeout.isPositive()) { "idleTimeout must be positive" }
         require(maxLineBytes > 0 && maxEventBytes > 0) { "size caps must be positive" }
+        require(maxRequestsAwaitingHeaders > 0) { "maxRequestsAwaitingHeaders must be positive" }
     }
 
     /**
@@ -138,7 +146,8 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
     override fun toString(): String =
         "AurikoClientOptions(baseUrl=$baseUrl, apiKey=██, connectTimeout=$connectTimeout, " +
             "requestTimeout=$requestTimeout, firstEventTimeout=$firstEventTimeout, idleTimeout=$idleTimeout, " +
-            "retryPolicy=$retryPolicy, defaultHeaders=${defaultHeaders.keys}, userAgent=$userAgent, httpLogLevel=$httpLogLevel)"
+            "retryPolicy=$retryPolicy, defaultHeaders=${defaultHeaders.keys}, userAgent=$userAgent, maxRequestsAwaitingHeaders=$maxRequestsAwaitingHeaders, " +
+            "httpLogLevel=$httpLogLevel)"
 
     /** Collects settings for an [AurikoClient]; not thread-safe. */
     public class Builder internal constructor() {
@@ -229,10 +238,26 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * `ktor-client-cio-jvm`). The client does not close an engine it was given; close it
          * yourself after the client. Default: an OkHttp engine the client owns, which reuses
          * connections, closes a cancelled stream's connection at once, has no timeouts of its own
-         * (the SDK's apply), lets up to 256 requests wait for their response headers at once, and
-         * reads each open stream on a thread of its own (README, Engines).
+         * (the SDK's apply), lets up to [maxRequestsAwaitingHeaders] requests wait for their
+         * response headers at once, keeps up to 256 idle connections, and reads each open stream on
+         * a thread of its own (README, Engines).
          */
         public var engine: HttpClientEngine? = null
+
+        /**
+         * How many requests the default engine lets wait for their response headers at once, to any
+         * host; default 256. More wait for a slot before they connect (so the wait is never a
+         * connect timeout; it counts toward [firstEventTimeout]). Streams whose headers have
+         * arrived do not count: this never limits how many streams are open.
+         *
+         * Lower it to favour open streams over starting ones when this JVM's CPU is saturated: at
+         * 10,000 concurrent streams on one busy core, 8 cut the median delay of a chunk from 41 ms
+         * to 4.8 ms (new streams started later; `bench/results/2026-12-07-setup-concurrency.md`).
+         * Too low throttles starts against a server that sends its headers only with the first
+         * token: at most this many start per time to first token. Ignored with an [engine] of your
+         * own, whose limits are yours.
+         */
+        public var maxRequestsAwaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS
 
         /** The longest line a stream may send; default 4 MiB. */
         public var maxLineBytes: Int = SseDecoder.DEFAULT_MAX_LINE_BYTES

@@ -486,6 +486,22 @@ class ClientOptionsSpec :
         // ---- retries
         // -------------------------------------------------------------------------------
 
+        test("maxRequestsAwaitingHeaders: 256 by default, at least 1, shown by toString") {
+            AurikoClientOptions.Builder().maxRequestsAwaitingHeaders shouldBe 256
+            shouldThrow<IllegalArgumentException> {
+                    AurikoClient {
+                        apiKey = "sk-test-key"
+                        maxRequestsAwaitingHeaders = 0
+                    }
+                }
+                .message shouldBe "maxRequestsAwaitingHeaders must be positive"
+            AurikoClient {
+                    apiKey = "sk-test-key"
+                    maxRequestsAwaitingHeaders = 8
+                }
+                .use { it.options.toString() shouldContain "maxRequestsAwaitingHeaders=8" }
+        }
+
         test("maxRetries rejects negative values") {
             shouldThrow<IllegalArgumentException> { AurikoClientOptions.Builder().maxRetries = -1 }
             shouldThrow<IllegalArgumentException> {

@@ -14,13 +14,22 @@ import java.net.InetAddress
 import java.net.ServerSocket
 import java.net.Socket
 import java.util.concurrent.CopyOnWriteArrayList
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
+import kotlin.time.Duration.Companion.seconds
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeout
 
 /**
- * The default engine (OkHttp) and connections: reused after a completed stream and not after a
- * cancelled one, and a body the server leaves open after `[DONE]` costs at most ~100 ms.
+ * The default engine (OkHttp) and connections: reused after a completed stream (also after a wave
+ * of concurrent ones) and not after a cancelled one, and a body the server leaves open after
+ * `[DONE]` costs at most ~100 ms.
  */
 class ConnectionReuseSpec :
     FunSpec({
@@ -46,6 +55,42 @@ class ConnectionReuseSpec :
                     }
                     server.requests.get() shouldBe 3
                     server.connections.get() shouldBe 1
+                }
+        }
+
+        test(
+            "the connections of 40 concurrent streams are kept for the next 40 (OkHttp alone keeps 5 idle and would open 35 more)"
+        ) {
+            val wave = 40
+            val arrived = List(2) { CountDownLatch(wave) }
+            KeepAliveServer { n, out ->
+                    val latch = arrived[(n - 1) / wave]
+                    latch.countDown()
+                    // Each request of a wave is answered once all have arrived, so each has a
+                    // connection of its own.
+                    latch.await(20, TimeUnit.SECONDS)
+                    out.answer("w")
+                }
+                .use { server ->
+                    clientOf(server.baseUrl) { client ->
+                        repeat(2) {
+                            withContext(Dispatchers.Default) {
+                                withTimeout(30.seconds) {
+                                    List(wave) {
+                                            async {
+                                                client.chat.completions
+                                                    .stream(request())
+                                                    .toCompletion()
+                                                    .content
+                                            }
+                                        }
+                                        .awaitAll()
+                                }
+                            } shouldBe List(wave) { "w" }
+                        }
+                    }
+                    server.requests.get() shouldBe 2 * wave
+                    server.connections.get() shouldBe wave
                 }
         }
 

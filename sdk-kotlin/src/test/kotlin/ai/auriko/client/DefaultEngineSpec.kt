@@ -14,6 +14,8 @@ import io.kotest.matchers.longs.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.nulls.shouldNotBeNull
 import io.kotest.matchers.shouldBe
+import io.kotest.matchers.types.shouldBeSameInstanceAs
+import io.kotest.matchers.types.shouldNotBeSameInstanceAs
 import io.ktor.client.engine.okhttp.OkHttpConfig
 import java.io.IOException
 import java.util.concurrent.CountDownLatch
@@ -54,7 +56,7 @@ class DefaultEngineSpec :
         }
 
         test(
-            "OkHttp's own read and write timeouts are off, $MAX_REQUESTS_AWAITING_HEADERS requests may await headers, and bodies are read on a dispatcher of their own"
+            "OkHttp's own read and write timeouts are off, $MAX_REQUESTS_AWAITING_HEADERS requests may await headers, one dispatcher and pool per engine, and bodies are read on a dispatcher of their own"
         ) {
             LoopbackServer { it.answer("x") }
                 .use { server ->
@@ -76,10 +78,14 @@ class DefaultEngineSpec :
                         okHttp.retryOnConnectionFailure shouldBe true
                         okHttp.dispatcher.maxRequests shouldBe MAX_REQUESTS_AWAITING_HEADERS
                         okHttp.dispatcher.maxRequestsPerHost shouldBe MAX_REQUESTS_AWAITING_HEADERS
-                        // A pool of its own on platform threads; on JDK 24+ it is the engine's
-                        // virtual-thread executor, which the engine shuts down.
-                        if (Runtime.version().feature() < 24)
-                            okHttp.dispatcher.executorService.shutdown()
+                        // Ktor applies the block once per timeout configuration: every OkHttp
+                        // client it makes shares the engine's one dispatcher and connection pool
+                        // (not the process-wide pool of Ktor's prototype client).
+                        val another = OkHttpClient.Builder().apply(block).build()
+                        another.dispatcher shouldBeSameInstanceAs okHttp.dispatcher
+                        another.connectionPool shouldBeSameInstanceAs okHttp.connectionPool
+                        okHttp.connectionPool shouldNotBeSameInstanceAs
+                            OkHttpClient.Builder().build().connectionPool
                         client.chat.completions.stream(request()).toCompletion().content shouldBe
                             "x"
                     }
@@ -209,6 +215,46 @@ class DefaultEngineSpec :
                     val arrivals = server.requests.map { it.receivedAtNanos }.sorted()
                     ((arrivals.last() - arrivals.first()) / 1_000_000) shouldBeGreaterThanOrEqual
                         3_900L
+                }
+        }
+
+        test(
+            "maxRequestsAwaitingHeaders = 2: a third request waits for a slot, and is sent once one has its headers"
+        ) {
+            val arrived = AtomicInteger()
+            val release = CountDownLatch(1)
+            LoopbackServer { ex ->
+                    arrived.incrementAndGet()
+                    release.await(20, TimeUnit.SECONDS)
+                    ex.answer("ok")
+                }
+                .use { server ->
+                    client(server) { maxRequestsAwaitingHeaders = 2 }
+                        .use { client ->
+                            client.options.maxRequestsAwaitingHeaders shouldBe 2
+                            withContext(Dispatchers.Default) {
+                                val streams =
+                                    List(3) {
+                                        async {
+                                            client.chat.completions
+                                                .stream(request())
+                                                .toCompletion()
+                                                .content
+                                        }
+                                    }
+                                try {
+                                    awaitValue(10_000) { arrived.get().takeIf { it >= 2 } }
+                                    // A third request, were it sent, would arrive meanwhile.
+                                    delay(500)
+                                    arrived.get() shouldBe 2
+                                } finally {
+                                    release.countDown()
+                                }
+                                withTimeout(20.seconds) { streams.awaitAll() } shouldBe
+                                    List(3) { "ok" }
+                            }
+                        }
+                    arrived.get() shouldBe 3
                 }
         }
 

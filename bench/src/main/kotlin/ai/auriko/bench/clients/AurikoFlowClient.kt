@@ -6,34 +6,29 @@ import ai.auriko.client.responses.ResponseStreamEvent
 import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.request.chat.ChatMessage
 import ai.auriko.request.responses.ResponseRequest
-import kotlinx.coroutines.sync.Semaphore
-import kotlinx.coroutines.sync.withPermit
 
 /**
  * This SDK's Kotlin client, collecting its `Flow`: on its default engine (OkHttp) when [cio] is
- * false, else on CIO; on [onEngine] (over [tls]) when given. With [callerCap], the caller (not the
- * SDK, which has no cap) lets at most that many streams collect at once: each waits for a permit of
- * a [Semaphore] before it sends its request, and gives it back when its stream ends.
+ * false, else on CIO; on [onEngine] (over [tls]) when given. With [awaitingHeaders], the default
+ * engine lets that many requests await their response headers at once (the option
+ * `maxRequestsAwaitingHeaders`; default 256).
  */
 class AurikoFlowClient(
     baseUrl: String,
     cio: Boolean,
     onEngine: Engine? = null,
     tls: Tls? = null,
-    callerCap: Int? = null,
+    awaitingHeaders: Int? = null,
 ) : CoroutineClient() {
-    private val admission = callerCap?.let { Semaphore(it) }
     private val engine = (onEngine ?: Engine.CIO.takeIf { cio })?.create(tls)
     private val client = AurikoClient {
         apiKey = "bench-key"
         this.baseUrl = baseUrl
         engine = this@AurikoFlowClient.engine
+        awaitingHeaders?.let { maxRequestsAwaitingHeaders = it }
     }
 
-    override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int =
-        admission?.withPermit { collect(sink, onChunk) } ?: collect(sink, onChunk)
-
-    private suspend fun collect(sink: ChunkSink, onChunk: (Int) -> Unit): Int {
+    override suspend fun read(sink: ChunkSink, onChunk: (Int) -> Unit): Int {
         var n = 0
         client.chat.completions.stream(REQUEST).collect {
             sink.chunk(it.choices.firstOrNull()?.delta?.content)

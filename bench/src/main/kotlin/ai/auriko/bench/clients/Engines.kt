@@ -9,6 +9,7 @@ import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.asCoroutineDispatcher
+import okhttp3.ConnectionPool
 import okhttp3.Dispatcher
 import okhttp3.Protocol
 
@@ -59,19 +60,26 @@ enum class Engine {
                 }
         }
 
-    private fun okHttp(virtual: ExecutorService?, tls: Tls?): HttpClientEngine =
-        OkHttp.create {
+    /**
+     * As `DefaultEngine.kt` sets it up: one dispatcher admitting 256 requests awaiting headers and
+     * one pool keeping 256 idle connections, shared by every OkHttp client Ktor makes of this
+     * configuration.
+     */
+    private fun okHttp(virtual: ExecutorService?, tls: Tls?): HttpClientEngine {
+        val calls =
+            (if (virtual != null) Dispatcher(virtual) else Dispatcher()).apply {
+                maxRequests = 256
+                maxRequestsPerHost = 256
+            }
+        val pool = ConnectionPool(256, 5, TimeUnit.MINUTES)
+        return OkHttp.create {
             dispatcher =
                 virtual?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
             config {
                 readTimeout(0, TimeUnit.MILLISECONDS)
                 writeTimeout(0, TimeUnit.MILLISECONDS)
-                dispatcher(
-                    (if (virtual != null) Dispatcher(virtual) else Dispatcher()).apply {
-                        maxRequests = 256
-                        maxRequestsPerHost = 256
-                    }
-                )
+                dispatcher(calls)
+                connectionPool(pool)
                 if (tls != null) {
                     sslSocketFactory(tls.context.socketFactory, tls.trustManager)
                     protocols(
@@ -81,6 +89,7 @@ enum class Engine {
                 }
             }
         }
+    }
 
     private companion object {
         fun virtualThreads(): ExecutorService =

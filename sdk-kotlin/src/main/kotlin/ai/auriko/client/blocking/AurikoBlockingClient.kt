@@ -254,6 +254,16 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
          */
         public fun engine(engine: HttpClientEngine): Builder = apply { options.engine = engine }
 
+        /**
+         * How many requests the default engine lets wait for their response headers at once;
+         * default 256. Lower favours open streams over starting ones on a saturated CPU; too low
+         * throttles starts (see `AurikoClientOptions.Builder.maxRequestsAwaitingHeaders`). Ignored
+         * with an [engine] of your own.
+         */
+        public fun maxRequestsAwaitingHeaders(requests: Int): Builder = apply {
+            options.maxRequestsAwaitingHeaders = requests
+        }
+
         /** The longest stream line accepted, in bytes; default 4 MiB. */
         public fun maxLineBytes(bytes: Int): Builder = apply { options.maxLineBytes = bytes }
 

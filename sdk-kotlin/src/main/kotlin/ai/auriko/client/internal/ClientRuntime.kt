@@ -31,7 +31,9 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
 
     private val ownsEngine = options.engine == null
     private val engine: HttpClientEngine =
-        (options.engine ?: defaultEngine()).also(RedirectGuard::install)
+        (options.engine ?: defaultEngine(options.maxRequestsAwaitingHeaders)).also(
+            RedirectGuard::install
+        )
 
     val http: HttpClient =
         HttpClient(engine) {
