@@ -776,6 +776,18 @@ class Report(
             "≤ 1.50×",
             met(wallRatio) { it <= 1.5 },
         )
+        // Not the default: the option that trades a later start for open streams' pace.
+        val admit8 = find("auriko-flow-admit8", "concurrency", TOP_STREAMS)
+        if (admit8?.data != null && completedAll(admit8, TOP_STREAMS)) {
+            val peer = find("openai-java", "concurrency", TOP_STREAMS)
+            row(
+                "[3] $top streams, Flow with `maxRequestsAwaitingHeaders = 8` (not the default)",
+                "delivery p50 ${ms(num(admit8, "latencyP50Ms"))} (openai-java ${ms(num(peer, "latencyP50Ms"))}); " +
+                    "first chunk p50 ${f(num(admit8, "ttfcP50Ms"))} ms; wall ${f(num(admit8, "wallSec"), 1)} s",
+                "–",
+                "info",
+            )
+        }
 
         // §3 at 5,000 streams: the Java iterator, a platform thread each (the caller's).
         val at = "%,d".format(ITERATOR_STREAMS)

@@ -312,17 +312,25 @@ object RunOne {
                 repeat(3) { c.readAll(Sink()) } // JIT warm-up
                 // The paced path (waiting for data, waking the reader) is code the fast stream
                 // never runs; on one core its compilations delayed chunks by milliseconds while
-                // measured. Paced warm-ups of 0.5 s each until the JIT compiled for less than 5 ms
-                // during one (at most 12: the same rule for every client).
-                server.mode("paced-${if (quick) 200 else 500}-1000000")
+                // measured. A method runs once or a few times per chunk, and C2 compiles it after
+                // ~5,000-15,000 calls: 0.5 s warm-ups at the measured spacing left C2 compiling
+                // the socket read path (50 ms) in the middle of the measured stream (JFR). So:
+                // paced warm-ups of 5,000 chunks 200 µs apart (1 s), at least 3, until the JIT
+                // compiled for less than 5 ms during one (at most 10), then one at the measured
+                // spacing; the same rule for every client.
                 val jit = ManagementFactory.getCompilationMXBean()
                 var pacedWarmups = 0
-                while (pacedWarmups < if (quick) 1 else 12) {
-                    val before = jit.totalCompilationTime
-                    c.readAll(Sink(LongArray(500)))
-                    pacedWarmups++
-                    if (jit.totalCompilationTime - before < 5) break
+                if (!quick) {
+                    server.mode("paced-5000-200000")
+                    while (pacedWarmups < 10) {
+                        val before = jit.totalCompilationTime
+                        c.readAll(Sink(LongArray(5_000)))
+                        pacedWarmups++
+                        if (pacedWarmups >= 3 && jit.totalCompilationTime - before < 5) break
+                    }
                 }
+                server.mode("paced-${if (quick) 200 else 500}-1000000")
+                c.readAll(Sink(LongArray(500)))
                 out["pacedWarmups"] = pacedWarmups
                 server.mode("paced-$chunks-1000000")
                 val stamps = LongArray(chunks)
