@@ -15,7 +15,7 @@ import kotlinx.serialization.json.JsonObject
  * concurrency rows of the [REPEATED] clients are forked [REPEATS] times, the repeats interleaved
  * across clients (all clients' first, then all second ones…) so drift hits all alike. Bounded: each
  * fork has its own timeout and is killed (with the server process it started) when it passes it;
- * the whole run stops starting forks after its budget (36 min full, 8 min quick) and says so in the
+ * the whole run stops starting forks after its budget (42 min full, 8 min quick) and says so in the
  * table.
  */
 object Runner {
@@ -38,7 +38,7 @@ object Runner {
     /**
      * The clients whose latency and concurrency rows are repeated: the ones the targets and the
      * engine choice read (the transport baselines, this SDK on its default engine, the peers on
-     * OkHttp). The others run once, to keep a full run within 40 minutes on 2 cores.
+     * OkHttp). The others run once, to keep a full run within 45 minutes on 2 cores.
      */
     val REPEATED =
         setOf(
@@ -124,7 +124,7 @@ object Runner {
         val outDir = File(option("--out") ?: "bench/results")
         val name = option("--name") ?: "peers"
         val levels = if (quick) listOf(1_000) else listOf(1_000, 10_000)
-        val budgetNanos = (if (quick) 8L else 36L) * 60 * 1_000_000_000L
+        val budgetNanos = (if (quick) 8L else 42L) * 60 * 1_000_000_000L
         val started = System.nanoTime()
         val logs = File("bench/target/bench-logs").apply { mkdirs() }
         val outcomes = ArrayList<Outcome>()
