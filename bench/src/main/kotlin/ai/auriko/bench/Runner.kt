@@ -67,8 +67,9 @@ object Runner {
     /**
      * Clients that run only the concurrency scenario, at these levels only in a full run (a quick
      * run's one level otherwise): `openai-java-iterator` reads single streams exactly as
-     * `openai-java` does, and at 10,000 would need 10,000 platform threads; the capped Flow is an
-     * experiment read beside the Flow's 10,000-stream row.
+     * `openai-java` does, and at 10,000 would need 10,000 platform threads; `auriko-flow-admit8`
+     * (the option `maxRequestsAwaitingHeaders = 8`, not the default) is read beside the Flow's
+     * 10,000-stream row.
      */
     val CONCURRENCY_ONLY =
         mapOf("openai-java-iterator" to listOf(5_000), "auriko-flow-admit8" to listOf(10_000))
