@@ -49,6 +49,11 @@ object Clients {
                     { url ->
                         AurikoFlowClient(url, cio = false, awaitingHeaders = 8)
                     }),
+            "auriko-flow-admit1" to
+                ("Auriko Kotlin Flow, OkHttp, maxRequestsAwaitingHeaders = 1 (option)" to
+                    { url ->
+                        AurikoFlowClient(url, cio = false, awaitingHeaders = 1)
+                    }),
             "auriko-flow-cio" to
                 ("Auriko Kotlin Flow, CIO engine" to { url -> AurikoFlowClient(url, cio = true) }),
             "auriko-iterator" to

@@ -68,11 +68,16 @@ object Runner {
      * Clients that run only the concurrency scenario, at these levels only in a full run (a quick
      * run's one level otherwise): `openai-java-iterator` reads single streams exactly as
      * `openai-java` does, and at 10,000 would need 10,000 platform threads; `auriko-flow-admit8`
-     * (the option `maxRequestsAwaitingHeaders = 8`, not the default) is read beside the Flow's
-     * 10,000-stream row.
+     * and `auriko-flow-admit1` (the option `maxRequestsAwaitingHeaders` at 8 and at 1, not the
+     * default; 1 starts one stream at a time, the floor of what the option can do) are read beside
+     * the Flow's 10,000-stream row.
      */
     val CONCURRENCY_ONLY =
-        mapOf("openai-java-iterator" to listOf(5_000), "auriko-flow-admit8" to listOf(10_000))
+        mapOf(
+            "openai-java-iterator" to listOf(5_000),
+            "auriko-flow-admit8" to listOf(10_000),
+            "auriko-flow-admit1" to listOf(10_000),
+        )
 
     /** The concurrency levels [client] runs of [levels]. */
     private fun levelsFor(client: String, levels: List<Int>): List<Int> =
