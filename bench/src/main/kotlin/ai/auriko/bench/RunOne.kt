@@ -248,11 +248,17 @@ object RunOne {
             val probe = Probe()
             client.use { c ->
                 // Warm-up: at least 2 (quick) or 4 streams, then on until two in a row are within
-                // 5 % of each other, at most 16. On a pinned core the JIT compiles on the client's
-                // own core: a fixed count left the first measured rounds at half speed.
+                // 5 % of each other and the JIT compiled for less than 5 ms during the last one, at
+                // most 40 streams or 20 s. On a pinned core the JIT compiles on the client's own
+                // core: a fixed count left the first measured rounds at half speed, and rate
+                // stability alone stopped while C2 was still compiling, so the first rounds ran
+                // slower and at more CPU per chunk (rounds 26 % apart on the fastest rows).
+                val jit = ManagementFactory.getCompilationMXBean()
+                val warmStart = System.nanoTime()
                 var warmups = 0
                 var previous = 0.0
                 while (true) {
+                    val jit0 = jit.totalCompilationTime
                     val t0 = System.nanoTime()
                     val n = read(c, Sink())
                     val rate = (n ?: 0) / ((System.nanoTime() - t0) / 1e9)
@@ -263,23 +269,40 @@ object RunOne {
                     check(n == chunks) { "warm-up: got $n of $chunks" }
                     warmups++
                     val steady = previous > 0 && kotlin.math.abs(rate - previous) <= 0.05 * previous
-                    if ((warmups >= (if (quick) 2 else 4) && steady) || warmups >= 16) break
+                    val compiled = jit.totalCompilationTime - jit0 < 5
+                    if (warmups >= (if (quick) 2 else 4) && steady && compiled) break
+                    if (warmups >= 40 || System.nanoTime() - warmStart > 20_000_000_000L) break
                     previous = rate
                 }
                 out["warmups"] = warmups
                 val rates = ArrayList<Double>()
                 val cpu = ArrayList<Double>()
                 val alloc = ArrayList<Double>()
+                var roundsJitMs = 0L
+                // A round reads the stream again until it has taken 0.5 s (0.2 s quick): the
+                // fastest clients read one in 70 ms, where one GC or compilation moved a round by
+                // 20 % and more.
+                val minRoundNanos = if (quick) 200_000_000L else 500_000_000L
+                var streamsPerRound = 0
                 repeat(rounds) {
                     System.gc()
+                    val jit0 = jit.totalCompilationTime
                     val a0 = probe.allocation()
                     val c0 = probe.cpuNanos()
                     val t0 = System.nanoTime()
-                    val n = read(c, Sink())
+                    var n = 0L
+                    var streams = 0
+                    do {
+                        val got = read(c, Sink())
+                        check(got == chunks) { "got $got of $chunks chunks" }
+                        n += got
+                        streams++
+                    } while (System.nanoTime() - t0 < minRoundNanos)
                     val t1 = System.nanoTime()
                     val c1 = probe.cpuNanos()
                     val a1 = probe.allocation()
-                    check(n == chunks) { "got $n of $chunks chunks" }
+                    streamsPerRound = maxOf(streamsPerRound, streams)
+                    roundsJitMs += jit.totalCompilationTime - jit0
                     rates += n / ((t1 - t0) / 1e9)
                     cpu += (c1 - c0) / 1e3 / n
                     alloc += probe.allocatedBetween(a0, a1).toDouble() / n
@@ -299,6 +322,10 @@ object RunOne {
                 // The farthest round from the median, in % of it: issue 22's "rounds within ±10 %".
                 out["roundsMaxDevPct"] = rates.maxOf { kotlin.math.abs(it - rate) } / rate * 100
                 out["rounds"] = rates.size
+                out["streamsPerRound"] = streamsPerRound
+                // JIT compilation during the measured rounds, all together (ms): near 0 when the
+                // warm-up did its job.
+                out["roundsJitMs"] = roundsJitMs
                 recordProtocol(server, tls, out)
             }
         }
