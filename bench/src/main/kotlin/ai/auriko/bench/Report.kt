@@ -910,6 +910,23 @@ class Report(
             "– (the best ratio a client that decodes each chunk on the transport's core can reach)",
             "info",
         )
+        // The floor under any decoder: the least it adds to the transport's own pass over a
+        // chunk's bytes (find the JSON strings in the same pass, make the delta's text a String;
+        // JMH ChunkFloorBenchmark). A ratio above this would need less work than that.
+        val fullPass = jmhMicrosPerChunk("ChunkFloorBenchmark.eventEndsAndStrings")
+        val endsPass = jmhMicrosPerChunk("ChunkFloorBenchmark.eventEnds")
+        val floorExtra = fullPass?.let { a -> endsPass?.let { a - it } }
+        val floorCeiling =
+            if (tCpu == null || floorExtra == null) null else tCpu / (tCpu + floorExtra)
+        row(
+            "[1, JMH] Flow throughput × transport's, the floor: transport CPU µs/chunk ÷ (that + the least any decoder adds)",
+            if (floorCeiling == null)
+                "$NOT_MEASURED (needs §1 transport CPU and the JMH ChunkFloorBenchmark run)"
+            else
+                "at most ${x(floorCeiling)} = ${f(tCpu, 2)} ÷ (${f(tCpu, 2)} + ${f(floorExtra, 3)}): a pass finding event ends and JSON strings and making the delta's text a String, ${f(fullPass, 3)} µs, less the transport's pass for event ends alone, ${f(endsPass, 3)} µs",
+            "– (no decoder on the transport's core can do better)",
+            "info",
+        )
         val iterVsFlow = ir?.let { a -> fr?.let { a / it } }
         row(
             "[1] Java iterator throughput × Flow's",

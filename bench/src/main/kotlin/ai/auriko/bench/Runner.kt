@@ -324,7 +324,7 @@ object Runner {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.openjdk.jmh.Main",
-                "SseDecoderBenchmark|ChunkDecodeBenchmark|ResponseEventDecodeBenchmark",
+                "SseDecoderBenchmark|ChunkDecodeBenchmark|ChunkFloorBenchmark|ResponseEventDecodeBenchmark",
                 "-wi",
                 if (quick) "1" else "2",
                 "-i",
