@@ -128,9 +128,11 @@ class ThousandAsyncStreamsJavaTest {
               + " "
               + peakNames.get());
       // A thread per stream would be a thousand more: what grows are shared, bounded pools (the
-      // engine's, kotlinx's Default/IO workers) and a few of the JVM's own.
+      // engine's, kotlinx's Default/IO workers) and a few of the JVM's own. Counted from before:
+      // Dispatchers.IO threads that earlier tests in this JVM started linger for a minute (169 of
+      // them once, on JDK 17), and are not this test's.
       assertTrue(
-          maxThreads.get() < 100,
+          maxThreads.get() - before < 100,
           "client-side threads went from " + before + " to " + maxThreads.get() + " " + peakNames);
     } finally {
       engine.close();
