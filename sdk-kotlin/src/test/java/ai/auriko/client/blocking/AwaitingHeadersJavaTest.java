@@ -7,7 +7,6 @@ import ai.auriko.client.testing.LoopbackServer;
 import ai.auriko.request.chat.ChatCompletionRequest;
 import ai.auriko.request.chat.ChatMessage;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +34,7 @@ class AwaitingHeadersJavaTest {
                   } catch (InterruptedException e) {
                     return;
                   }
-                  exchange.startStream(200, Map.of("Content-Type", "text/event-stream"));
-                  exchange.chunk(JavaTestSupport.contentChunk("ok"));
-                  exchange.chunk(JavaTestSupport.finishAndDone());
-                  exchange.endStream();
+                  JavaTestSupport.completeStream(exchange, "ok");
                 });
         AurikoBlockingClient client =
             new AurikoBlockingClient.Builder()

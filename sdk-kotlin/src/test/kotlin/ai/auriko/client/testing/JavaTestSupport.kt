@@ -71,6 +71,15 @@ object JavaTestSupport {
     @JvmStatic
     fun finishAndDone(): String = contentEvent("", finishReason = "stop") + "data: [DONE]\n\n"
 
+    /** Answers [exchange] with a complete stream: a chunk of [content], the finish and `[DONE]`. */
+    @JvmStatic
+    fun completeStream(exchange: Exchange, content: String) {
+        exchange.startStream()
+        exchange.chunk(contentChunk(content))
+        exchange.chunk(finishAndDone())
+        exchange.endStream()
+    }
+
     /**
      * An engine that answers each encoded path in [routes] (for example `/v1/me`) with its JSON
      * body (200, `x-request-id: req_java`), and any other path with a 404 JSON error (code
