@@ -246,16 +246,21 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
 
         /**
          * How many requests the default engine lets wait for their response headers at once, to any
-         * host; default 256. More wait for a slot before they connect (so the wait is never a
-         * connect timeout; it counts toward [firstEventTimeout]). Streams whose headers have
-         * arrived do not count: this never limits how many streams are open.
+         * host, at most; default 256. More wait for a slot before they connect (so the wait is
+         * never a connect timeout; it counts toward [firstEventTimeout]). Streams whose headers
+         * have arrived do not count: this never limits how many streams are open.
          *
-         * Lower it to favour open streams over starting ones when this JVM's CPU is saturated: at
-         * 10,000 concurrent streams on one busy core, 8 cut the median delay of a chunk from 41 ms
-         * to 4.8 ms (new streams started later; `bench/results/2026-12-07-setup-concurrency.md`).
-         * Too low throttles starts against a server that sends its headers only with the first
-         * token: at most this many start per time to first token. Ignored with an [engine] of your
-         * own, whose limits are yours.
+         * On JDK 24+ (virtual threads) the engine admits fewer while this JVM's CPU is saturated,
+         * down to one at a time, so that chunks of open streams are not queued behind requests
+         * being set up: at 10,000 concurrent streams on one core a chunk's median delay went from
+         * 27.8 ms to about 0.5 ms, as openai-java's thread per stream (README, Engines). A request
+         * the server keeps waiting for its headers more than 20 ms stops counting then: against a
+         * server that sends headers only with the first token, starts go on at one per 20 ms and
+         * slot at the least, not one per time to first token. Once the CPU has room the limit grows
+         * back to this value within half a second.
+         *
+         * Too low throttles starts against such a server: at most this many start per time to first
+         * token. Ignored with an [engine] of your own, whose limits are yours.
          */
         public var maxRequestsAwaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS
 

@@ -255,10 +255,11 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
         public fun engine(engine: HttpClientEngine): Builder = apply { options.engine = engine }
 
         /**
-         * How many requests the default engine lets wait for their response headers at once;
-         * default 256. Lower favours open streams over starting ones on a saturated CPU; too low
-         * throttles starts (see `AurikoClientOptions.Builder.maxRequestsAwaitingHeaders`). Ignored
-         * with an [engine] of your own.
+         * How many requests the default engine lets wait for their response headers at once, at
+         * most; default 256. On JDK 24+ it admits fewer while the CPU is saturated, so that open
+         * streams' chunks come first; too low throttles starts against a server that sends headers
+         * only with the first token (see `AurikoClientOptions.Builder.maxRequestsAwaitingHeaders`).
+         * Ignored with an [engine] of your own.
          */
         public fun maxRequestsAwaitingHeaders(requests: Int): Builder = apply {
             options.maxRequestsAwaitingHeaders = requests

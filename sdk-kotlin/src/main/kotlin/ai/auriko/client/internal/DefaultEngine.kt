@@ -59,11 +59,11 @@ internal const val KEEP_ALIVE_MINUTES: Long = 5
  *   in all and 5 per host: a sixth request to the gateway would wait, silently, for one of five to
  *   get its headers, which a gateway may send only with the first token. A request waiting for a
  *   slot has not started connecting, so the wait is never a connect timeout; it does count toward
- *   the first-event timeout (README, Engines). Fewer would favour open streams when the CPU is
- *   saturated (a request in this phase competes with them for the same carrier threads: at 10,000
- *   streams on one core, 8 slots gave a chunk a median delay of 4.8 ms, 256 gave 41 ms), but would
- *   throttle starts against a server that sends headers only with its first token; the option lets
- *   a server-side application choose.
+ *   the first-event timeout (README, Engines). On virtual threads [AwaitingHeadersLimit] admits
+ *   fewer while the carriers are behind (requests in this phase compete with open streams for
+ *   them), and counts out a request the server keeps waiting, so that a server sending headers only
+ *   with its first token does not hold starts to one per time to first token. On platform threads
+ *   the kernel's scheduler already favours a woken reader, and the limit stays fixed.
  * - **Idle connections kept: up to [MAX_IDLE_CONNECTIONS], each for [KEEP_ALIVE_MINUTES] minutes.**
  *   OkHttp keeps 5: a server that has just finished 300 concurrent streams would close 295
  *   connections, and its next 300 streams would connect (and shake hands over TLS) again. 256 is as
@@ -93,15 +93,25 @@ internal fun defaultEngine(
     executor: ExecutorService?,
     awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS,
 ): HttpClientEngine {
-    val calls =
-        (if (executor != null) Dispatcher(executor) else Dispatcher()).apply {
-            maxRequests = awaitingHeaders
-            maxRequestsPerHost = awaitingHeaders
-        }
     val pool = ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES)
+    val calls: Dispatcher
+    val tasks: ExecutorService?
+    if (executor != null) {
+        // Virtual threads: the limit adapts to how long a task waits for a carrier.
+        val limit = AwaitingHeadersLimit(executor, awaitingHeaders)
+        calls = limit.calls
+        tasks = limit.executor
+    } else {
+        calls =
+            Dispatcher().apply {
+                maxRequests = awaitingHeaders
+                maxRequestsPerHost = awaitingHeaders
+            }
+        tasks = null
+    }
     return OkHttp.create {
         dispatcher =
-            executor?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
+            tasks?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
         config {
             readTimeout(0, TimeUnit.MILLISECONDS)
             writeTimeout(0, TimeUnit.MILLISECONDS)
