@@ -20,10 +20,9 @@ import okhttp3.Dispatcher
  * streams start at once, most of that queue is requests being set up (connect, send, Ktor's
  * response pipeline, the SDK's start). At 10,000 streams on one core, 256 requests awaiting headers
  * gave a chunk a median delay of 27.8 ms, 1 gave 0.4 ms (`bench/results/2026-12-07-peers-4.md`);
- * this limit 0.5 ms (`2026-12-07-peers-5.md`), the run taking 13.7 s instead of 11.5 s: new streams
- * start later, and each chunk costs a wake-up of its own instead of sharing one. JDK 25 has no
- * thread priorities for virtual threads and no public way to choose their scheduler, so the lever
- * is how many requests are in that phase.
+ * this limit 0.5 ms (`2026-12-07-peers-5.md`), the run taking 13.7 s instead of 11.5 s, as new
+ * streams start later. JDK 25 has no thread priorities for virtual threads and no public way to
+ * choose their scheduler, so the lever is how many requests are in that phase.
  *
  * How:
  * - Every task run on [callExecutor] (OkHttp's calls) or [executor] (Ktor's body reads) reports how
