@@ -53,19 +53,22 @@ class AwaitingHeadersLimitSpec :
                 override fun awaitTermination(timeout: Long, unit: TimeUnit) = down
             }
 
+        /** A limit on [idle], 100 µs target, 10 ms intervals, 20 ms late bound, on [clock]. */
+        fun idleLimit(ceiling: Int, clock: () -> Long) =
+            AwaitingHeadersLimit(
+                idle(),
+                ceiling = ceiling,
+                nanoTime = clock,
+                targetNanos = 100 * MICROS,
+                intervalNanos = 10 * MILLIS,
+                lateNanos = 20 * MILLIS,
+            )
+
         test(
             "starts at the ceiling; a mean wait above the target halves it each interval down to 1; a mean at the target grows it by an eighth (at least 1) back to the ceiling"
         ) {
             var now = 0L
-            val limit =
-                AwaitingHeadersLimit(
-                    idle(),
-                    ceiling = 256,
-                    nanoTime = { now },
-                    targetNanos = 100 * MICROS,
-                    intervalNanos = 10 * MILLIS,
-                    lateNanos = 20 * MILLIS,
-                )
+            val limit = idleLimit(256) { now }
             limit.limit shouldBe 256
             limit.calls.maxRequests shouldBe 256
             limit.calls.maxRequestsPerHost shouldBe 256
@@ -99,14 +102,7 @@ class AwaitingHeadersLimitSpec :
 
         test("the mean counts, not the shortest wait: a burst among short waits cuts the limit") {
             var now = 0L
-            val limit =
-                AwaitingHeadersLimit(
-                    idle(),
-                    ceiling = 64,
-                    nanoTime = { now },
-                    targetNanos = 100 * MICROS,
-                    intervalNanos = 10 * MILLIS,
-                )
+            val limit = idleLimit(64) { now }
             repeat(3) { limit.taskStarted(0, 5 * MILLIS) }
             now = 10 * MILLIS
             limit.taskStarted(1 * MILLIS, now) // mean 250 µs
@@ -122,14 +118,7 @@ class AwaitingHeadersLimitSpec :
             "with no task starting, a tick closes the interval: a limit cut while busy grows back"
         ) {
             var now = 0L
-            val limit =
-                AwaitingHeadersLimit(
-                    idle(),
-                    ceiling = 16,
-                    nanoTime = { now },
-                    targetNanos = 100 * MICROS,
-                    intervalNanos = 10 * MILLIS,
-                )
+            val limit = idleLimit(16) { now }
             repeat(4) {
                 now += 10 * MILLIS
                 limit.taskStarted(1 * MILLIS, now)
