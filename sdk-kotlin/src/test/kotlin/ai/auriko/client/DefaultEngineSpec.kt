@@ -63,15 +63,7 @@ class DefaultEngineSpec :
                     client(server).use { client ->
                         val config = client.runtime.http.engine.config as OkHttpConfig
                         config.dispatcher.shouldNotBeNull()
-                        // Ktor applies the engine's configuration block to the builder it makes the
-                        // client with.
-                        @Suppress("UNCHECKED_CAST")
-                        val block =
-                            OkHttpConfig::class
-                                .java
-                                .getDeclaredMethod("getConfig\$ktor_client_okhttp")
-                                .invoke(config) as (OkHttpClient.Builder) -> Unit
-                        val okHttp = OkHttpClient.Builder().apply(block).build()
+                        val okHttp = okHttpClientOf(client.runtime.http.engine)
                         okHttp.readTimeoutMillis shouldBe 0
                         okHttp.writeTimeoutMillis shouldBe 0
                         okHttp.followRedirects shouldBe false
@@ -81,7 +73,7 @@ class DefaultEngineSpec :
                         // Ktor applies the block once per timeout configuration: every OkHttp
                         // client it makes shares the engine's one dispatcher and connection pool
                         // (not the process-wide pool of Ktor's prototype client).
-                        val another = OkHttpClient.Builder().apply(block).build()
+                        val another = okHttpClientOf(client.runtime.http.engine)
                         another.dispatcher shouldBeSameInstanceAs okHttp.dispatcher
                         another.connectionPool shouldBeSameInstanceAs okHttp.connectionPool
                         okHttp.connectionPool shouldNotBeSameInstanceAs

@@ -3,14 +3,17 @@ package ai.auriko.client
 import ai.auriko.client.internal.defaultEngine
 import ai.auriko.client.internal.virtualThreadsOrNull
 import ai.auriko.client.testing.LoopbackServer
+import ai.auriko.client.testing.completeStream
 import ai.auriko.client.testing.contentEvent
 import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.request.chat.ChatMessage
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.ints.shouldBeGreaterThanOrEqual
 import io.kotest.matchers.ints.shouldBeLessThan
+import io.kotest.matchers.longs.shouldBeLessThan
 import io.kotest.matchers.nulls.shouldBeNull
 import io.kotest.matchers.nulls.shouldNotBeNull
+import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldStartWith
 import io.ktor.client.engine.HttpClientEngine
 import io.ktor.client.engine.okhttp.OkHttpConfig
@@ -21,8 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import kotlinx.coroutines.withTimeout
@@ -66,6 +73,89 @@ class VirtualThreadEngineSpec :
                 engine.close()
             }
         }
+
+        test(
+                "JDK 24+: with the carriers saturated the limit on requests awaiting headers is cut, and a server that sends headers late still gets every request"
+            )
+            .config(enabled = feature >= 24) {
+                val streams = 16
+                val allArrived = CountDownLatch(streams)
+                LoopbackServer { ex ->
+                        allArrived.countDown()
+                        // Headers only once every request has arrived: requests held to the cut
+                        // would never all arrive, and would get a 500 after 20 s.
+                        if (allArrived.await(20, TimeUnit.SECONDS)) ex.completeStream("together")
+                        else ex.respond(500, "{}")
+                    }
+                    .use { server ->
+                        val engine = defaultEngine()
+                        try {
+                            val calls = okHttpClientOf(engine).dispatcher
+                            val carriers =
+                                (engine.config as OkHttpConfig).dispatcher.shouldNotBeNull()
+                            AurikoClient {
+                                    apiKey = "sk-virtual-thread-test"
+                                    baseUrl = server.baseUrl
+                                    maxRetries = 0
+                                    this.engine = engine
+                                }
+                                .use { client ->
+                                    coroutineScope {
+                                        // One task per carrier holds it 1 ms, then queues again 1
+                                        // ms later from the timer's thread: half the carriers'
+                                        // time, and a task waits ~250 µs on average. (Queued again
+                                        // from a carrier, with yield(), they would stay in its
+                                        // local queue and starve the tasks submitted from outside,
+                                        // such as the requests.)
+                                        val spinners =
+                                            List(Runtime.getRuntime().availableProcessors()) {
+                                                launch(carriers) {
+                                                    while (isActive) {
+                                                        val end = System.nanoTime() + 1_000_000
+                                                        while (System.nanoTime() < end) Unit
+                                                        delay(1)
+                                                    }
+                                                }
+                                            }
+                                        try {
+                                            awaitValue(10_000) {
+                                                calls.maxRequests.takeIf { it < streams }
+                                            }
+                                            val outcomes =
+                                                withContext(Dispatchers.Default) {
+                                                    withTimeout(40.seconds) {
+                                                        List(streams) {
+                                                                async {
+                                                                    client.chat.completions
+                                                                        .stream(request())
+                                                                        .toCompletion()
+                                                                        .content
+                                                                }
+                                                            }
+                                                            .awaitAll()
+                                                    }
+                                                }
+                                            outcomes shouldBe List(streams) { "together" }
+                                            // Each request stops counting 20 ms after it started,
+                                            // so they arrived within 0.2 s here; held to the
+                                            // cut, waiting for it to grow back while the carriers
+                                            // stay busy, they took 12 s on the same machine.
+                                            val arrivals =
+                                                server.requests.map { it.receivedAtNanos }.sorted()
+                                            val spreadMs =
+                                                (arrivals.last() - arrivals.first()) / 1_000_000
+                                            println("$streams requests arrived within $spreadMs ms")
+                                            spreadMs shouldBeLessThan 8_000L
+                                        } finally {
+                                            spinners.forEach { it.cancelAndJoin() }
+                                        }
+                                    }
+                                }
+                        } finally {
+                            engine.close()
+                        }
+                    }
+            }
 
         test("JDK 24+: 600 open streams whose model went quiet hold no platform thread each")
             .config(enabled = feature >= 24) { newClientThreads(engine = null) shouldBeLessThan 64 }
