@@ -93,64 +93,58 @@ class VirtualThreadEngineSpec :
                             val calls = okHttpClientOf(engine).dispatcher
                             val carriers =
                                 (engine.config as OkHttpConfig).dispatcher.shouldNotBeNull()
-                            AurikoClient {
-                                    apiKey = "sk-virtual-thread-test"
-                                    baseUrl = server.baseUrl
-                                    maxRetries = 0
-                                    this.engine = engine
-                                }
-                                .use { client ->
-                                    coroutineScope {
-                                        // One task per carrier holds it 1 ms, then queues again 1
-                                        // ms later from the timer's thread: half the carriers'
-                                        // time, and a task waits ~250 µs on average. (Queued again
-                                        // from a carrier, with yield(), they would stay in its
-                                        // local queue and starve the tasks submitted from outside,
-                                        // such as the requests.)
-                                        val spinners =
-                                            List(Runtime.getRuntime().availableProcessors()) {
-                                                launch(carriers) {
-                                                    while (isActive) {
-                                                        val end = System.nanoTime() + 1_000_000
-                                                        while (System.nanoTime() < end) Unit
-                                                        delay(1)
-                                                    }
+                            testClient(server, engine).use { client ->
+                                coroutineScope {
+                                    // One task per carrier holds it 1 ms, then queues again 1
+                                    // ms later from the timer's thread: half the carriers'
+                                    // time, and a task waits ~250 µs on average. (Queued again
+                                    // from a carrier, with yield(), they would stay in its
+                                    // local queue and starve the tasks submitted from outside,
+                                    // such as the requests.)
+                                    val spinners =
+                                        List(Runtime.getRuntime().availableProcessors()) {
+                                            launch(carriers) {
+                                                while (isActive) {
+                                                    val end = System.nanoTime() + 1_000_000
+                                                    while (System.nanoTime() < end) Unit
+                                                    delay(1)
                                                 }
                                             }
-                                        try {
-                                            awaitValue(10_000) {
-                                                calls.maxRequests.takeIf { it < streams }
-                                            }
-                                            val outcomes =
-                                                withContext(Dispatchers.Default) {
-                                                    withTimeout(40.seconds) {
-                                                        List(streams) {
-                                                                async {
-                                                                    client.chat.completions
-                                                                        .stream(request())
-                                                                        .toCompletion()
-                                                                        .content
-                                                                }
-                                                            }
-                                                            .awaitAll()
-                                                    }
-                                                }
-                                            outcomes shouldBe List(streams) { "together" }
-                                            // Each request stops counting 20 ms after it started,
-                                            // so they arrived within 0.2 s here; held to the
-                                            // cut, waiting for it to grow back while the carriers
-                                            // stay busy, they took 12 s on the same machine.
-                                            val arrivals =
-                                                server.requests.map { it.receivedAtNanos }.sorted()
-                                            val spreadMs =
-                                                (arrivals.last() - arrivals.first()) / 1_000_000
-                                            println("$streams requests arrived within $spreadMs ms")
-                                            spreadMs shouldBeLessThan 8_000L
-                                        } finally {
-                                            spinners.forEach { it.cancelAndJoin() }
                                         }
+                                    try {
+                                        awaitValue(10_000) {
+                                            calls.maxRequests.takeIf { it < streams }
+                                        }
+                                        val outcomes =
+                                            withContext(Dispatchers.Default) {
+                                                withTimeout(40.seconds) {
+                                                    List(streams) {
+                                                            async {
+                                                                client.chat.completions
+                                                                    .stream(request())
+                                                                    .toCompletion()
+                                                                    .content
+                                                            }
+                                                        }
+                                                        .awaitAll()
+                                                }
+                                            }
+                                        outcomes shouldBe List(streams) { "together" }
+                                        // Each request stops counting 20 ms after it started,
+                                        // so they arrived within 0.2 s here; held to the
+                                        // cut, waiting for it to grow back while the carriers
+                                        // stay busy, they took 12 s on the same machine.
+                                        val arrivals =
+                                            server.requests.map { it.receivedAtNanos }.sorted()
+                                        val spreadMs =
+                                            (arrivals.last() - arrivals.first()) / 1_000_000
+                                        println("$streams requests arrived within $spreadMs ms")
+                                        spreadMs shouldBeLessThan 8_000L
+                                    } finally {
+                                        spinners.forEach { it.cancelAndJoin() }
                                     }
                                 }
+                            }
                         } finally {
                             engine.close()
                         }
@@ -195,41 +189,35 @@ private suspend fun newClientThreads(engine: HttpClientEngine?): Int {
             released.await(30, TimeUnit.SECONDS)
         }
         .use { server ->
-            AurikoClient {
-                    apiKey = "sk-virtual-thread-test"
-                    baseUrl = server.baseUrl
-                    maxRetries = 0
-                    this.engine = engine
-                }
-                .use { client ->
-                    return withContext(Dispatchers.Default) {
-                        // Threads other specs of this JVM left idle count before and during.
-                        val before = clientThreads().size
-                        val firstChunks = AtomicInteger()
-                        val streams =
-                            List(QUIET_STREAMS) {
-                                launch {
-                                    client.chat.completions.stream(request()).collect {
-                                        firstChunks.incrementAndGet()
-                                    }
+            testClient(server, engine).use { client ->
+                return withContext(Dispatchers.Default) {
+                    // Threads other specs of this JVM left idle count before and during.
+                    val before = clientThreads().size
+                    val firstChunks = AtomicInteger()
+                    val streams =
+                        List(QUIET_STREAMS) {
+                            launch {
+                                client.chat.completions.stream(request()).collect {
+                                    firstChunks.incrementAndGet()
                                 }
                             }
-                        try {
-                            withTimeout(30.seconds) {
-                                while (firstChunks.get() < QUIET_STREAMS) delay(10)
-                            }
-                            val during = clientThreads()
-                            println(
-                                "platform threads on the client's side: $before before, " +
-                                    during.groupingBy { it.name.take(20) }.eachCount()
-                            )
-                            during.size - before
-                        } finally {
-                            released.countDown()
-                            streams.forEach { it.cancelAndJoin() }
                         }
+                    try {
+                        withTimeout(30.seconds) {
+                            while (firstChunks.get() < QUIET_STREAMS) delay(10)
+                        }
+                        val during = clientThreads()
+                        println(
+                            "platform threads on the client's side: $before before, " +
+                                during.groupingBy { it.name.take(20) }.eachCount()
+                        )
+                        during.size - before
+                    } finally {
+                        released.countDown()
+                        streams.forEach { it.cancelAndJoin() }
                     }
                 }
+            }
         }
 }
 
@@ -240,6 +228,15 @@ private suspend fun newClientThreads(engine: HttpClientEngine?): Int {
 private fun clientThreads(): List<Thread> =
     Thread.getAllStackTraces().keys.filter {
         it.name.startsWith("DefaultDispatcher-worker") || it.name.startsWith("OkHttp")
+    }
+
+/** A client of [server] on [engine] (null: the default, owned by the client), without retries. */
+private fun testClient(server: LoopbackServer, engine: HttpClientEngine?): AurikoClient =
+    AurikoClient {
+        apiKey = "sk-virtual-thread-test"
+        baseUrl = server.baseUrl
+        maxRetries = 0
+        this.engine = engine
     }
 
 private fun request(): ChatCompletionRequest =
