@@ -120,6 +120,9 @@ internal class AwaitingHeadersLimit(
                     // Shut down: nothing left to admit.
                 } finally {
                     ticking.set(false)
+                    // A cut made between the last tick and the line above found this loop still
+                    // running and started none.
+                    if (!delegate.isShutdown && limit < ceiling) startTicking()
                 }
             }
         } catch (_: RejectedExecutionException) {
