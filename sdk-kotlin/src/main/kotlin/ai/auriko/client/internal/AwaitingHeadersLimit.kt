@@ -53,7 +53,7 @@ internal class AwaitingHeadersLimit(
     val executor: ExecutorService = WaitTimingExecutor(delegate, this, null)
 
     /** OkHttp's calls: times each call's wait, and tracks those awaiting headers. */
-    internal val callExecutor: ExecutorService = WaitTimingExecutor(delegate, this, this)
+    private val callExecutor: ExecutorService = WaitTimingExecutor(delegate, this, this)
 
     /** OkHttp's dispatcher: its calls on virtual threads, its limit set here. */
     val calls: Dispatcher = Dispatcher(callExecutor)
