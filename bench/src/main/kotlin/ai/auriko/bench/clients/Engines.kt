@@ -20,7 +20,9 @@ import okhttp3.Protocol
 enum class Engine {
     /**
      * Ktor OkHttp, set up as the SDK's default engine is on the running JDK (`DefaultEngine.kt`):
-     * on virtual threads from JDK 24, on platform threads before.
+     * on virtual threads from JDK 24, on platform threads before. Over plain HTTP it is the SDK's
+     * own engine; over TLS a copy of its setup that trusts the scenarios' certificate (the adaptive
+     * limit left out: one stream at a time there).
      */
     OKHTTP,
 
@@ -36,7 +38,9 @@ enum class Engine {
      */
     fun create(tls: Tls? = null): HttpClientEngine =
         when (this) {
-            OKHTTP -> okHttp(if (Runtime.version().feature() >= 24) virtualThreads() else null, tls)
+            OKHTTP ->
+                if (tls == null) SdkEngine.create()
+                else okHttp(if (Runtime.version().feature() >= 24) virtualThreads() else null, tls)
             JAVA ->
                 Java.create {
                     val version =
@@ -61,9 +65,9 @@ enum class Engine {
         }
 
     /**
-     * As `DefaultEngine.kt` sets it up: one dispatcher admitting 256 requests awaiting headers and
-     * one pool keeping 256 idle connections, shared by every OkHttp client Ktor makes of this
-     * configuration.
+     * For TLS, as `DefaultEngine.kt` sets it up but with a fixed limit: one dispatcher admitting
+     * 256 requests awaiting headers and one pool keeping 256 idle connections, shared by every
+     * OkHttp client Ktor makes of this configuration.
      */
     private fun okHttp(virtual: ExecutorService?, tls: Tls?): HttpClientEngine {
         val calls =
