@@ -253,11 +253,12 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * On JDK 24+ (virtual threads) the engine admits fewer while this JVM's CPU is saturated,
          * down to one at a time, so that chunks of open streams are not queued behind requests
          * being set up: at 10,000 concurrent streams on one core a chunk's median delay went from
-         * 27.8 ms to 0.5 ms (openai-java's thread per stream: 0.3 ms), new streams starting later
-         * (README, Engines). A request the server keeps waiting for its headers more than 20 ms
-         * stops counting then: against a server that sends headers only with the first token,
-         * starts go on at one per 20 ms and slot at the least, not one per time to first token.
-         * Once the CPU has room the limit grows back to this value within half a second.
+         * 27.8 ms to 0.5–0.6 ms (openai-java's thread per stream: 0.3–2.0 ms from run to run), new
+         * streams starting later (README, Engines). A request the server keeps waiting for its
+         * headers more than 20 ms stops counting then: against a server that sends headers only
+         * with the first token, starts go on at one per 20 ms and slot at the least, not one per
+         * time to first token. Once the CPU has room the limit grows back to this value within half
+         * a second.
          *
          * Too low throttles starts against such a server: at most this many start per time to first
          * token. Ignored with an [engine] of your own, whose limits are yours.
