@@ -18,13 +18,8 @@ import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import kotlin.time.Duration.Companion.seconds
-import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.async
-import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
-import kotlinx.coroutines.withContext
-import kotlinx.coroutines.withTimeout
 
 /**
  * The default engine (OkHttp) and connections: reused after a completed stream (also after a wave
@@ -74,19 +69,8 @@ class ConnectionReuseSpec :
                 .use { server ->
                     clientOf(server.baseUrl) { client ->
                         repeat(2) {
-                            withContext(Dispatchers.Default) {
-                                withTimeout(30.seconds) {
-                                    List(wave) {
-                                            async {
-                                                client.chat.completions
-                                                    .stream(request())
-                                                    .toCompletion()
-                                                    .content
-                                            }
-                                        }
-                                        .awaitAll()
-                                }
-                            } shouldBe List(wave) { "w" }
+                            client.streamAllAtOnce(wave, request(), 30.seconds) shouldBe
+                                List(wave) { "w" }
                         }
                     }
                     server.requests.get() shouldBe 2 * wave

@@ -287,20 +287,20 @@ class DefaultEngineSpec :
                                     this.engine = engine ?: client.runtime.http.engine
                                 }
                                 withContext(Dispatchers.Default) {
-                                    val firstChunks = AtomicInteger()
                                     val quietStreams =
-                                        List(quiet) {
-                                            launch {
-                                                client.chat.completions.stream(request()).collect {
-                                                    firstChunks.incrementAndGet()
-                                                }
-                                            }
+                                        try {
+                                            launchUntilFirstChunks(
+                                                client,
+                                                quiet,
+                                                request(),
+                                                15.seconds,
+                                            )
+                                        } catch (e: Throwable) {
+                                            released.countDown()
+                                            live.close()
+                                            throw e
                                         }
                                     try {
-                                        withTimeout(15.seconds) {
-                                            while (firstChunks.get() < quiet) delay(10)
-                                        }
-                                        firstChunks.get() shouldBe quiet
                                         quietStarted.get() shouldBeGreaterThanOrEqual quiet
                                         val started = System.nanoTime()
                                         withTimeout(5.seconds) {

@@ -20,12 +20,9 @@ import io.ktor.client.engine.okhttp.OkHttpConfig
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
-import java.util.concurrent.atomic.AtomicInteger
 import kotlin.time.Duration.Companion.seconds
 import kotlinx.coroutines.CompletableDeferred
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.async
-import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.coroutineScope
 import kotlinx.coroutines.delay
@@ -116,19 +113,7 @@ class VirtualThreadEngineSpec :
                                             calls.maxRequests.takeIf { it < streams }
                                         }
                                         val outcomes =
-                                            withContext(Dispatchers.Default) {
-                                                withTimeout(40.seconds) {
-                                                    List(streams) {
-                                                            async {
-                                                                client.chat.completions
-                                                                    .stream(request())
-                                                                    .toCompletion()
-                                                                    .content
-                                                            }
-                                                        }
-                                                        .awaitAll()
-                                                }
-                                            }
+                                            client.streamAllAtOnce(streams, request(), 40.seconds)
                                         outcomes shouldBe List(streams) { "together" }
                                         // Each request stops counting 20 ms after it started,
                                         // so they arrived within 0.2 s here; held to the
@@ -193,19 +178,14 @@ private suspend fun newClientThreads(engine: HttpClientEngine?): Int {
                 return withContext(Dispatchers.Default) {
                     // Threads other specs of this JVM left idle count before and during.
                     val before = clientThreads().size
-                    val firstChunks = AtomicInteger()
                     val streams =
-                        List(QUIET_STREAMS) {
-                            launch {
-                                client.chat.completions.stream(request()).collect {
-                                    firstChunks.incrementAndGet()
-                                }
-                            }
+                        try {
+                            launchUntilFirstChunks(client, QUIET_STREAMS, request(), 30.seconds)
+                        } catch (e: Throwable) {
+                            released.countDown()
+                            throw e
                         }
                     try {
-                        withTimeout(30.seconds) {
-                            while (firstChunks.get() < QUIET_STREAMS) delay(10)
-                        }
                         val during = clientThreads()
                         println(
                             "platform threads on the client's side: $before before, " +
