@@ -240,7 +240,8 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * connections, closes a cancelled stream's connection at once, has no timeouts of its own
          * (the SDK's apply), lets up to [maxRequestsAwaitingHeaders] requests wait for their
          * response headers at once, keeps up to 256 idle connections, and reads each open stream on
-         * a thread of its own (README, Engines).
+         * a thread of its own: a virtual one on JDK 24+, and a Java iterator's own thread for the
+         * iterators of [ai.auriko.client.blocking.AurikoBlockingClient] (README, Engines).
          */
         public var engine: HttpClientEngine? = null
 
@@ -259,6 +260,10 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * with the first token, starts go on at one per 20 ms and slot at the least, not one per
          * time to first token. Once the CPU has room the limit grows back to this value within half
          * a second.
+         *
+         * The Java iterators' requests, which the client sends from their own threads, are counted
+         * apart from the rest, up to this many too, and not adapted: they do not use the engine's
+         * threads.
          *
          * Too low throttles starts against such a server: at most this many start per time to first
          * token. Ignored with an [engine] of your own, whose limits are yours.

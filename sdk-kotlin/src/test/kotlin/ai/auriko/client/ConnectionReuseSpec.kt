@@ -1,5 +1,6 @@
 package ai.auriko.client
 
+import ai.auriko.client.blocking.AurikoBlockingClient
 import ai.auriko.client.testing.contentEvent
 import ai.auriko.request.chat.ChatCompletionRequest
 import ai.auriko.request.chat.ChatMessage
@@ -49,6 +50,27 @@ class ConnectionReuseSpec :
                         }
                     }
                     server.requests.get() shouldBe 3
+                    server.connections.get() shouldBe 1
+                }
+        }
+
+        test("three completed Java iterator streams in a row share one connection") {
+            // The iterator's caller-thread engine shares the default engine's pool.
+            KeepAliveServer { _, out -> out.answer("hi") }
+                .use { server ->
+                    clientOf(server.baseUrl) { client ->
+                        val blocking = AurikoBlockingClient(client)
+                        client.runtime.callerThreadReads!!.above = 0 // read on this thread
+                        repeat(3) {
+                            blocking.chat().completions().stream(request()).use { stream ->
+                                stream.toCompletion().content shouldBe "hi"
+                            }
+                        }
+                        // A Flow after the iterators: the same pool again.
+                        client.chat.completions.stream(request()).toCompletion().content shouldBe
+                            "hi"
+                    }
+                    server.requests.get() shouldBe 4
                     server.connections.get() shouldBe 1
                 }
         }

@@ -11,6 +11,7 @@ import io.ktor.client.engine.HttpClientEngine
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.atomic.AtomicBoolean
+import kotlin.coroutines.EmptyCoroutineContext
 import kotlin.time.toKotlinDuration
 import kotlinx.coroutines.CoroutineName
 import kotlinx.coroutines.CoroutineScope
@@ -41,9 +42,16 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
 
     // Streams and futures run here. Unconfined: each step runs on the thread that resumes it (the
     // engine's I/O thread, or the caller's), so a chunk crosses threads at most once on its way.
+    // On the default engine, with more iterators open than cores, an iterator's stream runs on the
+    // iterating thread instead (CallerThread.Reads).
     @get:JvmSynthetic
     internal val scope: CoroutineScope =
-        CoroutineScope(SupervisorJob() + Dispatchers.Unconfined + CoroutineName("auriko-blocking"))
+        CoroutineScope(
+            SupervisorJob() +
+                Dispatchers.Unconfined +
+                CoroutineName("auriko-blocking") +
+                (client.runtime.callerThreadReads ?: EmptyCoroutineContext)
+        )
 
     private val chat = BlockingChat(BlockingChatCompletions(client.chat.completions, this))
     private val responses = BlockingResponses(client.responses, this)
@@ -259,7 +267,8 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
          * most; default 256. On JDK 24+ it admits fewer while the CPU is saturated, so that open
          * streams' chunks come first; too low throttles starts against a server that sends headers
          * only with the first token (see `AurikoClientOptions.Builder.maxRequestsAwaitingHeaders`).
-         * Ignored with an [engine] of your own.
+         * The iterators' requests, sent from their own threads, count apart, up to as many. Ignored
+         * with an [engine] of your own.
          */
         public fun maxRequestsAwaitingHeaders(requests: Int): Builder = apply {
             options.maxRequestsAwaitingHeaders = requests

@@ -1,5 +1,6 @@
 package ai.auriko.client.blocking
 
+import ai.auriko.client.internal.CallerThread
 import ai.auriko.client.internal.stream.Handoff
 import ai.auriko.errors.PartialResult
 import ai.auriko.errors.SdkExceptions
@@ -11,6 +12,7 @@ import java.util.stream.StreamSupport
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.launch
@@ -40,12 +42,29 @@ internal class BlockingIteration<T : Any>(
     private val partial: () -> PartialResult?,
     private val requestId: () -> String?,
 ) {
-    private val handoff = Handoff<T>(READ_AHEAD)
+    // With the client's caller-thread engine and more iterators open than cores, the iterating
+    // thread runs the stream (Handoff's runner, CallerThreadEngine); else the engine's threads do,
+    // each step where it was resumed.
+    private val reads = scope.coroutineContext[CallerThread.Reads]
+    private val handoff =
+        Handoff<T>(READ_AHEAD, if (reads?.admit() == true) Dispatchers.IO else null)
     private val job: Job
 
     init {
         val items = handoff // a local: the producer must not capture `this`
-        job = scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(produce, items) }
+        val runner = handoff.runner
+        // Started here: the request is sent now, and, on the caller-thread engine, this returns
+        // once the response started (or the stream failed or had to wait).
+        job =
+            if (runner == null)
+                scope.launch(start = CoroutineStart.UNDISPATCHED) { produce(produce, items) }
+            else
+                CallerThread.running(runner) {
+                    scope.launch(runner, CoroutineStart.UNDISPATCHED) { produce(produce, items) }
+                }
+        // A local: the engine keeps the job, and must not keep `this` (the cleaner's referent).
+        val open = reads
+        if (open != null) job.invokeOnCompletion { open.ended() }
     }
 
     private val cancel = CancelAction(job, handoff)
@@ -99,6 +118,20 @@ internal class BlockingIteration<T : Any>(
         finished = true
         val cause = ended.cause
         if (cause == null || cause === CLOSED) return false // completed, or closed by close()
+        if (interruptedReading(cause)) {
+            // The caller-thread engine's read noticed the interrupt (the flag is still set).
+            close()
+            Thread.currentThread().interrupt()
+            val failure =
+                SdkExceptions.threadInterrupted(
+                    "the thread was interrupted while waiting for the stream; the stream was cancelled",
+                    InterruptedException().apply { initCause(cause) },
+                    requestId(),
+                    partial(),
+                )
+            this.failure = failure
+            throw failure
+        }
         // Cancelled by someone else (the client was closed): never a silent normal end, and never
         // a coroutine's cancellation in what the Java caller sees.
         val failure =
@@ -153,6 +186,10 @@ internal class BlockingIteration<T : Any>(
     private companion object {
         /** Items read ahead of the iterating thread before the producer waits. */
         const val READ_AHEAD = 256
+
+        /** Whether [cause] is the caller-thread engine's report of an interrupt. */
+        fun interruptedReading(cause: Throwable): Boolean =
+            generateSequence(cause) { it.cause }.take(8).any { it is CallerThread.Interrupted }
 
         /** Marks the end that [close] caused; any other cancellation is a failure. */
         val CLOSED = CancellationException("the stream was closed")

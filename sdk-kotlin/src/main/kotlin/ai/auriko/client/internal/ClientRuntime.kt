@@ -30,12 +30,24 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
     val time: ClientTime = options.time
 
     private val ownsEngine = options.engine == null
+    private val transport: DefaultTransport? =
+        if (options.engine == null) defaultTransport(options.maxRequestsAwaitingHeaders) else null
     private val engine: HttpClientEngine =
-        (options.engine ?: defaultEngine(options.maxRequestsAwaitingHeaders)).also(
-            RedirectGuard::install
-        )
+        (options.engine ?: transport!!.engine).also(RedirectGuard::install)
 
-    val http: HttpClient =
+    val http: HttpClient = httpClient(engine)
+
+    /**
+     * The default engine's caller-thread twin ([CallerThreadEngine]), for the Java iterators'
+     * streams; `null` on an engine the user passed.
+     */
+    val callerThreadHttp: HttpClient? = transport?.callerThread?.let(::httpClient)
+
+    /** The Java iterators on [callerThreadHttp]; `null` without it. */
+    val callerThreadReads: CallerThread.Reads? =
+        if (callerThreadHttp != null) CallerThread.Reads() else null
+
+    private fun httpClient(engine: HttpClientEngine): HttpClient =
         HttpClient(engine) {
             expectSuccess = false
             // No redirect is followed: the API never redirects, following one could turn a POST
@@ -100,6 +112,10 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
     fun close() {
         if (!lifecycle.close()) return
         http.close()
-        if (ownsEngine) engine.close()
+        callerThreadHttp?.close()
+        if (ownsEngine) {
+            engine.close()
+            transport?.callerThread?.close()
+        }
     }
 }

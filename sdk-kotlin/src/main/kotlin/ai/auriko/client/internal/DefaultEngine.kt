@@ -8,6 +8,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.asCoroutineDispatcher
 import okhttp3.ConnectionPool
 import okhttp3.Dispatcher
+import okhttp3.OkHttpClient
 
 /**
  * How many requests one client lets wait for their response headers at once by default
@@ -83,16 +84,36 @@ internal const val KEEP_ALIVE_MINUTES: Long = 5
  * dispatcher's threads (or the virtual-thread executor) down.
  */
 internal fun defaultEngine(awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS): HttpClientEngine =
-    defaultEngine(virtualThreadsOrNull(), awaitingHeaders)
+    defaultTransport(virtualThreadsOrNull(), awaitingHeaders).engine
 
 /**
- * The default engine, its body reads and OkHttp's calls on [executor] when given (virtual threads;
- * the engine then owns it and shuts it down), else on an unbounded view of `Dispatchers.IO`.
+ * The default engine and its caller-thread twin, for the Java iterators' streams
+ * ([CallerThreadEngine]): OkHttp's synchronous calls over the same connection pool and dispatcher.
+ * A synchronous call is not counted by the dispatcher's limit on requests awaiting headers: it runs
+ * on its caller's thread, not on the engine's.
  */
+internal class DefaultTransport(val engine: HttpClientEngine, val callerThread: HttpClientEngine)
+
+/** [DefaultTransport] on virtual threads where the JDK has them ([defaultEngine]). */
+internal fun defaultTransport(
+    awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS
+): DefaultTransport = defaultTransport(virtualThreadsOrNull(), awaitingHeaders)
+
+/** [defaultTransport] with the engine of [defaultEngine] made by [executor] as there. */
 internal fun defaultEngine(
     executor: ExecutorService?,
     awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS,
-): HttpClientEngine {
+): HttpClientEngine = defaultTransport(executor, awaitingHeaders).engine
+
+/**
+ * The default engine, its body reads and OkHttp's calls on [executor] when given (virtual threads;
+ * the engine then owns it and shuts it down), else on an unbounded view of `Dispatchers.IO`; and
+ * its caller-thread twin.
+ */
+internal fun defaultTransport(
+    executor: ExecutorService?,
+    awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS,
+): DefaultTransport {
     val pool = ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES)
     val calls: Dispatcher
     val tasks: ExecutorService?
@@ -109,16 +130,30 @@ internal fun defaultEngine(
             }
         tasks = null
     }
-    return OkHttp.create {
-        dispatcher =
-            tasks?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
-        config {
-            readTimeout(0, TimeUnit.MILLISECONDS)
-            writeTimeout(0, TimeUnit.MILLISECONDS)
-            dispatcher(calls)
-            connectionPool(pool)
-        }
+    val configure: OkHttpClient.Builder.() -> Unit = {
+        readTimeout(0, TimeUnit.MILLISECONDS)
+        writeTimeout(0, TimeUnit.MILLISECONDS)
+        dispatcher(calls)
+        connectionPool(pool)
     }
+    val engine =
+        OkHttp.create {
+            dispatcher =
+                tasks?.asCoroutineDispatcher() ?: Dispatchers.IO.limitedParallelism(Int.MAX_VALUE)
+            config(configure)
+        }
+    // As Ktor's OkHttp engine builds its client (OkHttp's defaults, then the blocks above), with
+    // redirects off as RedirectGuard sets them on the engine.
+    val callerThread =
+        CallerThreadEngine(
+            OkHttpClient.Builder()
+                .apply(configure)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build(),
+            awaitingHeaders,
+        )
+    return DefaultTransport(engine, callerThread)
 }
 
 /** [VirtualThreads.executorOrNull], for Kotlin callers and tests. */

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Closing, interrupting, cancelling and dropping blocking streams against a real loopback server.
@@ -36,10 +38,17 @@ class BlockingStreamLifecycleJavaTest {
   }
 
   private static AurikoBlockingClient client(LoopbackServer server) {
-    return new AurikoBlockingClient.Builder()
-        .apiKey("sk-test")
-        .baseUrl(server.getBaseUrl())
-        .build();
+    return client(server, false);
+  }
+
+  /**
+   * With {@code onIteratingThread}, every iterator reads on its own thread (the caller-thread
+   * engine, as with more iterators open than cores); else one iterator is read by the engine's.
+   */
+  private static AurikoBlockingClient client(LoopbackServer server, boolean onIteratingThread) {
+    AurikoBlockingClient client =
+        new AurikoBlockingClient.Builder().apiKey("sk-test").baseUrl(server.getBaseUrl()).build();
+    return onIteratingThread ? JavaTestSupport.readOnIteratingThreads(client) : client;
   }
 
   private static void await(long millis, String what, BooleanSupplier condition)
@@ -52,11 +61,13 @@ class BlockingStreamLifecycleJavaTest {
     }
   }
 
-  @Test
-  void closeFromAnotherThreadUnblocksHasNextWithinOneSecond() throws Exception {
+  @ParameterizedTest(name = "on the iterating thread: {0}")
+  @ValueSource(booleans = {false, true})
+  void closeFromAnotherThreadUnblocksHasNextWithinOneSecond(boolean onIteratingThread)
+      throws Exception {
     try (LoopbackServer server =
             JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
-        AurikoBlockingClient client = client(server)) {
+        AurikoBlockingClient client = client(server, onIteratingThread)) {
       BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST);
       assertTrue(stream.hasNext());
       assertEquals("first", stream.next().getChoices().get(0).getDelta().getContent());
@@ -88,11 +99,13 @@ class BlockingStreamLifecycleJavaTest {
     }
   }
 
-  @Test
-  void interruptingTheConsumerCancelsTheStreamAndKeepsTheFlag() throws Exception {
+  @ParameterizedTest(name = "on the iterating thread: {0}")
+  @ValueSource(booleans = {false, true})
+  void interruptingTheConsumerCancelsTheStreamAndKeepsTheFlag(boolean onIteratingThread)
+      throws Exception {
     try (LoopbackServer server =
             JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
-        AurikoBlockingClient client = client(server)) {
+        AurikoBlockingClient client = client(server, onIteratingThread)) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
       AtomicReference<Boolean> flagAfter = new AtomicReference<>();
       CountDownLatch gotFirst = new CountDownLatch(1);
@@ -153,8 +166,10 @@ class BlockingStreamLifecycleJavaTest {
     }
   }
 
-  @Test
-  void aThousandStreamsClosedEarlyLeaveNoThreadsConnectionsOrCoroutines() throws Exception {
+  @ParameterizedTest(name = "on the iterating thread: {0}")
+  @ValueSource(booleans = {false, true})
+  void aThousandStreamsClosedEarlyLeaveNoThreadsConnectionsOrCoroutines(boolean onIteratingThread)
+      throws Exception {
     try (LoopbackServer server =
             JavaTestSupport.server(
                 exchange -> {
@@ -163,7 +178,7 @@ class BlockingStreamLifecycleJavaTest {
                     exchange.chunk(JavaTestSupport.contentChunk("t" + i));
                   }
                 });
-        AurikoBlockingClient client = client(server)) {
+        AurikoBlockingClient client = client(server, onIteratingThread)) {
       // Warm up the engine so its threads exist before the baseline is taken.
       try (BlockingChatCompletionStream warm = client.chat().completions().stream(REQUEST)) {
         warm.next();
@@ -200,11 +215,13 @@ class BlockingStreamLifecycleJavaTest {
     }
   }
 
-  @Test
-  void aStreamDroppedWithoutCloseIsReleasedByTheSafetyNet() throws Exception {
+  @ParameterizedTest(name = "on the iterating thread: {0}")
+  @ValueSource(booleans = {false, true})
+  void aStreamDroppedWithoutCloseIsReleasedByTheSafetyNet(boolean onIteratingThread)
+      throws Exception {
     try (LoopbackServer server =
             JavaTestSupport.server(BlockingStreamLifecycleJavaTest::oneChunkThenStall);
-        AurikoBlockingClient client = client(server)) {
+        AurikoBlockingClient client = client(server, onIteratingThread)) {
       openAndDrop(client);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (server.getClientClosedAt().get(1) == null && System.nanoTime() < deadline) {

@@ -234,15 +234,10 @@ class ResponsesJavaTest {
       consumer.start();
       // close() only once the consumer is blocked waiting for the network, the case under test
       long blockedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (consumer.getState() != Thread.State.WAITING
-          && consumer.getState() != Thread.State.TIMED_WAITING
-          && System.nanoTime() < blockedBy) {
+      while (!JavaTestSupport.waitsForTheNetwork(consumer) && System.nanoTime() < blockedBy) {
         Thread.sleep(1);
       }
-      assertTrue(
-          consumer.getState() == Thread.State.WAITING
-              || consumer.getState() == Thread.State.TIMED_WAITING,
-          "the consumer never blocked");
+      assertTrue(JavaTestSupport.waitsForTheNetwork(consumer), "the consumer never blocked");
       stream.close();
       assertTrue(done.await(10, TimeUnit.SECONDS), "hasNext() still blocked after close()");
       assertEquals(Boolean.FALSE, outcome.get());

@@ -56,6 +56,36 @@ object JavaTestSupport {
     @JvmStatic
     fun server(script: Consumer<Exchange>): LoopbackServer = LoopbackServer { script.accept(it) }
 
+    /**
+     * Makes every Java iterator of [client] read its stream on its iterating thread, as they do
+     * once more are open than there are cores (CallerThread.Reads); returns [client].
+     */
+    @JvmStatic
+    fun readOnIteratingThreads(
+        client: ai.auriko.client.blocking.AurikoBlockingClient
+    ): ai.auriko.client.blocking.AurikoBlockingClient =
+        client.also { it.kotlinClient().runtime.callerThreadReads!!.above = 0 }
+
+    /**
+     * Whether [thread] waits for the stream: parked (the engine's threads read, it waits for them),
+     * or in a socket read of its own (the caller-thread engine, where the iterating thread reads),
+     * which the JDK reports as RUNNABLE.
+     */
+    @JvmStatic
+    fun waitsForTheNetwork(thread: Thread): Boolean =
+        when (thread.state) {
+            Thread.State.WAITING,
+            Thread.State.TIMED_WAITING -> true
+            Thread.State.RUNNABLE ->
+                thread.stackTrace.any {
+                    it.className.startsWith("sun.nio.ch.") &&
+                        (it.methodName.startsWith("read") ||
+                            it.methodName == "park" ||
+                            it.methodName == "poll")
+                }
+            else -> false
+        }
+
     /** An SSE event carrying [content] for choice 0. */
     @JvmStatic fun contentChunk(content: String): String = contentEvent(content)
 
@@ -63,8 +93,11 @@ object JavaTestSupport {
     @JvmStatic
     fun activeCoroutines(client: ai.auriko.client.blocking.AurikoBlockingClient): Int {
         val scopeJob = client.scope.coroutineContext[kotlinx.coroutines.Job]!!
-        val httpJob = client.kotlinClient().runtime.http.coroutineContext[kotlinx.coroutines.Job]!!
-        return scopeJob.children.count { it.isActive } + httpJob.children.count { it.isActive }
+        val runtime = client.kotlinClient().runtime
+        return scopeJob.children.count { it.isActive } +
+            listOfNotNull(runtime.http, runtime.callerThreadHttp).sumOf { http ->
+                http.coroutineContext[kotlinx.coroutines.Job]!!.children.count { it.isActive }
+            }
     }
 
     /** The final SSE events of a complete stream. */

@@ -2,6 +2,8 @@ package ai.auriko.client.internal.stream
 
 import ai.auriko.client.internal.CallObserver
 import ai.auriko.client.internal.CallSettings
+import ai.auriko.client.internal.CallerThread
+import ai.auriko.client.internal.CallerThreadBody
 import ai.auriko.client.internal.ClientRuntime
 import ai.auriko.client.internal.DownstreamFailure
 import ai.auriko.client.internal.ErrorResponses
@@ -27,6 +29,7 @@ import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.flow.FlowCollector
 import kotlinx.coroutines.withTimeoutOrNull
+import kotlinx.coroutines.yield
 
 /**
  * One streaming call of any API: bytes → SSE events ([SseDecoder]) → the format's codec → its end
@@ -61,6 +64,10 @@ internal class StreamCall<T : Any, R : PartialResult>(
         runtime.lifecycle.ensureOpen()
         val observer =
             runtime.observe(HttpMethod.Post, format.path, streaming = true, model = model)
+        // A Java iterator's stream, on the default engine: read on the iterating thread.
+        val http =
+            if (CallerThread.runner() != null) runtime.callerThreadHttp ?: runtime.http
+            else runtime.http
         runtime.runner.run(
             observer,
             settings,
@@ -72,7 +79,7 @@ internal class StreamCall<T : Any, R : PartialResult>(
                 val watchdog =
                     Watchdog(this, runtime.time, settings.firstEventTimeout, settings.idleTimeout)
                 try {
-                    runtime.http
+                    http
                         .preparePost(runtime.url(format.path)) {
                             sdkHeaders(
                                 runtime.options,
@@ -141,7 +148,7 @@ internal class StreamCall<T : Any, R : PartialResult>(
             val channel = response.streamingBody()
             val buffer = ByteArray(READ_BUFFER_BYTES)
             while (true) {
-                val n = channel.readAvailable(buffer, 0, buffer.size)
+                val n = channel.readSome(buffer)
                 if (n == -1) break
                 if (n == 0) continue
                 downstream.watchdog.activity()
@@ -237,7 +244,7 @@ internal class StreamCall<T : Any, R : PartialResult>(
             withTimeoutOrNull(FINISH_BODY_MILLIS) {
                 var read = 0L
                 while (read <= FINISH_BODY_BYTES) {
-                    val n = channel.readAvailable(buffer, 0, buffer.size)
+                    val n = channel.readSome(buffer)
                     if (n == -1) return@withTimeoutOrNull true
                     read += n
                 }
@@ -248,6 +255,19 @@ internal class StreamCall<T : Any, R : PartialResult>(
 
     private companion object {
         const val READ_BUFFER_BYTES = 8192
+
+        /**
+         * What is available, into [buffer] from its start; -1 at the end. On the caller-thread
+         * engine, a read blocks the consumer's thread: the items produced go to the consumer first
+         * ([CallerThreadBody.shouldYield]).
+         */
+        // Inline: in the reader's own coroutine, whose continuation serves every yield.
+        @Suppress("NOTHING_TO_INLINE")
+        suspend inline fun ByteReadChannel.readSome(buffer: ByteArray): Int {
+            if (this !is CallerThreadBody) return readAvailable(buffer, 0, buffer.size)
+            if (shouldYield()) yield()
+            return readInto(buffer, 0, buffer.size)
+        }
 
         /**
          * OkHttp's own bound for discarding an unread body
