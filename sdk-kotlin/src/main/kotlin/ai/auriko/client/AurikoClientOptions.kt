@@ -240,8 +240,9 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * connections, closes a cancelled stream's connection at once, has no timeouts of its own
          * (the SDK's apply), lets up to [maxRequestsAwaitingHeaders] requests wait for their
          * response headers at once, keeps up to 256 idle connections, and reads each open stream on
-         * a thread of its own: a virtual one on JDK 24+, and a Java iterator's own thread for the
-         * iterators of [ai.auriko.client.blocking.AurikoBlockingClient] (README, Engines).
+         * a thread of its own: a virtual one on JDK 24+; for the Java iterators of
+         * [ai.auriko.client.blocking.AurikoBlockingClient], once more are open than cores, the
+         * iterating thread (README, Engines).
          */
         public var engine: HttpClientEngine? = null
 
@@ -261,7 +262,7 @@ public class AurikoClientOptions private constructor(builder: Builder, apiKey: S
          * time to first token. Once the CPU has room the limit grows back to this value within half
          * a second.
          *
-         * The Java iterators' requests, which the client sends from their own threads, are counted
+         * The requests of Java iterators that read on their own threads ([engine]) are counted
          * apart from the rest, up to this many too, and not adapted: they do not use the engine's
          * threads.
          *

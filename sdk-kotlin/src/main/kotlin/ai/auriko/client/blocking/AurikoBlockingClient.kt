@@ -267,8 +267,8 @@ private constructor(private val client: AurikoClient, private val ownsClient: Bo
          * most; default 256. On JDK 24+ it admits fewer while the CPU is saturated, so that open
          * streams' chunks come first; too low throttles starts against a server that sends headers
          * only with the first token (see `AurikoClientOptions.Builder.maxRequestsAwaitingHeaders`).
-         * The iterators' requests, sent from their own threads, count apart, up to as many. Ignored
-         * with an [engine] of your own.
+         * Iterators that read on their own threads (README, Engines) count apart, up to as many.
+         * Ignored with an [engine] of your own.
          */
         public fun maxRequestsAwaitingHeaders(requests: Int): Builder = apply {
             options.maxRequestsAwaitingHeaders = requests

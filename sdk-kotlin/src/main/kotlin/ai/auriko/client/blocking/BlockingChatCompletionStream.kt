@@ -25,10 +25,8 @@ import kotlinx.coroutines.CoroutineScope
  * ```
  *
  * **Hot, not cold.** The request is sent when the stream is created; [responseHeaders] is available
- * as soon as the response starts. On the client's default engine, creating the stream returns once
- * the response has started (as a blocking client's call does), or once it failed or must wait (a
- * retry's back-off, a slot among `maxRequestsAwaitingHeaders`); the rest happens in `hasNext()`. It
- * can be iterated once: a second [iterator] or [stream] call throws [IllegalStateException].
+ * as soon as the response starts. It can be iterated once: a second [iterator] or [stream] call
+ * throws [IllegalStateException].
  *
  * **Closing is required** when you stop before the end: [close] cancels the request and closes the
  * connection. It is idempotent, may be called from any thread, and makes a `hasNext()` blocked on
@@ -40,13 +38,15 @@ import kotlinx.coroutines.CoroutineScope
  * `next()` with the partial completion attached. If the thread is interrupted while waiting, the
  * stream is cancelled, the interrupt flag is set again, and [AurikoInterruptedException] is thrown.
  *
- * **Threads.** On the client's default engine, the thread that creates the stream sends the
- * request, and the thread in `hasNext()` reads the socket and decodes: no other thread is woken per
- * chunk, as with a blocking client, and thousands of streams on as many threads do not queue behind
- * the engine's threads. Its first-event and idle timeouts, a [close] from another thread and an
- * interrupt still end a read at once. On an engine of your own, chunks are read by the engine's I/O
- * threads and handed over in batches of what arrived meanwhile, up to 256 read ahead. No thread is
- * started per stream, and nothing polls.
+ * **Threads.** Chunks are read by the engine's I/O threads and handed over in batches: whatever
+ * arrived while the iterating thread was busy is taken at once, so a wake-up is paid only when it
+ * had to wait; up to 256 chunks are read ahead. On the client's default engine, once more iterators
+ * are open than there are cores, a new stream is read on its iterating thread instead, as a
+ * blocking client's: creating it sends the request and returns once the response has started (or
+ * the stream failed, or must wait for a retry or a slot among `maxRequestsAwaitingHeaders`), and
+ * `hasNext()` reads the socket and decodes, so thousands of iterating threads do not queue behind
+ * the engine's few; its timeouts, a [close] from another thread and an interrupt still end a read
+ * at once. No thread is started per stream, and nothing polls.
  */
 public class BlockingChatCompletionStream
 internal constructor(private val source: ChatCompletionStream, scope: CoroutineScope) :

@@ -29,10 +29,9 @@ import kotlinx.coroutines.CoroutineScope
  * only for an output built from a serializer (a Java parser sees whole answers only, so for it the
  * partial items carry JSON and the last item the parsed value).
  *
- * **Hot, not cold.** The request is sent when the stream is created (on the client's default
- * engine, creating it returns once the response has started, and the thread in `hasNext()` reads
- * and decodes, as for chat streams). It can be iterated once: a second [iterator] or [stream] call
- * throws [IllegalStateException].
+ * **Hot, not cold.** The request is sent when the stream is created (read as chat streams are: see
+ * [BlockingChatCompletionStream], Threads). It can be iterated once: a second [iterator] or
+ * [stream] call throws [IllegalStateException].
  *
  * **Ending** is the chat stream's, then the structured answer's: a gateway error, a broken stream
  * and every other failure are thrown from `hasNext()` after the items that arrived before them,

@@ -31,9 +31,8 @@ import kotlinx.coroutines.CoroutineScope
  * ```
  *
  * **Hot, not cold.** The request is sent when the stream is created; [responseHeaders] is available
- * as soon as the response starts. On the client's default engine, creating the stream returns once
- * the response has started, as for chat streams. It can be iterated once: a second [iterator] or
- * [stream] call throws [IllegalStateException].
+ * as soon as the response starts. It can be iterated once: a second [iterator] or [stream] call
+ * throws [IllegalStateException].
  *
  * **Ending** is the Kotlin [ResponseStream]'s: iteration ends after `response.completed` (the last
  * event returned) or `response.incomplete` (a normal end: [response] has status `incomplete` and
@@ -48,9 +47,9 @@ import kotlinx.coroutines.CoroutineScope
  * waiting, the stream is cancelled, the interrupt flag is set again, and
  * [AurikoInterruptedException] is thrown.
  *
- * **Threads.** As for chat streams: on the client's default engine the thread in `hasNext()` reads
- * and decodes; on an engine of your own, the engine's I/O threads read and hand events over in
- * batches, up to 256 read ahead. No thread is started per stream, and nothing polls.
+ * **Threads.** As for chat streams: events are read by the engine's I/O threads and handed over in
+ * batches, up to 256 read ahead, or, on the default engine with more iterators open than cores, on
+ * the iterating thread. No thread is started per stream, and nothing polls.
  */
 public class BlockingResponseStream
 internal constructor(private val source: ResponseStream, scope: CoroutineScope) :

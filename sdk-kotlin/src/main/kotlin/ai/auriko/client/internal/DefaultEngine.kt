@@ -45,7 +45,9 @@ internal const val KEEP_ALIVE_MINUTES: Long = 5
  *   platform thread (10,000 streams took ~1,900): on the default `Dispatchers.IO` (64 threads for
  *   the JVM), 64 streams whose model has gone quiet would stall every other stream and all of
  *   `Dispatchers.IO`, so the engine's dispatcher is an unbounded view of `Dispatchers.IO`, whose
- *   threads are shared with it and end after a minute idle.
+ *   threads are shared with it and end after a minute idle. A Java iterator, which holds a thread
+ *   of its caller's anyway, reads on that thread once more iterators are open than there are cores
+ *   ([CallerThreadEngine], [CallerThread.Reads]).
  * - Ktor's Java engine (`java.net.http`) was measured as the JVM default and lost: at 10,000
  *   streams its delivery p50 was ~8× OkHttp's on platform threads (JDK 17), ~50× on virtual threads
  *   (JDK 25).
