@@ -49,18 +49,8 @@ class CallerThreadStreamJavaTest {
     exchange.endStream();
   }
 
-  private static void oneChunkThenStall(Exchange exchange) {
-    exchange.startStream(
-        200, Map.of("Content-Type", "text/event-stream", "x-request-id", "req_stall"));
-    exchange.chunk(JavaTestSupport.contentChunk("first"));
-    exchange.awaitClientClose(30_000);
-  }
-
   private static AurikoBlockingClient.Builder builder(LoopbackServer server) {
-    return new AurikoBlockingClient.Builder()
-        .apiKey("sk-test")
-        .baseUrl(server.getBaseUrl())
-        .maxRetries(0);
+    return JavaTestSupport.clientBuilder(server);
   }
 
   private static void await(long millis, String what, BooleanSupplier condition)
@@ -126,7 +116,7 @@ class CallerThreadStreamJavaTest {
   @Test
   void anIdleTimeoutEndsARead() throws Exception {
     try (LoopbackServer server =
-            JavaTestSupport.server(CallerThreadStreamJavaTest::oneChunkThenStall);
+            JavaTestSupport.server(AsyncStreamLifecycleJavaTest::oneChunkThenStall);
         AurikoBlockingClient client =
             JavaTestSupport.readOnIteratingThreads(
                 builder(server).idleTimeout(Duration.ofMillis(300)).build());
@@ -164,7 +154,7 @@ class CallerThreadStreamJavaTest {
   @Test
   void closingTheClientEndsAReadWithTheStreamInterrupted() throws Exception {
     try (LoopbackServer server =
-        JavaTestSupport.server(CallerThreadStreamJavaTest::oneChunkThenStall)) {
+        JavaTestSupport.server(AsyncStreamLifecycleJavaTest::oneChunkThenStall)) {
       AurikoBlockingClient client = JavaTestSupport.readOnIteratingThreads(builder(server).build());
       BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST);
       stream.next();
@@ -226,7 +216,7 @@ class CallerThreadStreamJavaTest {
   @Test
   void aStreamNeverIteratedIsClosedWithItsConnection() throws Exception {
     try (LoopbackServer server =
-            JavaTestSupport.server(CallerThreadStreamJavaTest::oneChunkThenStall);
+            JavaTestSupport.server(AsyncStreamLifecycleJavaTest::oneChunkThenStall);
         AurikoBlockingClient client =
             JavaTestSupport.readOnIteratingThreads(builder(server).build())) {
       BlockingChatCompletionStream stream = client.chat().completions().stream(REQUEST);

@@ -50,10 +50,7 @@ class JavaExceptionPathsJavaTest {
   }
 
   private static AurikoBlockingClient.Builder builder(LoopbackServer server) {
-    return new AurikoBlockingClient.Builder()
-        .apiKey("sk-test")
-        .baseUrl(server.getBaseUrl())
-        .maxRetries(0);
+    return JavaTestSupport.clientBuilder(server);
   }
 
   @Test

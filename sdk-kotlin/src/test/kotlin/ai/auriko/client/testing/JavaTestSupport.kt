@@ -56,6 +56,16 @@ object JavaTestSupport {
     @JvmStatic
     fun server(script: Consumer<Exchange>): LoopbackServer = LoopbackServer { script.accept(it) }
 
+    /** A blocking client's builder for [server]: a test key, no retries. */
+    @JvmStatic
+    fun clientBuilder(
+        server: LoopbackServer
+    ): ai.auriko.client.blocking.AurikoBlockingClient.Builder =
+        ai.auriko.client.blocking.AurikoBlockingClient.Builder()
+            .apiKey("sk-test")
+            .baseUrl(server.baseUrl)
+            .maxRetries(0)
+
     /**
      * Makes every Java iterator of [client] read its stream on its iterating thread, as they do
      * once more are open than there are cores (CallerThread.Reads); returns [client].
