@@ -39,8 +39,9 @@ import okhttp3.RequestBody
 import okhttp3.RequestBody.Companion.toRequestBody
 
 /**
- * The engine under a Java iterator's streams when the client runs on its default engine: OkHttp's
- * synchronous call, made and read on the thread that runs the stream — the iterating thread (see
+ * The engine under a Java iterator's stream when the client runs on its default engine and has more
+ * iterators open than cores ([CallerThread.Reads]): OkHttp's synchronous call, made and read on the
+ * thread that runs the stream — the iterating thread (see
  * [ai.auriko.client.internal.stream.Handoff.Runner]) — over [client], which shares the default
  * engine's connection pool and dispatcher. So a stream is set up, read and decoded where its
  * consumer waits, as a blocking client (openai-java) does, instead of on the engine's threads: at
@@ -158,10 +159,8 @@ internal class CallerThreadEngine(
         fun HttpRequestData.toOkHttpRequest(): Request {
             val builder = Request.Builder().url(url.toString())
             forEachHeader(builder::addHeader)
-            val content = body
             val requestBody =
-                if (method.value == "GET" || method.value == "HEAD") null
-                else content.toOkHttpBody()
+                if (method.value == "GET" || method.value == "HEAD") null else body.toOkHttpBody()
             return builder.method(method.value, requestBody).build()
         }
 
