@@ -53,6 +53,11 @@ internal constructor(private val source: ChatCompletionStream, scope: CoroutineS
     Iterator<ChatCompletionChunk>, Iterable<ChatCompletionChunk>, AutoCloseable {
     private val iteration = iterate(source, scope)
 
+    /** Whether the iterating thread reads this stream (see Threads above); for tests. */
+    @get:JvmSynthetic
+    internal val readsOnItsThread: Boolean
+        get() = iteration.readsOnCallerThread
+
     /**
      * Returns this stream's one iterator (itself); a second call throws [IllegalStateException].
      */

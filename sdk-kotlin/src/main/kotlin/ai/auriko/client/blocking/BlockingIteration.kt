@@ -77,6 +77,10 @@ internal class BlockingIteration<T : Any>(
     private var finished = false
     private var failure: Throwable? = null
 
+    /** Whether the iterating thread reads the stream (the caller-thread engine). */
+    val readsOnCallerThread: Boolean
+        get() = handoff.runner != null
+
     /** Whether the one iteration has been claimed. */
     fun isClaimed(): Boolean = iterated.get()
 

@@ -76,6 +76,11 @@ object JavaTestSupport {
     ): ai.auriko.client.blocking.AurikoBlockingClient =
         client.also { it.kotlinClient().runtime.callerThreadReads!!.above = 0 }
 
+    /** Whether [stream] is read on its iterating thread (else by the engine's threads). */
+    @JvmStatic
+    fun readsOnItsThread(stream: ai.auriko.client.blocking.BlockingChatCompletionStream): Boolean =
+        stream.readsOnItsThread
+
     /**
      * Whether [thread] waits for the stream: parked (the engine's threads read, it waits for them),
      * or in a socket read of its own (the caller-thread engine, where the iterating thread reads),
