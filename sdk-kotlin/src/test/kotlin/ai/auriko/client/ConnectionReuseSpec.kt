@@ -127,6 +127,37 @@ class ConnectionReuseSpec :
                 }
         }
 
+        test(
+            "a body left open after [DONE] also costs a Java iterator reading on its own thread ~100 ms, and its connection"
+        ) {
+            KeepAliveServer { n, out ->
+                    if (n == 1) {
+                        out.startStream()
+                        out.chunk(contentEvent("held", "stop"))
+                        out.chunk("data: [DONE]\n\n")
+                        Thread.sleep(10_000) // the body's end never comes while the client waits
+                    } else {
+                        out.answer("next")
+                    }
+                }
+                .use { server ->
+                    clientOf(server.baseUrl) { client ->
+                        val blocking = AurikoBlockingClient(client)
+                        client.runtime.callerThreadReads!!.above = 0 // read on this thread
+                        val started = System.nanoTime()
+                        blocking.chat().completions().stream(request()).use { stream ->
+                            stream.toCompletion().content shouldBe "held"
+                        }
+                        // generous for a loaded machine, yet half the time the body is held open
+                        ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 5_000L
+                        blocking.chat().completions().stream(request()).use { stream ->
+                            stream.toCompletion().content shouldBe "next"
+                        }
+                    }
+                    server.connections.get() shouldBe 2
+                }
+        }
+
         test("a cancelled stream's connection is closed, not drained and reused") {
             KeepAliveServer { n, out -> if (n == 1) out.endless() else out.answer("next") }
                 .use { server ->

@@ -102,6 +102,20 @@ internal class CallerThreadBody(
     }
 
     /**
+     * After the stream's terminal event: OkHttp's own close of the body reads on to its end for up
+     * to 100 ms (`ExchangeCodec.DISCARD_STREAM_TIMEOUT_MILLIS`) and then pools the connection, or
+     * else closes it. A blocking read here would not notice a coroutine's timeout, so the bound is
+     * OkHttp's; the reader's own bound applies to engines whose reads suspend.
+     */
+    suspend fun discardRest() {
+        if (exhausted || cause != null) return
+        readOnce { _ ->
+            end { body.close() }
+            -1
+        }
+    }
+
+    /**
      * One blocking [read] of the body's source; -1 at its end (then the body is closed and the
      * connection pooled), else what [read] returned.
      */
@@ -161,7 +175,7 @@ internal class CallerThreadBody(
 
     override fun cancel(cause: Throwable?) {
         if (this.cause == null) this.cause = cause ?: IOException("the body was cancelled")
-        if (exhausted) {
+        if (exhausted || ended.get()) {
             // Read to its end: the connection is already back in the pool.
             if (!reading) end { body.close() }
             return

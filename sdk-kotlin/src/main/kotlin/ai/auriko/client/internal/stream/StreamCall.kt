@@ -240,6 +240,7 @@ internal class StreamCall<T : Any, R : PartialResult>(
         channel: ByteReadChannel,
         buffer: ByteArray,
     ) {
+        if (channel is CallerThreadBody) return channel.discardRest()
         val ended =
             withTimeoutOrNull(FINISH_BODY_MILLIS) {
                 var read = 0L
