@@ -38,6 +38,18 @@ class ConnectionReuseSpec :
                 .use { block(it) }
         }
 
+        /** The first request's body stays open 10 s after `[DONE]`; the next ones complete. */
+        fun heldOpenAfterDone() = KeepAliveServer { n, out ->
+            if (n == 1) {
+                out.startStream()
+                out.chunk(contentEvent("held", "stop"))
+                out.chunk("data: [DONE]\n\n")
+                Thread.sleep(10_000) // the body's end never comes while the client waits
+            } else {
+                out.answer("next")
+            }
+        }
+
         test("three completed streams in a row share one connection") {
             KeepAliveServer { _, out -> out.answer("hi") }
                 .use { server ->
@@ -103,59 +115,37 @@ class ConnectionReuseSpec :
         test(
             "a body left open after [DONE] delays completion by ~100 ms (bound: 5 s of the 10 s it is held), and its connection is not reused"
         ) {
-            KeepAliveServer { n, out ->
-                    if (n == 1) {
-                        out.startStream()
-                        out.chunk(contentEvent("held", "stop"))
-                        out.chunk("data: [DONE]\n\n")
-                        Thread.sleep(10_000) // the body's end never comes while the client waits
-                    } else {
-                        out.answer("next")
-                    }
+            heldOpenAfterDone().use { server ->
+                clientOf(server.baseUrl) { client ->
+                    val started = System.nanoTime()
+                    client.chat.completions.stream(request()).toCompletion().content shouldBe "held"
+                    // generous for a loaded machine, yet half the time the body is held open
+                    ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 5_000L
+                    client.chat.completions.stream(request()).toCompletion().content shouldBe "next"
                 }
-                .use { server ->
-                    clientOf(server.baseUrl) { client ->
-                        val started = System.nanoTime()
-                        client.chat.completions.stream(request()).toCompletion().content shouldBe
-                            "held"
-                        // generous for a loaded machine, yet half the time the body is held open
-                        ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 5_000L
-                        client.chat.completions.stream(request()).toCompletion().content shouldBe
-                            "next"
-                    }
-                    server.connections.get() shouldBe 2
-                }
+                server.connections.get() shouldBe 2
+            }
         }
 
         test(
             "a body left open after [DONE] also costs a Java iterator reading on its own thread ~100 ms, and its connection"
         ) {
-            KeepAliveServer { n, out ->
-                    if (n == 1) {
-                        out.startStream()
-                        out.chunk(contentEvent("held", "stop"))
-                        out.chunk("data: [DONE]\n\n")
-                        Thread.sleep(10_000) // the body's end never comes while the client waits
-                    } else {
-                        out.answer("next")
+            heldOpenAfterDone().use { server ->
+                clientOf(server.baseUrl) { client ->
+                    val blocking = AurikoBlockingClient(client)
+                    client.runtime.callerThreadReads!!.above = 0 // read on this thread
+                    val started = System.nanoTime()
+                    blocking.chat().completions().stream(request()).use { stream ->
+                        stream.toCompletion().content shouldBe "held"
+                    }
+                    // generous for a loaded machine, yet half the time the body is held open
+                    ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 5_000L
+                    blocking.chat().completions().stream(request()).use { stream ->
+                        stream.toCompletion().content shouldBe "next"
                     }
                 }
-                .use { server ->
-                    clientOf(server.baseUrl) { client ->
-                        val blocking = AurikoBlockingClient(client)
-                        client.runtime.callerThreadReads!!.above = 0 // read on this thread
-                        val started = System.nanoTime()
-                        blocking.chat().completions().stream(request()).use { stream ->
-                            stream.toCompletion().content shouldBe "held"
-                        }
-                        // generous for a loaded machine, yet half the time the body is held open
-                        ((System.nanoTime() - started) / 1_000_000) shouldBeLessThan 5_000L
-                        blocking.chat().completions().stream(request()).use { stream ->
-                            stream.toCompletion().content shouldBe "next"
-                        }
-                    }
-                    server.connections.get() shouldBe 2
-                }
+                server.connections.get() shouldBe 2
+            }
         }
 
         test("a cancelled stream's connection is closed, not drained and reused") {
