@@ -266,11 +266,12 @@ internal suspend fun awaitThreadsSettled(before: Set<String>): List<String> {
             Regex("DefaultDispatcher-worker-\\d+"),
             Regex("kotlinx\\.coroutines\\.DefaultExecutor"),
             Regex("OkHttp TaskRunner"),
-            // A TaskRunner thread while it runs a connect task, which it names after the task: a
-            // racing connect that lost (fast fallback) may sit in the kernel's connect until its
-            // timeout when 1,000 connects at once overflow the test server's backlog. The pool is
-            // OkHttp's shared, bounded one; the thread takes its name back after the task.
+            // OkHttp's TaskRunner names its thread after the task it runs: a connect (a racing
+            // connect that lost, fast fallback, may sit in the kernel's connect when 1,000 connects
+            // at once overflow the test server's backlog) or the connection pool's closer. The
+            // pool is OkHttp's shared, bounded one; the thread takes its name back after the task.
             Regex("OkHttp connect .*"),
+            Regex("OkHttp ConnectionPool.*"),
             Regex("Okio Watchdog"),
         )
     fun extra() =
