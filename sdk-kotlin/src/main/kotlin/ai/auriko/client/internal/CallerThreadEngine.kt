@@ -58,7 +58,10 @@ import okhttp3.RequestBody.Companion.toRequestBody
  */
 @OptIn(InternalAPI::class)
 internal class CallerThreadEngine(
-    private val client: OkHttpClient,
+    /**
+     * Builds the OkHttp client, at the first request: a client only Kotlin code uses never does.
+     */
+    newClient: () -> OkHttpClient,
     /** The client's `maxRequestsAwaitingHeaders`: how many of this engine's calls at once. */
     awaitingHeaders: Int,
 ) : HttpClientEngineBase("auriko-caller-thread") {
@@ -70,6 +73,8 @@ internal class CallerThreadEngine(
 
     override val supportedCapabilities: Set<HttpClientEngineCapability<*>> =
         setOf(HttpTimeoutCapability)
+
+    private val client: OkHttpClient by lazy(newClient)
 
     /** [client] with each connect timeout requests asked for (the SDK's is one per client). */
     private val clients = ConcurrentHashMap<Long, OkHttpClient>()

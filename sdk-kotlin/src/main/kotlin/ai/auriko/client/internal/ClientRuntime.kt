@@ -37,15 +37,19 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
 
     val http: HttpClient = httpClient(engine)
 
+    private val callerThreadClient = lazy { transport?.callerThread?.let(::httpClient) }
+
     /**
      * The default engine's caller-thread twin ([CallerThreadEngine]), for the Java iterators'
-     * streams; `null` on an engine the user passed.
+     * streams; `null` on an engine the user passed. Made at its first use: a client only Kotlin
+     * code uses never needs it.
      */
-    val callerThreadHttp: HttpClient? = transport?.callerThread?.let(::httpClient)
+    val callerThreadHttp: HttpClient?
+        get() = callerThreadClient.value
 
     /** The Java iterators on [callerThreadHttp]; `null` without it. */
     val callerThreadReads: CallerThread.Reads? =
-        if (callerThreadHttp != null) CallerThread.Reads() else null
+        if (transport != null) CallerThread.Reads() else null
 
     private fun httpClient(engine: HttpClientEngine): HttpClient =
         HttpClient(engine) {
@@ -112,7 +116,7 @@ internal class ClientRuntime(val options: AurikoClientOptions) {
     fun close() {
         if (!lifecycle.close()) return
         http.close()
-        callerThreadHttp?.close()
+        if (callerThreadClient.isInitialized()) callerThreadClient.value?.close()
         if (ownsEngine) {
             engine.close()
             transport?.callerThread?.close()

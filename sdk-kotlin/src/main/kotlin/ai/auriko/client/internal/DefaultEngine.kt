@@ -101,7 +101,7 @@ internal fun defaultTransport(
     awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS
 ): DefaultTransport = defaultTransport(virtualThreadsOrNull(), awaitingHeaders)
 
-/** [defaultTransport] with the engine of [defaultEngine] made by [executor] as there. */
+/** The default engine, made on [executor] as [defaultTransport] says. */
 internal fun defaultEngine(
     executor: ExecutorService?,
     awaitingHeaders: Int = MAX_REQUESTS_AWAITING_HEADERS,
@@ -148,11 +148,13 @@ internal fun defaultTransport(
     // redirects off as RedirectGuard sets them on the engine.
     val callerThread =
         CallerThreadEngine(
-            OkHttpClient.Builder()
-                .apply(configure)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .build(),
+            {
+                OkHttpClient.Builder()
+                    .apply(configure)
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .build()
+            },
             awaitingHeaders,
         )
     return DefaultTransport(engine, callerThread)
